@@ -1,0 +1,47 @@
+// swift-tools-version:6.1
+import Foundation
+import PackageDescription
+
+// The core's hot loops (matrix multiply, element-wise kernels) are written with SIMD types.
+// Without a target-CPU flag the compiler lowers `SIMD16<Float>.addingProduct` to one `fmaf`
+// library call per lane, about 100x slower. So the optimized build targets the CPU it is built
+// on (`-target-cpu native`) and tells the kernels through the `NNV_NATIVE` condition that fused
+// multiply-add is cheap. `NNV_PORTABLE=1 swift build ...` produces a binary that runs on any
+// x86-64 or arm64 machine; the kernels then use separate multiply and add.
+let portable = ProcessInfo.processInfo.environment["NNV_PORTABLE"] != nil
+let nativeSettings: [SwiftSetting] =
+  portable
+  ? []
+  : [
+    .unsafeFlags(["-target-cpu", "native"]),
+    .define("NNV_NATIVE"),
+  ]
+
+let package = Package(
+  name: "nnv",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "nnv", targets: ["nnv"]),
+    .library(name: "NNVCore", targets: ["NNVCore"]),
+  ],
+  targets: [
+    .target(
+      name: "NNVCore",
+      resources: [.copy("Resources/iris.csv"), .copy("Resources/digits.csv")],
+      swiftSettings: nativeSettings
+    ),
+    .target(
+      name: "NNVTestSupport",
+      dependencies: ["NNVCore"]
+    ),
+    .executableTarget(
+      name: "nnv",
+      dependencies: ["NNVCore"]
+    ),
+    .testTarget(
+      name: "NNVCoreTests",
+      dependencies: ["NNVCore", "NNVTestSupport"]
+    ),
+  ],
+  swiftLanguageModes: [.v6]
+)

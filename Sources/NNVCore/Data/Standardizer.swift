@@ -1,0 +1,50 @@
+/// Per-feature standardization, `(x − mean) / deviation`, learned from training data.
+///
+/// The statistics are kept with the model, so later predictions on raw inputs are standardized
+/// the same way, and saliency is computed with respect to the raw inputs.
+public struct Standardizer: Sendable, Equatable, Codable {
+  /// The mean of each feature.
+  public var mean: [Float]
+  /// The standard deviation of each feature (1 where a feature is constant).
+  public var deviation: [Float]
+
+  public init(mean: [Float], deviation: [Float]) {
+    self.mean = mean
+    self.deviation = deviation
+  }
+
+  /// The statistics of `features` (shape `[n, ...]`, each sample flattened).
+  public init(fitting features: Tensor) {
+    let n = features.rows
+    let d = features.rowSize
+    var sum = [Double](repeating: 0, count: d)
+    var squares = [Double](repeating: 0, count: d)
+    for i in 0..<n {
+      for j in 0..<d {
+        let x = Double(features.scalars[i * d + j])
+        sum[j] += x
+        squares[j] += x * x
+      }
+    }
+    let count = Double(Swift.max(n, 1))
+    mean = sum.map { Float($0 / count) }
+    deviation = zip(sum, squares).map { s, q in
+      let variance = Swift.max(q / count - (s / count) * (s / count), 0)
+      return variance > 1e-12 ? Float(variance.squareRoot()) : 1
+    }
+  }
+
+  /// Standardizes a batch of samples.
+  public func apply(_ x: Tensor) throws -> Tensor {
+    try apply(Variable(x)).value
+  }
+
+  /// Standardizes a batch of variables (differentiable with respect to the inputs).
+  public func apply(_ x: Variable) throws -> Variable {
+    let rowShape = Array(x.shape.dropFirst())
+    let m = try Tensor(shape: [mean.count], scalars: mean).reshaped(rowShape)
+    let s = try Tensor(shape: [deviation.count], scalars: deviation.map { 1 / $0 })
+      .reshaped(rowShape)
+    return try (x - Variable(m)) * Variable(s)
+  }
+}

@@ -1,0 +1,170 @@
+import Foundation
+
+/// The classic teaching data sets, generated from a seed.
+///
+/// The 2-D sets lie roughly in [−1, 1]² so they train without standardization and plot on one
+/// scale. `noise` is the standard deviation of Gaussian noise added to each coordinate (for
+/// `gauss`, the spread of each blob; for regression sets, noise on the target).
+public enum SyntheticDatasets {
+  /// The names of the generators, for help texts and completion.
+  public static let names = ["xor", "circles", "moons", "spiral", "gauss", "plane", "sine"]
+
+  static func check(_ n: Int, _ noise: Float, minimum: Int = 1) throws {
+    guard n >= minimum, n <= 10_000_000 else {
+      throw DataError.invalidArgument("a data set needs between \(minimum) and 10,000,000 samples, not \(n)")
+    }
+    guard noise >= 0, noise.isFinite else {
+      throw DataError.invalidArgument("noise is a standard deviation, 0 or more, not \(noise)")
+    }
+  }
+
+  static func points(_ xs: [Float], _ ys: [Float]) -> Tensor {
+    var scalars: [Float] = []
+    scalars.reserveCapacity(xs.count * 2)
+    for (x, y) in zip(xs, ys) { scalars += [x, y] }
+    return Tensor(uncheckedShape: [xs.count, 2], scalars: scalars)
+  }
+
+  /// Points uniform in [−1, 1)²; class 1 where both coordinates have the same sign.
+  public static func xor(n: Int = 200, noise: Float = 0, seed: UInt64 = 0) throws -> Dataset {
+    try check(n, noise)
+    var random = RandomGenerator(seed: seed)
+    var xs: [Float] = []
+    var ys: [Float] = []
+    var labels: [Int] = []
+    for _ in 0..<n {
+      let x = random.uniform(-1, 1)
+      let y = random.uniform(-1, 1)
+      labels.append(x * y > 0 ? 1 : 0)
+      xs.append(x + noise * random.normal())
+      ys.append(y + noise * random.normal())
+    }
+    return Dataset(name: "xor", features: points(xs, ys), labels: labels, classNames: ["0", "1"])
+  }
+
+  /// A disc (class 0, radius up to 0.5) inside a ring (class 1, radius 0.7 to 1).
+  public static func circles(n: Int = 200, noise: Float = 0, seed: UInt64 = 0) throws -> Dataset {
+    try check(n, noise)
+    var random = RandomGenerator(seed: seed)
+    var xs: [Float] = []
+    var ys: [Float] = []
+    var labels: [Int] = []
+    for i in 0..<n {
+      let label = i % 2
+      let radius = label == 0 ? random.uniform(0, 0.5) : random.uniform(0.7, 1)
+      let angle = random.uniform(0, 2 * .pi)
+      xs.append(radius * cos(angle) + noise * random.normal())
+      ys.append(radius * sin(angle) + noise * random.normal())
+      labels.append(label)
+    }
+    return Dataset(
+      name: "circles", features: points(xs, ys), labels: labels, classNames: ["inner", "outer"])
+  }
+
+  /// Two interleaving half circles, centred on the origin (scikit-learn's `make_moons` shape).
+  public static func moons(n: Int = 200, noise: Float = 0, seed: UInt64 = 0) throws -> Dataset {
+    try check(n, noise)
+    var random = RandomGenerator(seed: seed)
+    var xs: [Float] = []
+    var ys: [Float] = []
+    var labels: [Int] = []
+    for i in 0..<n {
+      let label = i % 2
+      let t = random.uniform(0, .pi)
+      let (x, y) = label == 0 ? (cos(t), sin(t)) : (1 - cos(t), 0.5 - sin(t))
+      // Centre the pair on the origin and fit it in about [−1, 1]².
+      xs.append((x - 0.5) * 0.66 + noise * random.normal())
+      ys.append((y - 0.25) * 0.66 + noise * random.normal())
+      labels.append(label)
+    }
+    return Dataset(name: "moons", features: points(xs, ys), labels: labels, classNames: ["0", "1"])
+  }
+
+  /// `classes` spiral arms winding out from the centre (the CS231n spiral).
+  public static func spiral(
+    n: Int = 300, classes: Int = 3, noise: Float = 0.2, seed: UInt64 = 0
+  ) throws -> Dataset {
+    try check(n, noise, minimum: classes)
+    guard (2...10).contains(classes) else {
+      throw DataError.invalidArgument("a spiral has 2 to 10 arms, not \(classes)")
+    }
+    var random = RandomGenerator(seed: seed)
+    var xs: [Float] = []
+    var ys: [Float] = []
+    var labels: [Int] = []
+    let perClass = n / classes
+    for c in 0..<classes {
+      let count = perClass + (c < n % classes ? 1 : 0)
+      for i in 0..<count {
+        let fraction = count > 1 ? Float(i) / Float(count - 1) : 0
+        let turn = 12 / Float(classes)  // every arm winds the same way, evenly spaced
+        let t = (fraction + Float(c)) * turn + noise * random.normal()
+        xs.append(fraction * sin(t))
+        ys.append(fraction * cos(t))
+        labels.append(c)
+      }
+    }
+    return Dataset(
+      name: "spiral", features: points(xs, ys), labels: labels,
+      classNames: (0..<classes).map(String.init))
+  }
+
+  /// `classes` Gaussian blobs with centres evenly spaced on a circle of radius 0.6.
+  public static func gauss(
+    n: Int = 200, classes: Int = 2, noise: Float = 0.15, seed: UInt64 = 0
+  ) throws -> Dataset {
+    try check(n, noise, minimum: classes)
+    guard (2...10).contains(classes) else {
+      throw DataError.invalidArgument("gauss makes 2 to 10 blobs, not \(classes)")
+    }
+    var random = RandomGenerator(seed: seed)
+    var xs: [Float] = []
+    var ys: [Float] = []
+    var labels: [Int] = []
+    for i in 0..<n {
+      let c = i % classes
+      let angle = 2 * Float.pi * Float(c) / Float(classes) + .pi / 4
+      xs.append(0.6 * cos(angle) + noise * random.normal())
+      ys.append(0.6 * sin(angle) + noise * random.normal())
+      labels.append(c)
+    }
+    return Dataset(
+      name: "gauss", features: points(xs, ys), labels: labels,
+      classNames: (0..<classes).map(String.init))
+  }
+
+  /// Regression on a plane: y = 0.6·x1 − 0.4·x2 + noise, inputs uniform in [−1, 1)².
+  public static func plane(n: Int = 200, noise: Float = 0, seed: UInt64 = 0) throws -> Dataset {
+    try check(n, noise)
+    var random = RandomGenerator(seed: seed)
+    var xs: [Float] = []
+    var ys: [Float] = []
+    var targets: [Float] = []
+    for _ in 0..<n {
+      let x = random.uniform(-1, 1)
+      let y = random.uniform(-1, 1)
+      xs.append(x)
+      ys.append(y)
+      targets.append(0.6 * x - 0.4 * y + noise * random.normal())
+    }
+    return Dataset(
+      name: "plane", features: points(xs, ys),
+      values: Tensor(uncheckedShape: [n, 1], scalars: targets))
+  }
+
+  /// Regression on a curve: y = sin(x) + noise, x uniform in [−π, π).
+  public static func sine(n: Int = 200, noise: Float = 0, seed: UInt64 = 0) throws -> Dataset {
+    try check(n, noise)
+    var random = RandomGenerator(seed: seed)
+    var xs: [Float] = []
+    var targets: [Float] = []
+    for _ in 0..<n {
+      let x = random.uniform(-.pi, .pi)
+      xs.append(x)
+      targets.append(sin(x) + noise * random.normal())
+    }
+    return Dataset(
+      name: "sine", features: Tensor(uncheckedShape: [n, 1], scalars: xs),
+      values: Tensor(uncheckedShape: [n, 1], scalars: targets), featureNames: ["x"])
+  }
+}

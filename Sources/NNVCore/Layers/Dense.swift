@@ -1,0 +1,66 @@
+/// A fully connected layer: `activation(x · weight + bias)`.
+///
+/// `weight` has shape `[inputSize, outputSize]` (inputs along rows, as in Keras and the peer
+/// benchmarks), `bias` has shape `[outputSize]`.
+public struct Dense: Layer {
+  public let kind = "dense"
+  public var name: String
+  public var activation: Activation
+  public let inputSize: Int
+  public let outputSize: Int
+  public var weight: Tensor
+  public var bias: Tensor
+
+  /// A dense layer with freshly initialized weights and zero biases.
+  ///
+  /// - Parameters:
+  ///   - initializer: how the weights start; Glorot uniform by default.
+  ///   - seed: the seed of the weights' generator.
+  public init(
+    inputSize: Int, outputSize: Int, activation: Activation = .linear,
+    initializer: Initializer = .glorotUniform, seed: UInt64 = 0, name: String = "dense"
+  ) throws {
+    guard inputSize > 0, outputSize > 0 else {
+      throw LayerError.invalidConfiguration(
+        "a dense layer needs at least one input and one unit, not \(inputSize) → \(outputSize)")
+    }
+    self.name = name
+    self.activation = activation
+    self.inputSize = inputSize
+    self.outputSize = outputSize
+    let values = initializer.values(
+      count: inputSize * outputSize, fanIn: inputSize, fanOut: outputSize, seed: seed)
+    self.weight = Tensor(uncheckedShape: [inputSize, outputSize], scalars: values)
+    self.bias = Tensor.zeros([outputSize])
+  }
+
+  public var parameters: [Tensor] {
+    get { [weight, bias] }
+    set {
+      // Only optimizers and loaders assign, always with tensors of the same shapes.
+      if newValue.count == 2 {
+        weight = newValue[0]
+        bias = newValue[1]
+      }
+    }
+  }
+
+  public var parameterNames: [String] { ["weight", "bias"] }
+
+  public var configuration: String { "\(outputSize) units" }
+
+  public func outputShape(for input: [Int]) throws -> [Int] {
+    guard input == [inputSize] else {
+      let hint = input.count > 1 ? " (add a flatten layer before it)" : ""
+      throw LayerError.incompatibleInput(
+        layer: "\(name) (dense)", expected: "\(inputSize) features\(hint)", got: input)
+    }
+    return [outputSize]
+  }
+
+  public func forward(
+    _ x: Variable, parameters: [Variable], context: inout ForwardContext
+  ) throws -> Variable {
+    try Variable.affine(x, parameters[0], parameters[1])
+  }
+}

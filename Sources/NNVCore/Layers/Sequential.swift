@@ -1,0 +1,127 @@
+/// A network whose layers run one after another, each feeding the next.
+///
+/// The model knows its per-sample input shape, so every layer's output shape is inferred when the
+/// layer is added and a mismatch is reported there. It also carries what belongs with a trained
+/// network: its training history, the input standardization learned from the training data, and
+/// the names of its classes and features.
+public struct Sequential: Sendable {
+  /// The model's name (`net`).
+  public var name: String
+  /// The shape of one input sample (`[2]` for points, `[64]` for flattened digits).
+  public let inputShape: [Int]
+  /// The layers, in order.
+  public private(set) var layers: [any Layer]
+  /// The output shape of one sample after each layer.
+  public private(set) var outputShapes: [[Int]]
+  /// Per-epoch metrics of every training run, oldest first.
+  public var history = TrainingHistory()
+  /// Input standardization to apply before the first layer, if the data was standardized.
+  public var standardizer: Standardizer?
+  /// Class names for classifiers, feature names for the inputs (for plots and predictions).
+  public var classNames: [String] = []
+  public var featureNames: [String] = []
+
+  /// An empty model taking samples of `inputShape`.
+  public init(name: String = "model", inputShape: [Int]) throws {
+    guard !inputShape.isEmpty, inputShape.allSatisfy({ $0 > 0 }),
+      inputShape.count < Tensor.maximumRank
+    else {
+      throw LayerError.invalidConfiguration(
+        "an input shape has one to three positive sizes, not \(Tensor.describe(inputShape))")
+    }
+    self.name = name
+    self.inputShape = inputShape
+    self.layers = []
+    self.outputShapes = []
+  }
+
+  /// The shape of one sample of the model's output.
+  public var outputShape: [Int] { outputShapes.last ?? inputShape }
+
+  /// Appends a layer after checking that it accepts the current output shape.
+  ///
+  /// - Throws: `LayerError.incompatibleInput` naming the layer and both shapes.
+  public mutating func append(_ layer: any Layer) throws {
+    let shape = try layer.outputShape(for: outputShape)
+    layers.append(layer)
+    outputShapes.append(shape)
+  }
+
+  /// The next free default name for a layer of `kind` (`dense_1`, `dense_2`, ...).
+  public func defaultName(for kind: String) -> String {
+    let used = Set(layers.map(\.name))
+    var index = layers.filter { $0.kind == kind }.count + 1
+    while used.contains("\(kind)_\(index)") { index += 1 }
+    return "\(kind)_\(index)"
+  }
+
+  /// The number of trainable values in each layer.
+  public var parameterCounts: [Int] { layers.map(\.parameterCount) }
+  /// The number of trainable values in the model.
+  public var parameterCount: Int { parameterCounts.reduce(0, +) }
+
+  /// Every layer's parameters, layer by layer (what optimizers update).
+  public var parameters: [[Tensor]] {
+    get { layers.map(\.parameters) }
+    set {
+      for i in layers.indices where i < newValue.count { layers[i].parameters = newValue[i] }
+    }
+  }
+
+  /// Checks that a batch has shape `[n] + inputShape`.
+  func checkInput(_ x: Tensor) throws {
+    guard Array(x.shape.dropFirst()) == inputShape || (x.rank == 1 && [x.count] == inputShape)
+    else {
+      throw LayerError.incompatibleInput(
+        layer: name, expected: "samples of shape \(Tensor.describe(inputShape))", got: x.shape)
+    }
+  }
+
+  /// Runs a batch through the network with parameters given as variables.
+  ///
+  /// - Parameters:
+  ///   - parameters: one array of variables per layer, in the order of `parameters`.
+  ///   - stopBeforeFinalActivation: return the last layer's pre-activations (logits), for a
+  ///     fused loss.
+  ///   - outputs: called with each layer's output as it is computed.
+  public func forward(
+    _ x: Variable, parameters: [[Variable]], context: inout ForwardContext,
+    stopBeforeFinalActivation: Bool = false,
+    outputs: ((Int, Variable) -> Void)? = nil
+  ) throws -> Variable {
+    var h = x
+    if let standardizer { h = try standardizer.apply(h) }
+    for (i, layer) in layers.enumerated() {
+      h = try layer.forward(h, parameters: parameters[i], context: &context)
+      if !(stopBeforeFinalActivation && i == layers.count - 1) {
+        h = layer.activation.apply(h)
+      }
+      outputs?(i, h)
+    }
+    return h
+  }
+
+  /// The network's output for a batch (inference: no tape, dropout off).
+  ///
+  /// A single sample of shape `inputShape` is accepted too and gives a batch of one.
+  public func predict(_ x: Tensor) throws -> Tensor {
+    try checkInput(x)
+    let batch = x.rank == inputShape.count ? try x.reshaped([1] + inputShape) : x
+    var context = ForwardContext.inference
+    let constants = parameters.map { $0.map { Variable($0) } }
+    return try forward(Variable(batch), parameters: constants, context: &context).value
+  }
+
+  /// Every layer's output for a batch (inference), first layer first.
+  public func layerOutputs(_ x: Tensor) throws -> [Tensor] {
+    try checkInput(x)
+    let batch = x.rank == inputShape.count ? try x.reshaped([1] + inputShape) : x
+    var context = ForwardContext.inference
+    let constants = parameters.map { $0.map { Variable($0) } }
+    var result: [Tensor] = []
+    _ = try forward(Variable(batch), parameters: constants, context: &context) { _, output in
+      result.append(output.value)
+    }
+    return result
+  }
+}

@@ -1,0 +1,40 @@
+/// Loss and accuracy of a model on a data set.
+public enum Metrics {
+  /// The classes a batch of outputs predicts: argmax of each row, or a threshold at 0.5
+  /// (logit 0) for a single output.
+  public static func predictedClasses(_ output: Tensor, fromLogits: Bool, loss: Loss) -> [Int] {
+    let width = output.rowSize
+    if width == 1 {
+      let threshold: Float = fromLogits ? 0 : 0.5
+      return output.scalars.map { $0 > threshold ? 1 : 0 }
+    }
+    return (try? output.flattenedRows.argmax(axis: 1)) ?? []
+  }
+
+  /// The mean loss and (for classification) accuracy of `model` on `data` (inference mode).
+  public static func evaluate(
+    _ model: Sequential, on data: Dataset, loss: Loss
+  ) throws -> (loss: Float, accuracy: Float?) {
+    let targets = try data.targets(outputSize: model.outputShape.reduce(1, *))
+    return try evaluate(model, on: data, targets: targets, loss: loss)
+  }
+
+  static func evaluate(
+    _ model: Sequential, on data: Dataset, targets: Tensor, loss: Loss
+  ) throws -> (loss: Float, accuracy: Float?) {
+    try model.checkInput(data.features)
+    let fused = loss.fusedActivation != nil && model.layers.last?.activation == loss.fusedActivation
+    var context = ForwardContext.inference
+    let constants = model.parameters.map { $0.map { Variable($0) } }
+    let output = try model.forward(
+      Variable(data.features), parameters: constants, context: &context,
+      stopBeforeFinalActivation: fused
+    ).value
+    let shaped = try output.reshaped(targets.shape)
+    let value = try loss(Variable(shaped), targets, fromLogits: fused).value.scalar
+    guard data.isClassification else { return (value, nil) }
+    let predicted = predictedClasses(output, fromLogits: fused, loss: loss)
+    let correct = zip(predicted, data.labels).filter { $0 == $1 }.count
+    return (value, Float(correct) / Float(max(data.count, 1)))
+  }
+}

@@ -1,0 +1,178 @@
+/// Settings of one training run.
+public struct TrainingOptions: Sendable {
+  /// How many passes over the training data.
+  public var epochs: Int
+  /// Samples per gradient step; the last batch of an epoch may be smaller.
+  public var batchSize: Int
+  /// What to minimize.
+  public var loss: Loss
+  /// Seeds the batch order (epoch e uses seed + e) and dropout masks.
+  public var seed: UInt64
+  /// Whether to reshuffle every epoch; batches follow the data's order otherwise.
+  public var shuffle: Bool
+  /// L1 and L2 penalty rates on weights (not biases): `l1·Σ|w| + l2·Σw²` is added to the loss.
+  public var l1: Float
+  public var l2: Float
+  /// Data evaluated after every epoch, not trained on.
+  public var validation: Dataset?
+
+  public init(
+    epochs: Int = 10, batchSize: Int = 32, loss: Loss, seed: UInt64 = 7, shuffle: Bool = true,
+    l1: Float = 0, l2: Float = 0, validation: Dataset? = nil
+  ) {
+    self.epochs = epochs
+    self.batchSize = batchSize
+    self.loss = loss
+    self.seed = seed
+    self.shuffle = shuffle
+    self.l1 = l1
+    self.l2 = l2
+    self.validation = validation
+  }
+}
+
+/// An error that stops training before it starts.
+public enum TrainingError: Error, Equatable, CustomStringConvertible {
+  case invalidOptions(String)
+  case incompatibleData(String)
+
+  public var description: String {
+    switch self {
+    case .invalidOptions(let message), .incompatibleData(let message): message
+    }
+  }
+}
+
+/// Trains sequential models with minibatch gradient descent.
+public enum Trainer {
+  /// Trains `model` on `data`, appending one `EpochMetrics` per epoch to its history.
+  ///
+  /// The run is reproducible: the same model, data, options and optimizer settings give the
+  /// same weights bit for bit. The observer is called after every batch and every epoch and may
+  /// stop training; the model then keeps the weights of the last finished batch. A loss that
+  /// becomes NaN or infinite stops training and restores the weights from the start of that
+  /// epoch.
+  ///
+  /// - Throws: `TrainingError` when the options or data do not fit the model; the model is
+  ///   unchanged then.
+  @discardableResult
+  public static func train(
+    _ model: inout Sequential, on data: Dataset, optimizer: any Optimizer,
+    options: TrainingOptions, observer: ((TrainingEvent) -> TrainingControl)? = nil
+  ) throws -> TrainingOutcome {
+    try check(model, data, options)
+    let outputSize = model.outputShape.reduce(1, *)
+    let targets = try data.targets(outputSize: outputSize)
+    let validationTargets = try options.validation.map { try $0.targets(outputSize: outputSize) }
+    let fused = options.loss.fusedActivation != nil
+      && model.layers.last?.activation == options.loss.fusedActivation
+    let run = model.history.runCount + 1
+    let n = data.count
+    let batches = (n + options.batchSize - 1) / options.batchSize
+    var context = ForwardContext(
+      isTraining: true, random: RandomGenerator(seed: options.seed &+ 0x5EED))
+    // The loop owns the parameters; the model gets them back after every epoch. After the first
+    // step the loop's buffers are uniquely referenced, so the optimizer updates them in place.
+    var parameters = model.parameters
+    let regularized = model.layers.map { layer in layer.parameterNames.map { $0 == "weight" } }
+
+    for epoch in 1...options.epochs {
+      let epochStart = parameters
+      var shuffler = RandomGenerator(seed: options.seed &+ UInt64(epoch - 1))
+      let order = options.shuffle ? shuffler.permutation(n) : Array(0..<n)
+      var lossSum = 0.0
+      var correct = 0
+      for b in 0..<batches {
+        let indices = order[(b * options.batchSize)..<min((b + 1) * options.batchSize, n)]
+        let x = data.features.gatheringRowsUnchecked(indices)
+        let y = targets.gatheringRowsUnchecked(indices)
+        var (loss, gradients, output) = try step(
+          model, parameters, x, y, loss: options.loss, fused: fused, context: &context)
+        if options.l1 != 0 || options.l2 != 0 {
+          loss += Regularization.apply(
+            l1: options.l1, l2: options.l2, to: parameters, where: regularized,
+            gradients: &gradients)
+        }
+        guard loss.isFinite else {
+          model.parameters = epochStart
+          return .diverged(epoch: epoch, batch: b + 1, restoredEpoch: epoch)
+        }
+        optimizer.update(&parameters, along: gradients)
+        lossSum += Double(loss) * Double(indices.count)
+        if data.isClassification {
+          let predicted = Metrics.predictedClasses(output, fromLogits: fused, loss: options.loss)
+          for (k, index) in indices.enumerated() where predicted[k] == data.labels[index] {
+            correct += 1
+          }
+        }
+        if observer?(.batchEnded(epoch: epoch, batch: b + 1, batches: batches, loss: loss))
+          == .stop
+        {
+          model.parameters = parameters
+          return .stopped(epoch: epoch, batch: b + 1)
+        }
+      }
+      model.parameters = parameters
+      var metrics = EpochMetrics(
+        run: run, epoch: epoch, loss: Float(lossSum / Double(n)),
+        accuracy: data.isClassification ? Float(correct) / Float(n) : nil)
+      if let validation = options.validation, let validationTargets {
+        let result = try Metrics.evaluate(
+          model, on: validation, targets: validationTargets, loss: options.loss)
+        metrics.validationLoss = result.loss
+        metrics.validationAccuracy = result.accuracy
+      }
+      model.history.epochs.append(metrics)
+      if observer?(.epochEnded(metrics, epochs: options.epochs)) == .stop {
+        return .stopped(epoch: epoch, batch: batches)
+      }
+    }
+    return .completed(epochs: options.epochs)
+  }
+
+  /// One forward and backward pass: the batch loss, the parameter gradients and the output.
+  ///
+  /// A function of its own so that the tape, and the references it holds to the parameters,
+  /// are gone before the optimizer updates them in place.
+  static func step(
+    _ model: Sequential, _ parameters: [[Tensor]], _ x: Tensor, _ y: Tensor, loss: Loss,
+    fused: Bool, context: inout ForwardContext
+  ) throws -> (Float, [[Tensor]], Tensor) {
+    let tape = Tape()
+    let variables = parameters.map { $0.map { tape.variable($0) } }
+    let output = try model.forward(
+      Variable(x), parameters: variables, context: &context, stopBeforeFinalActivation: fused)
+    let value = try loss(output, y, fromLogits: fused)
+    let gradients = tape.gradients(of: value)
+    return (value.value.scalar, variables.map { $0.map { gradients[$0] } }, output.value)
+  }
+
+  static func check(_ model: Sequential, _ data: Dataset, _ options: TrainingOptions) throws {
+    guard options.epochs >= 1 else {
+      throw TrainingError.invalidOptions("train for at least 1 epoch, not \(options.epochs)")
+    }
+    guard options.batchSize >= 1 else {
+      throw TrainingError.invalidOptions("a batch holds at least 1 sample, not \(options.batchSize)")
+    }
+    guard options.l1 >= 0, options.l2 >= 0 else {
+      throw TrainingError.invalidOptions("regularization rates cannot be negative")
+    }
+    guard !model.layers.isEmpty else {
+      throw TrainingError.incompatibleData("\(model.name) has no layers to train")
+    }
+    guard data.count > 0 else {
+      throw TrainingError.incompatibleData("\(data.name) has no samples")
+    }
+    for set in [data] + (options.validation.map { [$0] } ?? []) {
+      guard set.sampleShape == model.inputShape else {
+        throw TrainingError.incompatibleData(
+          "\(model.name) takes samples of shape \(Tensor.describe(model.inputShape)), but "
+            + "\(set.name) has samples of shape \(Tensor.describe(set.sampleShape))")
+      }
+    }
+    if !data.isClassification && options.loss != .meanSquaredError {
+      throw TrainingError.incompatibleData(
+        "\(data.name) has numeric targets (regression); use the mse loss, not \(options.loss.rawValue)")
+    }
+  }
+}

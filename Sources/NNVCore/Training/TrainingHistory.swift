@@ -1,0 +1,41 @@
+/// The metrics of one epoch of training.
+public struct EpochMetrics: Sendable, Equatable, Codable {
+  /// Which training run of the model this epoch belongs to (1 for the first `train`).
+  public var run: Int
+  /// The epoch number within the run, from 1.
+  public var epoch: Int
+  /// The mean training loss over the epoch's batches (including any regularization penalty).
+  public var loss: Float
+  /// The fraction of training samples classified correctly during the epoch.
+  public var accuracy: Float?
+  /// The loss on the validation set after the epoch.
+  public var validationLoss: Float?
+  /// The accuracy on the validation set after the epoch.
+  public var validationAccuracy: Float?
+
+  public init(
+    run: Int, epoch: Int, loss: Float, accuracy: Float? = nil, validationLoss: Float? = nil,
+    validationAccuracy: Float? = nil
+  ) {
+    self.run = run
+    self.epoch = epoch
+    self.loss = loss
+    self.accuracy = accuracy
+    self.validationLoss = validationLoss
+    self.validationAccuracy = validationAccuracy
+  }
+}
+
+/// Every epoch a model has been trained for, kept with the model (and saved with it).
+public struct TrainingHistory: Sendable, Equatable, Codable {
+  /// The epochs, oldest first.
+  public var epochs: [EpochMetrics] = []
+
+  public init(epochs: [EpochMetrics] = []) { self.epochs = epochs }
+
+  /// The number of training runs recorded.
+  public var runCount: Int { epochs.last?.run ?? 0 }
+
+  /// The most recent epoch, if any.
+  public var last: EpochMetrics? { epochs.last }
+}
