@@ -19,10 +19,13 @@ let nativeSettings: [SwiftSetting] =
 
 let package = Package(
   name: "nnv",
-  platforms: [.macOS(.v13)],
+  platforms: [.macOS(.v15)],
   products: [
     .executable(name: "nnv", targets: ["nnv"]),
     .library(name: "NNVCore", targets: ["NNVCore"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
   ],
   targets: [
     .target(
@@ -34,14 +37,22 @@ let package = Package(
       name: "NNVTestSupport",
       dependencies: ["NNVCore"]
     ),
+    .target(
+      name: "NNVLanguage",
+      dependencies: ["NNVCore"]
+    ),
     .executableTarget(
       name: "nnv",
-      dependencies: ["NNVCore"]
+      dependencies: [
+        "NNVCore", "NNVLanguage",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
     ),
     .testTarget(
       name: "NNVCoreTests",
       dependencies: ["NNVCore", "NNVTestSupport"]
     ),
+
   ],
   swiftLanguageModes: [.v6]
 )

@@ -45,9 +45,9 @@ public enum CSVLoader {
   ) throws -> Dataset {
     var rows: [(line: Int, cells: [Cell])] = []
     var lineNumber = 0
-    for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+    // "\r\n" is a single Character in Swift, and a newline like "\n".
+    for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
       lineNumber += 1
-      let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
       if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
       rows.append((lineNumber, try splitFields(line, file: file, line: lineNumber)))
     }

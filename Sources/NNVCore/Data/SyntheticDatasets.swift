@@ -25,16 +25,19 @@ public enum SyntheticDatasets {
     return Tensor(uncheckedShape: [xs.count, 2], scalars: scalars)
   }
 
-  /// Points uniform in [−1, 1)²; class 1 where both coordinates have the same sign.
+  /// Points in the four quadrants of [−1.1, 1.1]²; class 1 where both coordinates have the same
+  /// sign. As in TensorFlow Playground, points keep a margin of 0.1 from the axes, so that without
+  /// noise the classes are separable.
   public static func xor(n: Int = 200, noise: Float = 0, seed: UInt64 = 0) throws -> Dataset {
     try check(n, noise)
     var random = RandomGenerator(seed: seed)
     var xs: [Float] = []
     var ys: [Float] = []
     var labels: [Int] = []
+    func padded(_ v: Float) -> Float { v >= 0 ? v + 0.1 : v - 0.1 }
     for _ in 0..<n {
-      let x = random.uniform(-1, 1)
-      let y = random.uniform(-1, 1)
+      let x = padded(random.uniform(-1, 1))
+      let y = padded(random.uniform(-1, 1))
       labels.append(x * y > 0 ? 1 : 0)
       xs.append(x + noise * random.normal())
       ys.append(y + noise * random.normal())

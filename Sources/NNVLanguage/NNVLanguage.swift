@@ -1,0 +1,1 @@
+// The nnv language: lexer, parser, diagnostics and interpreter.
