@@ -143,3 +143,47 @@ import Testing
 extension Activation: CustomTestStringConvertible {
   public var testDescription: String { name }
 }
+
+@Suite struct InputGradientTests {
+  @Test func linearModelGradientIsTheTargetWeightColumn() throws {
+    var model = try Sequential(inputShape: [3])
+    try model.append(Dense(inputSize: 3, outputSize: 2, activation: .softmax, seed: 4))
+    let x = randomTensor([5, 3], seed: 1)
+    let (gradients, targets) = try InputGradient.compute(model, inputs: x, targets: [0, 1, 1, 0, 1])
+    #expect(targets == [0, 1, 1, 0, 1])
+    let w = model.parameters[0][0]
+    for (row, target) in targets.enumerated() {
+      for feature in 0..<3 {
+        #expect(gradients.scalars[row * 3 + feature] == w.scalars[feature * 2 + target])
+      }
+    }
+  }
+
+  @Test func batchedGradientMatchesOneSampleAtATimeAndFiniteDifferences() throws {
+    var model = try Sequential(inputShape: [4])
+    try model.append(Dense(inputSize: 4, outputSize: 6, activation: .tanh, seed: 1))
+    try model.append(Dense(inputSize: 6, outputSize: 3, activation: .softmax, seed: 2))
+    let x = randomTensor([4, 4], seed: 2)
+    let batched = try InputGradient.compute(model, inputs: x)
+    for row in 0..<4 {
+      let single = try InputGradient.compute(model, inputs: try x.row(row))
+      #expect(single.targets == [batched.targets[row]])
+      let expected = Array(batched.gradients.scalars[(row * 4)..<(row * 4 + 4)])
+      for (a, b) in zip(single.gradients.scalars, expected) { #expect(abs(a - b) < 1e-6) }
+      // Central differences of the target logit.
+      let target = batched.targets[row]
+      for feature in 0..<4 {
+        var plus = try x.row(row)
+        var minus = plus
+        plus.scalars[feature] += 1e-2
+        minus.scalars[feature] -= 1e-2
+        func logit(_ input: Tensor) throws -> Float {
+          let hidden = Activation.tanh.apply(try Tensor.matmul(input.reshaped([1, 4]), model.parameters[0][0]) + model.parameters[0][1])
+          return try (Tensor.matmul(hidden, model.parameters[1][0]) + model.parameters[1][1]).scalars[target]
+        }
+        let numeric = (try logit(plus) - logit(minus)) / 2e-2
+        #expect(abs(numeric - expected[feature]) < 1e-3)
+      }
+    }
+  }
+}
