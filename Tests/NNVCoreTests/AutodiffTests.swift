@@ -119,7 +119,8 @@ import Testing
     ]) { v in
       let hidden = Activation.tanh.apply(try Variable.affine(v[0], v[1], v[2]))
       let logits = try Variable.affine(hidden, v[3], v[4])
-      return try Loss.categoricalCrossEntropy(logits, Tensor.oneHot([0, 1, 1, 0, 1], classes: 2), fromLogits: true)
+      return try Loss.categoricalCrossEntropy(
+        logits, Tensor.oneHot([0, 1, 1, 0, 1], classes: 2), fromLogits: true)
     }
   }
 
@@ -149,7 +150,8 @@ extension Activation: CustomTestStringConvertible {
     var model = try Sequential(inputShape: [3])
     try model.append(Dense(inputSize: 3, outputSize: 2, activation: .softmax, seed: 4))
     let x = randomTensor([5, 3], seed: 1)
-    let (gradients, targets) = try InputGradient.compute(model, inputs: x, targets: [0, 1, 1, 0, 1])
+    let (gradients, targets) = try InputGradient.compute(
+      model, inputs: x, targets: [0, 1, 1, 0, 1])
     #expect(targets == [0, 1, 1, 0, 1])
     let w = model.parameters[0][0]
     for (row, target) in targets.enumerated() {
@@ -178,8 +180,11 @@ extension Activation: CustomTestStringConvertible {
         plus.scalars[feature] += 1e-2
         minus.scalars[feature] -= 1e-2
         func logit(_ input: Tensor) throws -> Float {
-          let hidden = Activation.tanh.apply(try Tensor.matmul(input.reshaped([1, 4]), model.parameters[0][0]) + model.parameters[0][1])
-          return try (Tensor.matmul(hidden, model.parameters[1][0]) + model.parameters[1][1]).scalars[target]
+          let hidden = Activation.tanh.apply(
+            try Tensor.matmul(input.reshaped([1, 4]), model.parameters[0][0])
+              + model.parameters[0][1])
+          return try (Tensor.matmul(hidden, model.parameters[1][0]) + model.parameters[1][1])
+            .scalars[target]
         }
         let numeric = (try logit(plus) - logit(minus)) / 2e-2
         #expect(abs(numeric - expected[feature]) < 1e-3)

@@ -95,8 +95,11 @@ import Testing
   }
 
   @Test func csvErrorsNameFileLineAndColumn() {
-    expectError("a,b\n1,2\n", target: "label", line: 1, column: 1, containing: "no column named 'label'")
-    expectError("a,b,c\n1,2,3\n4,x5,6\n", line: 3, column: 3, containing: "'x5' in column 'b' is not a number")
+    expectError(
+      "a,b\n1,2\n", target: "label", line: 1, column: 1, containing: "no column named 'label'")
+    expectError(
+      "a,b,c\n1,2,3\n4,x5,6\n", line: 3, column: 3, containing: "'x5' in column 'b' is not a number"
+    )
     expectError("a,b,c\n1,2,3\n4,5\n", line: 3, column: 5, containing: "expected 3 fields")
     expectError("a,b,c\n1,2,3,4\n", line: 2, column: 7, containing: "expected 3 fields")
     expectError("", line: 1, column: 1, containing: "empty")
@@ -109,7 +112,8 @@ import Testing
   }
 
   @Test func csvRoundTripsThroughAFile() throws {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("nnv-\(UUID()).csv").path
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("nnv-\(UUID()).csv")
+      .path
     try AtomicFile.write(Data("f1,f2,y\n0.5,1,yes\n2,3,no\n".utf8), to: path)
     defer { try? FileManager.default.removeItem(atPath: path) }
     let data = try CSVLoader.load(path: path, target: "y")

@@ -5,8 +5,10 @@ import Testing
 @Suite struct LayerTests {
   func xorModel(seed: UInt64 = 1) throws -> Sequential {
     var model = try Sequential(name: "net", inputShape: [2])
-    try model.append(Dense(inputSize: 2, outputSize: 8, activation: .tanh, seed: seed, name: "hidden"))
-    try model.append(Dense(inputSize: 8, outputSize: 1, activation: .sigmoid, seed: seed + 1, name: "out"))
+    try model.append(
+      Dense(inputSize: 2, outputSize: 8, activation: .tanh, seed: seed, name: "hidden"))
+    try model.append(
+      Dense(inputSize: 8, outputSize: 1, activation: .sigmoid, seed: seed + 1, name: "out"))
     return model
   }
 
@@ -78,10 +80,11 @@ import Testing
 
   @Test func dropoutGradientFollowsItsMask() throws {
     let dropout = try Dropout(rate: 0.3)
-    let report = try checkGradients(of: { v in
-      var context = ForwardContext(isTraining: true, random: RandomGenerator(seed: 9))
-      return try dropout.forward(v[0], parameters: [], context: &context)
-    }, at: [randomTensor([4, 5], seed: 3)])
+    let report = try checkGradients(
+      of: { v in
+        var context = ForwardContext(isTraining: true, random: RandomGenerator(seed: 9))
+        return try dropout.forward(v[0], parameters: [], context: &context)
+      }, at: [randomTensor([4, 5], seed: 3)])
     #expect(report.passes, "\(report)")
   }
 

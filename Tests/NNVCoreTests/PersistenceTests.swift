@@ -6,14 +6,18 @@ import Testing
 @Suite struct PersistenceTests {
   func trainedModel() throws -> Sequential {
     var model = try Sequential(name: "net", inputShape: [2])
-    try model.append(Dense(inputSize: 2, outputSize: 6, activation: .leakyRelu(slope: 0.2), seed: 1, name: "hidden"))
+    try model.append(
+      Dense(
+        inputSize: 2, outputSize: 6, activation: .leakyRelu(slope: 0.2), seed: 1, name: "hidden"))
     try model.append(Dropout(rate: 0.1, name: "drop"))
     try model.append(Dense(inputSize: 6, outputSize: 3, activation: .softmax, seed: 2, name: "out"))
     let data = try SyntheticDatasets.gauss(n: 60, classes: 3, seed: 1)
     model.standardizer = Standardizer(fitting: data.features)
     model.classNames = data.classNames
     model.featureNames = data.featureNames
-    try Trainer.train(&model, on: data, optimizer: Adam(), options: TrainingOptions(epochs: 3, loss: .categoricalCrossEntropy))
+    try Trainer.train(
+      &model, on: data, optimizer: Adam(),
+      options: TrainingOptions(epochs: 3, loss: .categoricalCrossEntropy))
     return model
   }
 
@@ -43,7 +47,9 @@ import Testing
     #expect(leftovers.isEmpty)
   }
 
-  func expectInvalid(_ data: Data, containing fragment: String, sourceLocation: SourceLocation = #_sourceLocation) {
+  func expectInvalid(
+    _ data: Data, containing fragment: String, sourceLocation: SourceLocation = #_sourceLocation
+  ) {
     do {
       _ = try ModelArchive.decode(data, path: "m.nnvm")
       Issue.record("expected an error", sourceLocation: sourceLocation)
@@ -72,11 +78,15 @@ import Testing
   }
 
   @Test func missingFileIsAReadError() {
-    #expect(throws: PersistenceError.self) { try ModelArchive.load(from: "/nonexistent/dir/m.nnvm") }
+    #expect(throws: PersistenceError.self) {
+      try ModelArchive.load(from: "/nonexistent/dir/m.nnvm")
+    }
   }
 
   @Test func unwritableDirectoryIsAWriteError() throws {
     let model = try trainedModel()
-    #expect(throws: PersistenceError.self) { try ModelArchive.save(model, to: "/nonexistent/dir/m.nnvm") }
+    #expect(throws: PersistenceError.self) {
+      try ModelArchive.save(model, to: "/nonexistent/dir/m.nnvm")
+    }
   }
 }

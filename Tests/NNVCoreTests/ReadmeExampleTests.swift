@@ -37,11 +37,12 @@ import Testing
     var net = try Sequential(name: "net", inputShape: [2])
     try net.append(Dense(inputSize: 2, outputSize: 8, activation: .tanh, seed: 1))
     try net.append(Dense(inputSize: 8, outputSize: 1, activation: .sigmoid, seed: 2))
-    let options = TrainingOptions(epochs: 300, batchSize: 32, loss: .binaryCrossEntropy,
-                                  validation: parts.test)
+    let options = TrainingOptions(
+      epochs: 300, batchSize: 32, loss: .binaryCrossEntropy,
+      validation: parts.test)
     try Trainer.train(&net, on: parts.train, optimizer: Adam(learningRate: 0.03), options: options)
-    if let last = net.history.last { print(last) }       // loss, accuracy, validation metrics
-    try ModelArchive.save(net, to: "xor.nnvm")           // atomic: temporary file, then rename
+    if let last = net.history.last { print(last) }  // loss, accuracy, validation metrics
+    try ModelArchive.save(net, to: "xor.nnvm")  // atomic: temporary file, then rename
 
     #expect(net.history.last?.validationAccuracy == 1)
     #expect(try ModelArchive.load(from: "xor.nnvm").parameters == net.parameters)

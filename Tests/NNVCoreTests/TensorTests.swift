@@ -7,7 +7,8 @@ import Testing
     // The peer benchmarks' check value: seed 0 gives 0xe220a8397b1dcdaf first.
     var random = RandomGenerator(seed: 0)
     #expect(random.next() == 0xe220_a839_7b1d_cdaf)
-    #expect(RandomGenerator.uniformValues(seed: 0, count: 1) == [Float(0xe220a8 as UInt32) * 0x1p-24])
+    #expect(
+      RandomGenerator.uniformValues(seed: 0, count: 1) == [Float(0xe220a8 as UInt32) * 0x1p-24])
   }
 
   @Test func sameSeedSameNumbers() {
@@ -81,8 +82,10 @@ import Testing
     let a = try Tensor(shape: [2, 3], scalars: [1, 2, 3, 4, 5, 6])
     let b = try Tensor(shape: [3, 2], scalars: [7, 8, 9, 10, 11, 12])
     #expect(try Tensor.matmul(a, b).scalars == [58, 64, 139, 154])
-    #expect(try Tensor.matmul(b, transposed: true, a, transposed: true).scalars == [58, 139, 64, 154])
-    #expect(try Tensor.matmul(a, transposed: false, a, transposed: true).scalars == [14, 32, 32, 77])
+    #expect(
+      try Tensor.matmul(b, transposed: true, a, transposed: true).scalars == [58, 139, 64, 154])
+    #expect(
+      try Tensor.matmul(a, transposed: false, a, transposed: true).scalars == [14, 32, 32, 77])
     #expect(throws: TensorError.self) { try Tensor.matmul(a, a) }
   }
 }

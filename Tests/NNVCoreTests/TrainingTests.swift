@@ -20,7 +20,8 @@ import Testing
     let parts = try SyntheticDatasets.xor(n: 400, seed: 7).split(test: 0.25, seed: 1)
     var net = try model([2, 8, 1], hidden: .tanh, output: .sigmoid)
     let options = TrainingOptions(epochs: 300, batchSize: 32, loss: .binaryCrossEntropy)
-    let outcome = try Trainer.train(&net, on: parts.train, optimizer: Adam(learningRate: 0.03), options: options)
+    let outcome = try Trainer.train(
+      &net, on: parts.train, optimizer: Adam(learningRate: 0.03), options: options)
     #expect(outcome == .completed(epochs: 300))
     let accuracy = try Metrics.evaluate(net, on: parts.test, loss: .binaryCrossEntropy).accuracy
     #expect(accuracy == 1.0)
@@ -44,7 +45,8 @@ import Testing
     net.standardizer = Standardizer(fitting: parts.train.features)
     let options = TrainingOptions(epochs: 200, batchSize: 16, loss: .categoricalCrossEntropy)
     try Trainer.train(&net, on: parts.train, optimizer: Adam(learningRate: 0.01), options: options)
-    let accuracy = try #require(try Metrics.evaluate(net, on: parts.test, loss: .categoricalCrossEntropy).accuracy)
+    let accuracy = try #require(
+      try Metrics.evaluate(net, on: parts.test, loss: .categoricalCrossEntropy).accuracy)
     #expect(accuracy > 0.93, "iris test accuracy \(accuracy)")
   }
 
@@ -55,7 +57,8 @@ import Testing
     var net = try model([64, 64, 10], hidden: .relu, output: .softmax)
     let options = TrainingOptions(epochs: 40, batchSize: 32, loss: .categoricalCrossEntropy)
     try Trainer.train(&net, on: parts.train, optimizer: Adam(learningRate: 0.005), options: options)
-    let accuracy = try #require(try Metrics.evaluate(net, on: parts.test, loss: .categoricalCrossEntropy).accuracy)
+    let accuracy = try #require(
+      try Metrics.evaluate(net, on: parts.test, loss: .categoricalCrossEntropy).accuracy)
     #expect(accuracy > 0.95, "digits test accuracy \(accuracy)")
   }
 
@@ -73,7 +76,8 @@ import Testing
     func run() throws -> [[Tensor]] {
       var net = try model([2, 16, 2], hidden: .relu, output: .softmax)
       try net.append(Dropout(rate: 0.2))
-      let options = TrainingOptions(epochs: 5, batchSize: 16, loss: .categoricalCrossEntropy, seed: 11, l2: 0.001)
+      let options = TrainingOptions(
+        epochs: 5, batchSize: 16, loss: .categoricalCrossEntropy, seed: 11, l2: 0.001)
       try Trainer.train(&net, on: data, optimizer: Adam(learningRate: 0.01), options: options)
       return net.parameters
     }
@@ -85,7 +89,8 @@ import Testing
     var net = try model([2, 8, 1], hidden: .linear, output: .linear)
     // A huge learning rate makes plain SGD overflow within a few steps.
     let options = TrainingOptions(epochs: 50, batchSize: 10, loss: .meanSquaredError)
-    let outcome = try Trainer.train(&net, on: data, optimizer: SGD(learningRate: 1e5), options: options)
+    let outcome = try Trainer.train(
+      &net, on: data, optimizer: SGD(learningRate: 1e5), options: options)
     guard case .diverged(let epoch, _, let restored) = outcome else {
       Issue.record("expected divergence, got \(outcome)")
       return
@@ -115,9 +120,12 @@ import Testing
     let data = try SyntheticDatasets.gauss(n: 200, classes: 2, seed: 12)
     func train(l2: Float) throws -> (Float, Float) {
       var net = try model([2, 16, 2], hidden: .relu, output: .softmax)
-      let options = TrainingOptions(epochs: 30, batchSize: 20, loss: .categoricalCrossEntropy, l2: l2)
+      let options = TrainingOptions(
+        epochs: 30, batchSize: 20, loss: .categoricalCrossEntropy, l2: l2)
       try Trainer.train(&net, on: data, optimizer: Adam(learningRate: 0.01), options: options)
-      let norm = net.parameters.flatMap { $0 }.reduce(0) { $0 + $1.scalars.reduce(0) { $0 + $1 * $1 } }
+      let norm = net.parameters.flatMap { $0 }.reduce(0) {
+        $0 + $1.scalars.reduce(0) { $0 + $1 * $1 }
+      }
       return (norm, net.history.last?.loss ?? 0)
     }
     let (plainNorm, plainLoss) = try train(l2: 0)
@@ -130,18 +138,24 @@ import Testing
     let data = try SyntheticDatasets.xor(n: 20, seed: 1)
     var net = try model([2, 4, 1], hidden: .tanh, output: .sigmoid)
     #expect(throws: TrainingError.self) {
-      try Trainer.train(&net, on: data, optimizer: SGD(), options: TrainingOptions(epochs: 0, loss: .binaryCrossEntropy))
+      try Trainer.train(
+        &net, on: data, optimizer: SGD(),
+        options: TrainingOptions(epochs: 0, loss: .binaryCrossEntropy))
     }
     #expect(throws: TrainingError.self) {
-      try Trainer.train(&net, on: data, optimizer: SGD(), options: TrainingOptions(batchSize: 0, loss: .binaryCrossEntropy))
+      try Trainer.train(
+        &net, on: data, optimizer: SGD(),
+        options: TrainingOptions(batchSize: 0, loss: .binaryCrossEntropy))
     }
     let iris = try BundledDatasets.iris()
     #expect(throws: TrainingError.self) {
-      try Trainer.train(&net, on: iris, optimizer: SGD(), options: TrainingOptions(loss: .binaryCrossEntropy))
+      try Trainer.train(
+        &net, on: iris, optimizer: SGD(), options: TrainingOptions(loss: .binaryCrossEntropy))
     }
     let spiral = try SyntheticDatasets.spiral(n: 30, classes: 3, seed: 1)
     #expect(throws: DataError.self) {
-      try Trainer.train(&net, on: spiral, optimizer: SGD(), options: TrainingOptions(loss: .binaryCrossEntropy))
+      try Trainer.train(
+        &net, on: spiral, optimizer: SGD(), options: TrainingOptions(loss: .binaryCrossEntropy))
     }
   }
 }

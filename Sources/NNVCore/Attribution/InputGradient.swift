@@ -19,7 +19,8 @@ public enum InputGradient {
     _ model: Sequential, inputs: Tensor, targets: [Int]? = nil
   ) throws -> (gradients: Tensor, targets: [Int]) {
     try model.checkInput(inputs)
-    let batch = inputs.rank == model.inputShape.count ? try inputs.reshaped([1] + model.inputShape) : inputs
+    let batch =
+      inputs.rank == model.inputShape.count ? try inputs.reshaped([1] + model.inputShape) : inputs
     let tape = Tape()
     let x = tape.variable(batch)
     let constants = model.parameters.map { $0.map { Variable($0) } }
@@ -35,7 +36,9 @@ public enum InputGradient {
       }
       chosen = targets
     } else {
-      chosen = classes == 1 ? [Int](repeating: 0, count: batch.rows) : try scores.value.flattenedRows.argmax(axis: 1)
+      chosen =
+        classes == 1
+        ? [Int](repeating: 0, count: batch.rows) : try scores.value.flattenedRows.argmax(axis: 1)
     }
     let seed = try Tensor.oneHot(chosen, classes: classes).reshaped(scores.shape)
     let gradients = tape.gradients(of: scores, seed: seed)[x]

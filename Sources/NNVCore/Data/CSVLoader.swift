@@ -84,7 +84,10 @@ public enum CSVLoader {
     var targetCells: [Cell] = []
     for row in body {
       guard row.cells.count == names.count else {
-        let column = row.cells.count > names.count ? row.cells[names.count].column : row.cells.last.map { $0.column + $0.text.count + 1 } ?? 1
+        let column =
+          row.cells.count > names.count
+          ? row.cells[names.count].column
+          : row.cells.last.map { $0.column + $0.text.count + 1 } ?? 1
         throw DataError.malformed(
           file: file, line: row.line, column: column,
           message: "expected \(names.count) fields as in the header, found \(row.cells.count)")
@@ -113,7 +116,8 @@ public enum CSVLoader {
       var classNames: [String] = []
       var index: [String: Int] = [:]
       let texts = targetCells.map { $0.text.trimmingCharacters(in: .whitespaces) }
-      let ordered = texts.allSatisfy({ Int($0) != nil })
+      let ordered =
+        texts.allSatisfy({ Int($0) != nil })
         ? Array(Set(texts)).sorted { (Int($0) ?? 0) < (Int($1) ?? 0) } : texts
       for text in ordered where index[text] == nil {
         index[text] = classNames.count

@@ -17,7 +17,9 @@ extension Dataset {
     let groups: [[Int]]
     if isClassification {
       var byClass = [[Int]](repeating: [], count: Swift.max(classNames.count, 1))
-      for (i, label) in labels.enumerated() { byClass[Swift.min(Swift.max(label, 0), byClass.count - 1)].append(i) }
+      for (i, label) in labels.enumerated() {
+        byClass[Swift.min(Swift.max(label, 0), byClass.count - 1)].append(i)
+      }
       groups = byClass
     } else {
       groups = [Array(0..<count)]

@@ -11,7 +11,8 @@ public enum SyntheticDatasets {
 
   static func check(_ n: Int, _ noise: Float, minimum: Int = 1) throws {
     guard n >= minimum, n <= 10_000_000 else {
-      throw DataError.invalidArgument("a data set needs between \(minimum) and 10,000,000 samples, not \(n)")
+      throw DataError.invalidArgument(
+        "a data set needs between \(minimum) and 10,000,000 samples, not \(n)")
     }
     guard noise >= 0, noise.isFinite else {
       throw DataError.invalidArgument("noise is a standard deviation, 0 or more, not \(noise)")

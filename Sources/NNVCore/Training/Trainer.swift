@@ -64,7 +64,8 @@ public enum Trainer {
     let outputSize = model.outputShape.reduce(1, *)
     let targets = try data.targets(outputSize: outputSize)
     let validationTargets = try options.validation.map { try $0.targets(outputSize: outputSize) }
-    let fused = options.loss.fusedActivation != nil
+    let fused =
+      options.loss.fusedActivation != nil
       && model.layers.last?.activation == options.loss.fusedActivation
     let run = model.history.runCount + 1
     let n = data.count
@@ -152,7 +153,8 @@ public enum Trainer {
       throw TrainingError.invalidOptions("train for at least 1 epoch, not \(options.epochs)")
     }
     guard options.batchSize >= 1 else {
-      throw TrainingError.invalidOptions("a batch holds at least 1 sample, not \(options.batchSize)")
+      throw TrainingError.invalidOptions(
+        "a batch holds at least 1 sample, not \(options.batchSize)")
     }
     guard options.l1 >= 0, options.l2 >= 0 else {
       throw TrainingError.invalidOptions("regularization rates cannot be negative")
@@ -172,7 +174,8 @@ public enum Trainer {
     }
     if !data.isClassification && options.loss != .meanSquaredError {
       throw TrainingError.incompatibleData(
-        "\(data.name) has numeric targets (regression); use the mse loss, not \(options.loss.rawValue)")
+        "\(data.name) has numeric targets (regression); use the mse loss, not \(options.loss.rawValue)"
+      )
     }
   }
 }

@@ -8,12 +8,14 @@ extension Variable {
       let (m, k, n) = (x.shape[0], x.shape[1], w.shape[1])
       if x.node >= 0 {
         var gx = Tensor.zeros([m, k])
-        gx.multiplyAccumulate(g, transposed: false, w.value, transposed: true, m: m, n: k, k: n, into: false)
+        gx.multiplyAccumulate(
+          g, transposed: false, w.value, transposed: true, m: m, n: k, k: n, into: false)
         grads.add(gx, to: x.node)
       }
       if w.node >= 0 {
         var gw = Tensor.zeros([k, n])
-        gw.multiplyAccumulate(x.value, transposed: true, g, transposed: false, m: k, n: n, k: m, into: false)
+        gw.multiplyAccumulate(
+          x.value, transposed: true, g, transposed: false, m: k, n: n, k: m, into: false)
         grads.add(gw, to: w.node)
       }
     }
@@ -40,17 +42,20 @@ extension Variable {
         }
       }
     }
-    value.multiplyAccumulate(x.value, transposed: false, w.value, transposed: false, m: m, n: n, k: k, into: true)
+    value.multiplyAccumulate(
+      x.value, transposed: false, w.value, transposed: false, m: m, n: n, k: k, into: true)
     guard let tape = tape(of: x, w, b) else { return Variable(value) }
     return tape.result(value) { g, grads in
       if x.node >= 0 {
         var gx = Tensor.zeros([m, k])
-        gx.multiplyAccumulate(g, transposed: false, w.value, transposed: true, m: m, n: k, k: n, into: false)
+        gx.multiplyAccumulate(
+          g, transposed: false, w.value, transposed: true, m: m, n: k, k: n, into: false)
         grads.add(gx, to: x.node)
       }
       if w.node >= 0 {
         var gw = Tensor.zeros([k, n])
-        gw.multiplyAccumulate(x.value, transposed: true, g, transposed: false, m: k, n: n, k: m, into: false)
+        gw.multiplyAccumulate(
+          x.value, transposed: true, g, transposed: false, m: k, n: n, k: m, into: false)
         grads.add(gw, to: w.node)
       }
       if b.node >= 0 { grads.add(g.summed(toShape: [n]), to: b.node) }
