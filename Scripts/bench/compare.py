@@ -92,8 +92,8 @@ def main(raw, memory=None, meta=None):
             print()
 
     # ---- correctness of nnv's results -------------------------------------------------------
-    print("### nnv correctness (every nnv run)\n")
-    print("| workload | threads | runs | nnv result | reference | max abs delta | accuracy | failed runs |")
+    print("### nnv correctness (every nnv run; exact deltas are on nnv-bench's stderr)\n")
+    print("| workload | threads | runs | nnv result | reference | max abs delta (printed digits) | accuracy | failed runs |")
     print("|---|---|---|---|---|---|---|---|")
     seen = defaultdict(list)
     for r in nnv.values():

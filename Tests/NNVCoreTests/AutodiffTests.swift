@@ -192,3 +192,22 @@ extension Activation: CustomTestStringConvertible {
     }
   }
 }
+
+@Suite struct TapeLifetimeTests {
+  @Test func tapeIsFreedAfterTheBackwardPass() throws {
+    weak var weakTape: Tape?
+    do {
+      let tape = Tape()
+      weakTape = tape
+      let x = tape.variable(randomTensor([3, 2], seed: 1))
+      let w = tape.variable(randomTensor([2, 4], seed: 2))
+      let b = tape.variable(randomTensor([4], seed: 3))
+      let h = Activation.tanh.apply(try Variable.affine(x, w, b))
+      let y = try (h * h + h - Variable(randomTensor([4], seed: 4))) * 2
+      let z = try Variable.matmul(try y.reshaped([4, 3]), x)
+      let loss = try Loss.meanSquaredError(z, Tensor.zeros([4, 2]))
+      _ = tape.gradients(of: loss)[w]
+    }
+    #expect(weakTape == nil, "a backward closure keeps its tape alive")
+  }
+}

@@ -1,3 +1,4 @@
+import Foundation
 import NNVCore
 import NNVTestSupport
 import Testing
@@ -102,5 +103,23 @@ import Testing
       }
     }
     #expect(Activation(named: "tanh") == .tanh && Activation(named: "tan") == nil)
+  }
+}
+
+@Suite struct VectorMathTests {
+  @Test func vectorizedTanhAndSigmoidMatchTheScalarFunctions() {
+    // 20,001 points over [-10, 10], a length that is not a multiple of the vector width.
+    let x = Tensor((0...20_000).map { Float($0) / 1000 - 10 } + [1e-6, -3e-5, 0])
+    let tanh = Activation.tanh.apply(x)
+    let sigmoid = Activation.sigmoid.apply(x)
+    var worstTanh: Float = 0
+    var worstSigmoid: Float = 0
+    for (i, v) in x.scalars.enumerated() {
+      worstTanh = max(worstTanh, abs(tanh.scalars[i] - Foundation.tanh(v)))
+      worstSigmoid = max(worstSigmoid, abs(sigmoid.scalars[i] - 1 / (1 + Foundation.exp(-v))))
+    }
+    #expect(worstTanh < 1e-6, "tanh error \(worstTanh)")
+    #expect(worstSigmoid < 1e-6, "sigmoid error \(worstSigmoid)")
+    #expect(Activation.tanh.apply(Tensor([1e-6])).scalars == [1e-6])
   }
 }

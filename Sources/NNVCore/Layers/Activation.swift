@@ -92,6 +92,18 @@ public enum Activation: Equatable, Hashable, Sendable, CaseIterable {
     switch self {
     case .linear: return x
     case .softmax: return Activation.softmax(x)
+    case .tanh, .sigmoid:
+      return Tensor(shape: x.shape) { out in
+        x.scalars.withUnsafeBufferPointer { input in
+          if self == .tanh {
+            VectorMath.tanh(input, into: out)
+          } else {
+            VectorMath.sigmoid(input, into: out)
+          }
+        }
+      }
+    case .relu:
+      return x.map { $0 > 0 ? $0 : 0 }
     default: return x.map { self($0) }
     }
   }

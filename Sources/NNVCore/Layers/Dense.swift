@@ -61,6 +61,9 @@ public struct Dense: Layer {
   public func forward(
     _ x: Variable, parameters: [Variable], context: inout ForwardContext
   ) throws -> Variable {
-    try Variable.affine(x, parameters[0], parameters[1])
+    guard parameters.count == 2 else {
+      throw LayerError.invalidConfiguration("\(name) takes a weight and a bias")
+    }
+    return try Variable.affine(x, parameters[0], parameters[1])
   }
 }

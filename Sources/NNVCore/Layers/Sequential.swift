@@ -89,11 +89,8 @@ public struct Sequential: Sendable {
     stopBeforeFinalActivation: Bool = false,
     outputs: ((Int, Variable) -> Void)? = nil
   ) throws -> Variable {
-    guard parameters.count == layers.count,
-      zip(parameters, layers).allSatisfy({ $0.count == $1.parameters.count })
-    else {
-      throw LayerError.invalidConfiguration(
-        "\(name) needs one parameter list per layer, matching each layer's parameters")
+    guard parameters.count == layers.count else {
+      throw LayerError.invalidConfiguration("\(name) needs one parameter list per layer")
     }
     var h = x
     if let standardizer { h = try standardizer.apply(h) }

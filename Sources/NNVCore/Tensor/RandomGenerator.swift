@@ -59,7 +59,9 @@ public struct RandomGenerator: RandomNumberGenerator, Sendable {
   /// Sorting by random keys (rather than Fisher–Yates) matches the peer benchmarks' batch order
   /// exactly; it costs O(n log n), negligible next to an epoch of training.
   public mutating func permutation(_ n: Int) -> [Int] {
-    let keys = (0..<n).map { _ in next() }
-    return (0..<n).sorted { keys[$0] < keys[$1] || (keys[$0] == keys[$1] && $0 < $1) }
+    var pairs = (0..<n).map { (key: next(), index: $0) }
+    // Ordering by (key, index) is what a stable argsort gives.
+    pairs.sort { $0.key < $1.key || ($0.key == $1.key && $0.index < $1.index) }
+    return pairs.map(\.index)
   }
 }

@@ -24,14 +24,25 @@ public enum Metrics {
   ) throws -> (loss: Float, accuracy: Float?) {
     try model.checkInput(data.features)
     let fused = loss.fusedActivation != nil && model.layers.last?.activation == loss.fusedActivation
-    var context = ForwardContext.inference
     let constants = model.parameters.map { $0.map { Variable($0) } }
-    let output = try model.forward(
-      Variable(data.features), parameters: constants, context: &context,
-      stopBeforeFinalActivation: fused
-    ).value
-    let shaped = try output.reshaped(targets.shape)
-    let value = try loss(Variable(shaped), targets, fromLogits: fused).value.scalar
+    // In chunks, so that evaluating a large set does not hold every activation at once.
+    let chunk = 1024
+    var outputs: [Tensor] = []
+    var weightedLoss = 0.0
+    for start in stride(from: 0, to: data.count, by: chunk) {
+      let rows = start..<Swift.min(start + chunk, data.count)
+      var context = ForwardContext.inference
+      let output = try model.forward(
+        Variable(try data.features.rows(rows)), parameters: constants, context: &context,
+        stopBeforeFinalActivation: fused
+      ).value
+      let part = try targets.rows(rows)
+      let value = try loss(Variable(try output.reshaped(part.shape)), part, fromLogits: fused)
+      weightedLoss += Double(value.value.scalar) * Double(rows.count)
+      outputs.append(output)
+    }
+    let output = try Tensor.concatenatingRows(outputs)
+    let value = Float(weightedLoss / Double(Swift.max(data.count, 1)))
     guard data.isClassification else { return (value, nil) }
     let predicted = predictedClasses(output, fromLogits: fused, loss: loss)
     let correct = zip(predicted, data.labels).filter { $0 == $1 }.count

@@ -120,7 +120,8 @@ func checkReproducibility(of model: Sequential, sizes: [Int], weightSeed: UInt64
       == referenceSplitmix64(seed: 31, count: 1000).map { Float($0 >> 40) * 0x1p-24 },
     "RandomGenerator.uniformValues differs from the peers' uniform()")
   for (i, layer) in model.layers.enumerated() {
-    let expected = referenceGlorot(seed: weightSeed + UInt64(i), fanIn: sizes[i], fanOut: sizes[i + 1])
+    let expected = referenceGlorot(
+      seed: weightSeed + UInt64(i), fanIn: sizes[i], fanOut: sizes[i + 1])
     let parameters = layer.parameters
     check(
       parameters.count == 2 && parameters[0].shape == [sizes[i], sizes[i + 1]]
@@ -133,7 +134,8 @@ func checkReproducibility(of model: Sequential, sizes: [Int], weightSeed: UInt64
   for epoch in 0..<2 {
     var shuffler = RandomGenerator(seed: 7 + UInt64(epoch))
     check(
-      shuffler.permutation(samples) == referencePermutation(seed: 7 + UInt64(epoch), count: samples),
+      shuffler.permutation(samples)
+        == referencePermutation(seed: 7 + UInt64(epoch), count: samples),
       "RandomGenerator(seed: \(7 + epoch)).permutation differs from the peers' batch order")
   }
 }

@@ -70,7 +70,9 @@ func runTraining(_ name: String, _ workload: TrainingWorkload) throws {
     seed: 7, shuffle: true)
   let optimizer = workload.makeOptimizer()
 
-  let run = try timed { try Trainer.train(&model, on: data, optimizer: optimizer, options: options) }
+  let run = try timed {
+    try Trainer.train(&model, on: data, optimizer: optimizer, options: options)
+  }
   check(
     run.result == .completed(epochs: options.epochs), "training did not complete: \(run.result)")
   let peakTrainingRSS = peakRSSBytes()
@@ -107,27 +109,21 @@ func runTraining(_ name: String, _ workload: TrainingWorkload) throws {
 }
 
 /// W6: d(top logit)/d(input) of the untrained W3 network for the first 1,000 samples, one at a
-/// time (each its own forward and backward pass), as the peers do; prints Σ|gradient|.
+/// time (each its own forward and backward pass, through `InputGradient.compute`), as the peers
+/// do; prints Σ|gradient|.
 func runSaliency() throws {
   let sizes = [784, 128, 64, 10]
   let data = try mnistLikeData()
-  // The last layer is linear: its outputs are the logits.
-  let model = try mlp(sizes, hidden: .relu, output: .linear, weightSeed: 300)
+  // The last layer is softmax as in W3; InputGradient differentiates its logits.
+  let model = try mlp(sizes, hidden: .relu, output: .softmax, weightSeed: 300)
   checkReproducibility(of: model, sizes: sizes, weightSeed: 300, samples: 0)
   let samples = environmentInt("NNV_BENCH_SAMPLES").map { min($0, data.count) } ?? 1000
-  let constants = model.parameters.map { $0.map { Variable($0) } }  // no weight gradients
 
   let run = try timed { () throws -> Double in
     var total = 0.0
     for i in 0..<samples {
-      let tape = Tape()
-      let input = tape.variable(try data.features.rows(i..<(i + 1)))
-      var context = ForwardContext.inference
-      let logits = try model.forward(
-        input, parameters: constants, context: &context, stopBeforeFinalActivation: true)
-      let top = try logits.value.argmax(axis: 1)[0]
-      let gradient = tape.gradients(of: logits, seed: Tensor.oneHot([top], classes: sizes.last!))
-      for g in gradient[input].scalars { total += Double(abs(g)) }
+      let (gradient, _) = try InputGradient.compute(model, inputs: try data.features.row(i))
+      for g in gradient.scalars { total += Double(abs(g)) }
     }
     return total
   }
@@ -143,7 +139,8 @@ func runSaliency() throws {
   check(
     abs(relative) <= Reference.checksumTolerance,
     "saliency checksum \(checksum) differs from the peers' \(Reference.saliencyChecksum) "
-      + "by \(String(format: "%.2e", relative)) relative (tolerance \(Reference.checksumTolerance))")
+      + "by \(String(format: "%.2e", relative)) relative (tolerance \(Reference.checksumTolerance))"
+  )
   note(
     "nnv-bench: saliency checksum \(String(format: "%.4f", checksum)) vs peers "
       + "\(Reference.saliencyChecksum): relative delta \(String(format: "%+.2e", relative))")
@@ -171,7 +168,8 @@ func benchmark(_ body: () -> Void) -> Double {
 /// W5: C = A·B in float32 for n = 128 ... 1024 (A = uniform(500 + n), B = uniform(600 + n)),
 /// through `MatrixMultiply.multiply` into a preallocated C; one line per size.
 func runSgemm() {
-  let sizes = ProcessInfo.processInfo.environment["NNV_BENCH_SGEMM_SIZES"]?
+  let sizes =
+    ProcessInfo.processInfo.environment["NNV_BENCH_SGEMM_SIZES"]?
     .split(separator: ",").compactMap { Int($0) } ?? [128, 256, 512, 1024]
   for n in sizes {
     let a = RandomGenerator.uniformValues(seed: UInt64(500 + n), count: n * n)
@@ -180,11 +178,13 @@ func runSgemm() {
     let seconds = a.withUnsafeBufferPointer { a in
       b.withUnsafeBufferPointer { b in
         c.withUnsafeMutableBufferPointer { c in
-          benchmark {
+          guard let pa = a.baseAddress, let pb = b.baseAddress, let pc = c.baseAddress else {
+            return Double.nan
+          }
+          return benchmark {
             MatrixMultiply.multiply(
-              m: n, n: n, k: n, a: a.baseAddress!, aRowStride: n, aColStride: 1,
-              b: b.baseAddress!, bRowStride: n, bColStride: 1, c: c.baseAddress!, ldc: n,
-              accumulate: false)
+              m: n, n: n, k: n, a: pa, aRowStride: n, aColStride: 1, b: pb, bRowStride: n,
+              bColStride: 1, c: pc, ldc: n, accumulate: false)
           }
         }
       }
@@ -217,6 +217,11 @@ guard arguments.count == 1, let workload = arguments.first else {
   exit(2)
 }
 MatrixMultiply.threadCount = benchThreads
+if MatrixMultiply.threadCount != benchThreads {
+  note(
+    "nnv-bench: note: BENCH_THREADS=\(benchThreads) but MatrixMultiply.threadCount is "
+      + "\(MatrixMultiply.threadCount) (the kernel ignores the setting)")
+}
 
 do {
   switch workload {

@@ -1,12 +1,16 @@
 /// Element-wise arithmetic on variables, with broadcasting; forward and backward side by side.
+///
+/// Backward closures capture values and node indices, never `Variable`s: a variable holds its
+/// tape, and a tape holding a closure that holds the tape would never be freed.
 extension Variable {
   /// `a + b`, broadcasting. d/da = g summed to a's shape; d/db likewise.
   public static func + (a: Variable, b: Variable) throws -> Variable {
     let value = try a.value + b.value
     guard let tape = tape(of: a, b) else { return Variable(value) }
+    let (aNode, aShape, bNode, bShape) = (a.node, a.shape, b.node, b.shape)
     return tape.result(value) { g, grads in
-      grads.add(g.summed(toShape: a.shape), to: a.node)
-      grads.add(g.summed(toShape: b.shape), to: b.node)
+      grads.add(g.summed(toShape: aShape), to: aNode)
+      grads.add(g.summed(toShape: bShape), to: bNode)
     }
   }
 
@@ -14,9 +18,10 @@ extension Variable {
   public static func - (a: Variable, b: Variable) throws -> Variable {
     let value = try a.value - b.value
     guard let tape = tape(of: a, b) else { return Variable(value) }
+    let (aNode, aShape, bNode, bShape) = (a.node, a.shape, b.node, b.shape)
     return tape.result(value) { g, grads in
-      grads.add(g.summed(toShape: a.shape), to: a.node)
-      if b.node >= 0 { grads.add((-g).summed(toShape: b.shape), to: b.node) }
+      grads.add(g.summed(toShape: aShape), to: aNode)
+      if bNode >= 0 { grads.add((-g).summed(toShape: bShape), to: bNode) }
     }
   }
 
@@ -24,13 +29,14 @@ extension Variable {
   public static func * (a: Variable, b: Variable) throws -> Variable {
     let value = try a.value * b.value
     guard let tape = tape(of: a, b) else { return Variable(value) }
+    let (aNode, aValue, bNode, bValue) = (a.node, a.value, b.node, b.value)
     return tape.result(value) { g, grads in
       // The shapes broadcast (checked above), so these products cannot fail.
-      if a.node >= 0, let ga = try? g * b.value {
-        grads.add(ga.summed(toShape: a.shape), to: a.node)
+      if aNode >= 0, let ga = try? g * bValue {
+        grads.add(ga.summed(toShape: aValue.shape), to: aNode)
       }
-      if b.node >= 0, let gb = try? g * a.value {
-        grads.add(gb.summed(toShape: b.shape), to: b.node)
+      if bNode >= 0, let gb = try? g * aValue {
+        grads.add(gb.summed(toShape: bValue.shape), to: bNode)
       }
     }
   }
@@ -39,7 +45,8 @@ extension Variable {
   public static func * (a: Variable, s: Float) -> Variable {
     let value = a.value * s
     guard let tape = a.tape else { return Variable(value) }
-    return tape.result(value) { g, grads in grads.add(g * s, to: a.node) }
+    let node = a.node
+    return tape.result(value) { g, grads in grads.add(g * s, to: node) }
   }
 
   /// `−a`.

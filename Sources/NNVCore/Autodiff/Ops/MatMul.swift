@@ -1,23 +1,15 @@
 /// Matrix products and the affine map of a dense layer; forward and backward side by side.
+///
+/// Backward closures capture values and node indices, never `Variable`s (see Elementwise.swift).
 extension Variable {
   /// `x · w` for matrices. d/dx = g · wᵀ, d/dw = xᵀ · g.
   public static func matmul(_ x: Variable, _ w: Variable) throws -> Variable {
     let value = try Tensor.matmul(x.value, w.value)
     guard let tape = tape(of: x, w) else { return Variable(value) }
+    let (xValue, xNode, wValue, wNode) = (x.value, x.node, w.value, w.node)
     return tape.result(value) { g, grads in
-      let (m, k, n) = (x.shape[0], x.shape[1], w.shape[1])
-      if x.node >= 0 {
-        var gx = Tensor.zeros([m, k])
-        gx.multiplyAccumulate(
-          g, transposed: false, w.value, transposed: true, m: m, n: k, k: n, into: false)
-        grads.add(gx, to: x.node)
-      }
-      if w.node >= 0 {
-        var gw = Tensor.zeros([k, n])
-        gw.multiplyAccumulate(
-          x.value, transposed: true, g, transposed: false, m: k, n: n, k: m, into: false)
-        grads.add(gw, to: w.node)
-      }
+      addMatrixProductGradients(
+        g, x: xValue, xNode: xNode, w: wValue, wNode: wNode, into: &grads)
     }
   }
 
@@ -45,20 +37,31 @@ extension Variable {
     value.multiplyAccumulate(
       x.value, transposed: false, w.value, transposed: false, m: m, n: n, k: k, into: true)
     guard let tape = tape(of: x, w, b) else { return Variable(value) }
+    let (xValue, xNode, wValue, wNode, bNode) = (x.value, x.node, w.value, w.node, b.node)
     return tape.result(value) { g, grads in
-      if x.node >= 0 {
-        var gx = Tensor.zeros([m, k])
-        gx.multiplyAccumulate(
-          g, transposed: false, w.value, transposed: true, m: m, n: k, k: n, into: false)
-        grads.add(gx, to: x.node)
-      }
-      if w.node >= 0 {
-        var gw = Tensor.zeros([k, n])
-        gw.multiplyAccumulate(
-          x.value, transposed: true, g, transposed: false, m: k, n: n, k: m, into: false)
-        grads.add(gw, to: w.node)
-      }
-      if b.node >= 0 { grads.add(g.summed(toShape: [n]), to: b.node) }
+      addMatrixProductGradients(
+        g, x: xValue, xNode: xNode, w: wValue, wNode: wNode, into: &grads)
+      if bNode >= 0 { grads.add(g.summed(toShape: [n]), to: bNode) }
+    }
+  }
+
+  /// Adds the gradients of `x · w` given the gradient `g` of the product.
+  private static func addMatrixProductGradients(
+    _ g: Tensor, x: Tensor, xNode: Int, w: Tensor, wNode: Int,
+    into grads: inout GradientAccumulator
+  ) {
+    let (m, k, n) = (x.shape[0], x.shape[1], w.shape[1])
+    if xNode >= 0 {
+      var gx = Tensor.zeros([m, k])
+      gx.multiplyAccumulate(
+        g, transposed: false, w, transposed: true, m: m, n: k, k: n, into: false)
+      grads.add(gx, to: xNode)
+    }
+    if wNode >= 0 {
+      var gw = Tensor.zeros([k, n])
+      gw.multiplyAccumulate(
+        x, transposed: true, g, transposed: false, m: k, n: n, k: m, into: false)
+      grads.add(gw, to: wNode)
     }
   }
 
