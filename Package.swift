@@ -52,7 +52,7 @@ let package = Package(
       name: "NNVCoreTests",
       dependencies: ["NNVCore", "NNVTestSupport"]
     ),
-
+    .testTarget(name: "NNVLanguageTests", dependencies: ["NNVLanguage", "NNVCore", "NNVTestSupport"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,79 @@
+import NNVCore
+
+/// One call of a builtin: its bound argument values and where each was written.
+///
+/// Arguments have been type-checked against the declaration before the body runs, so the
+/// accessors only unwrap; an absent optional argument gives nil.
+struct BuiltinCall {
+  let interpreter: Interpreter
+  let builtin: Builtin
+  let values: [String: Value]
+  let ranges: [String: SourceRange]
+  /// The whole call or statement.
+  let range: SourceRange
+  /// True in statement form (`evaluate net on data`), where reports are printed.
+  let asStatement: Bool
+
+  func has(_ name: String) -> Bool { values[name] != nil }
+
+  func number(_ name: String) -> Double? {
+    if case .number(let x) = values[name] { return x }
+    return nil
+  }
+
+  func integer(_ name: String) -> Int? {
+    number(name).flatMap { Int(exactly: $0) }
+  }
+
+  func string(_ name: String) -> String? {
+    if case .string(let text) = values[name] { return text }
+    return nil
+  }
+
+  func boolean(_ name: String) -> Bool? {
+    if case .boolean(let flag) = values[name] { return flag }
+    return nil
+  }
+
+  func dataset(_ name: String) -> Dataset? {
+    if case .dataset(let data) = values[name] { return data }
+    return nil
+  }
+
+  func model(_ name: String) -> ModelReference? {
+    if case .model(let reference) = values[name] { return reference }
+    return nil
+  }
+
+  /// A whole number at least `minimum`, or the default.
+  func count(_ name: String, default value: Int, minimum: Int = 1) throws -> Int {
+    guard has(name) else { return value }
+    guard let n = integer(name), n >= minimum else {
+      throw fail(.tooSmall(name, minimum: minimum), at: name)
+    }
+    return n
+  }
+
+  /// A seed: a whole number 0 or more; the session seed when absent.
+  func seed(_ name: String = "seed") throws -> UInt64 {
+    guard has(name) else { return interpreter.seed }
+    guard let n = integer(name), n >= 0 else { throw fail(.tooSmall(name, minimum: 0), at: name) }
+    return UInt64(n)
+  }
+
+  /// An error pointing at argument `name` (or the whole call).
+  func fail(_ message: Diagnostic.Message, at name: String? = nil) -> RuntimeError {
+    interpreter.fail(message, at: name.flatMap { ranges[$0] } ?? range)
+  }
+
+  /// A path resolved against the interpreter's directory.
+  func path(_ name: String) -> String {
+    interpreter.resolve(path: string(name) ?? "")
+  }
+}
+
+extension Diagnostic.Message {
+  static func tooSmall(_ name: String, minimum: Int) -> Self {
+    Self("`\(name)` must be a whole number of at least \(minimum).")
+  }
+}

@@ -1,0 +1,140 @@
+import NNVCore
+
+/// Looking at, using, saving and loading models.
+extension Builtins {
+  static let models: [Builtin] = [summary, save, predict, load]
+
+  static let summary = Builtin(
+    "summary", .command,
+    summary: "Prints a model's layers, output shapes and parameter counts.",
+    parameters: [Parameter("model", .model, positional: true, default: nil, "the model")],
+    example: "model net { input 2; dense 8 tanh; dense 1 sigmoid }\nsummary net",
+    body: .function { call in
+      guard let model = call.model("model")?.model else { return .none }
+      let text = summaryTable(model)
+      if call.asStatement { call.interpreter.output.write(text) }
+      return .string(text)
+    })
+
+  static let save = Builtin(
+    "save", .command,
+    summary: "Saves a model (architecture, weights, history) to an .nnvm file.",
+    parameters: [
+      Parameter("model", .model, positional: true, default: nil, "the model"),
+      Parameter("to", .string, default: nil, "the file path"),
+    ],
+    example: "model net { input 2; dense 1 sigmoid }\nsave net to \"net.nnvm\"",
+    body: .function { call in
+      guard let model = call.model("model")?.model, let path = call.string("to") else {
+        return .none
+      }
+      try ModelArchive.save(model, to: call.path("to"))
+      if call.asStatement { call.interpreter.output.write("saved \(model.name) to \(path)\n") }
+      return .none
+    })
+
+  static let load = Builtin(
+    "load", .function,
+    summary: "Loads a model saved with `save`.",
+    parameters: [Parameter("path", .string, positional: true, default: nil, "the .nnvm file")],
+    example: """
+      model net { input 2; dense 1 sigmoid }
+      save net to "net.nnvm"
+      let again = load("net.nnvm")
+      print again
+      """,
+    body: .function { call in
+      .model(ModelReference(try ModelArchive.load(from: call.path("path"))))
+    })
+
+  static let predict = Builtin(
+    "predict", .function,
+    summary: "A model's output for one sample (a number or list) or many (a tensor).",
+    parameters: [
+      Parameter("model", .model, positional: true, default: nil, "the model"),
+      Parameter(
+        "input", .any, positional: true, default: nil,
+        "one sample as a list, several as a list of lists or a tensor, or a data set"),
+    ],
+    example: """
+      model net { input 2; dense 1 sigmoid }
+      let p = predict(net, [0.5, -0.5])
+      print p > 0 and p < 1
+      """,
+    body: .function { call in
+      guard let model = call.model("model")?.model, let input = call.values["input"] else {
+        return .none
+      }
+      let x: Tensor
+      switch input {
+      case .dataset(let data): x = data.features
+      case .tensor(let tensor): x = tensor
+      default:
+        guard let tensor = tensor(from: input) else {
+          throw call.fail(.notASample(input), at: "input")
+        }
+        x = tensor
+      }
+      let single = x.shape == model.inputShape
+      let output = try model.predict(x)
+      guard single else { return .tensor(output) }
+      let values = output.scalars.map { Value.number(NumberFormatting.double($0)) }
+      return values.count == 1 ? values[0] : .list(values)
+    })
+
+  /// A tensor from a number, a list of numbers, or a list of equally long lists of numbers.
+  static func tensor(from value: Value) -> Tensor? {
+    func numbers(_ values: [Value]) -> [Float]? {
+      let floats = values.compactMap { value -> Float? in
+        if case .number(let x) = value { return Float(x) }
+        return nil
+      }
+      return floats.count == values.count ? floats : nil
+    }
+    switch value {
+    case .number(let x): return Tensor([Float(x)])
+    case .list(let elements),
+      .list(let elements) where elements.isEmpty:
+      if let flat = numbers(elements) { return Tensor(flat) }
+      let rows = elements.compactMap { element -> [Float]? in
+        if let row = element.elements { return numbers(row) }
+        return nil
+      }
+      guard rows.count == elements.count else { return nil }
+      return try? Tensor(rows: rows)
+    case .range: return value.elements.flatMap(numbers).map { Tensor($0) }
+    default: return nil
+    }
+  }
+
+  /// The table `summary` prints.
+  static func summaryTable(_ model: Sequential) -> String {
+    var rows = [["layer", "kind", "output", "parameters"]]
+    for (i, layer) in model.layers.enumerated() {
+      rows.append([
+        layer.name, Value.describe(layer: layer), Tensor.describe(model.outputShapes[i]),
+        "\(layer.parameterCount)",
+      ])
+    }
+    let widths = (0..<4).map { column in rows.map { $0[column].count }.max() ?? 0 }
+    var text = "model \(model.name): input \(Tensor.describe(model.inputShape))\n"
+    for row in rows {
+      let cells = row.enumerated().map { column, cell in
+        column == 3
+          ? String(repeating: " ", count: widths[column] - cell.count) + cell
+          : cell + String(repeating: " ", count: widths[column] - cell.count)
+      }
+      text += "  " + cells.joined(separator: "  ") + "\n"
+    }
+    text += "  total parameters: \(model.parameterCount)\n"
+    return text
+  }
+}
+
+extension Diagnostic.Message {
+  static func notASample(_ value: Value) -> Self {
+    Self(
+      "Cannot use \(value.kindName) as model input.",
+      hint: "give one sample as a list of numbers, like [0.5, -0.5], or a data set")
+  }
+}

@@ -1,0 +1,187 @@
+import NNVCore
+
+/// Training and evaluating models.
+extension Builtins {
+  static let training: [Builtin] = [train, evaluate]
+
+  static let optimizers = ["sgd", "momentum", "nesterov", "adam", "rmsprop", "adagrad"]
+  static let losses = Loss.allCases.map(\.rawValue)
+
+  static let train = Builtin(
+    "train", .command,
+    summary: "Trains a model on a data set with minibatch gradient descent.",
+    parameters: [
+      Parameter(
+        "model", .model, positional: true, default: nil, "the model; it keeps the new weights"),
+      Parameter("on", .dataset, default: nil, "the training data"),
+      Parameter("epochs", .integer, default: "10", "passes over the data"),
+      Parameter("batch", .integer, default: "32", "samples per gradient step"),
+      Parameter("optimizer", .choice(optimizers), default: "adam", "how weights are updated"),
+      Parameter("lr", .number, default: "0.001 for adam and rmsprop, else 0.01", "learning rate"),
+      Parameter(
+        "loss", .choice(losses), default: "sigmoid → bce, softmax → cce, else mse",
+        "what is minimized, inferred from the last layer"),
+      Parameter("validate", .dataset, default: "none", "data evaluated after every epoch"),
+      Parameter("l1", .number, default: "0", "L1 penalty rate on weights"),
+      Parameter("l2", .number, default: "0", "L2 penalty rate on weights"),
+      Parameter("seed", .integer, default: "the session seed", "seeds batch order and dropout"),
+      Parameter("every", .integer, default: "1", "report progress every N epochs"),
+      Parameter(
+        "standardize", .boolean, default: "false",
+        "standardize inputs by the training data's statistics, kept with the model"),
+    ],
+    example: """
+      let data = xor(n: 64, noise: 0.1)
+      model net { input 2; dense 4 tanh; dense 1 sigmoid }
+      train net on data epochs 3 batch 16 optimizer adam lr 0.03
+      """,
+    body: .function(runTrain))
+
+  static let evaluate = Builtin(
+    "evaluate", .command,
+    summary: "Prints a model's loss and accuracy on a data set; returns them as a record.",
+    parameters: [
+      Parameter("model", .model, positional: true, default: nil, "the model"),
+      Parameter("on", .dataset, default: nil, "the data to measure on"),
+      Parameter("loss", .choice(losses), default: "from the last layer", "the loss reported"),
+    ],
+    example: """
+      let data = xor(n: 40)
+      model net { input 2; dense 1 sigmoid }
+      evaluate net on data
+      let result = evaluate(net, on: data)
+      print result.accuracy >= 0
+      """,
+    body: .function(runEvaluate))
+
+  /// The loss that fits the model's last layer: sigmoid → bce, softmax → cce, else mse.
+  static func inferredLoss(_ model: Sequential) -> Loss {
+    switch model.layers.last?.activation {
+    case .sigmoid: .binaryCrossEntropy
+    case .softmax: .categoricalCrossEntropy
+    default: .meanSquaredError
+    }
+  }
+
+  static func optimizer(_ name: String, rate: Double?) -> any Optimizer {
+    switch name {
+    case "sgd": SGD(learningRate: Float(rate ?? 0.01))
+    case "momentum": SGD(learningRate: Float(rate ?? 0.01), momentum: 0.9)
+    case "nesterov": SGD(learningRate: Float(rate ?? 0.01), momentum: 0.9, nesterov: true)
+    case "rmsprop": RMSProp(learningRate: Float(rate ?? 0.001))
+    case "adagrad": Adagrad(learningRate: Float(rate ?? 0.01))
+    default: Adam(learningRate: Float(rate ?? 0.001))
+    }
+  }
+
+  static func runTrain(_ call: BuiltinCall) throws -> Value {
+    guard let reference = call.model("model"), let data = call.dataset("on") else {
+      return .none
+    }
+    let interpreter = call.interpreter
+    let epochs = try call.count("epochs", default: 10)
+    let every = try call.count("every", default: 1)
+    if let rate = call.number("lr"), !(rate > 0 && rate.isFinite) {
+      throw call.fail(.invalidLearningRate(rate), at: "lr")
+    }
+    let optimizer = optimizer(call.string("optimizer") ?? "adam", rate: call.number("lr"))
+    var model = reference.model
+    let loss = call.string("loss").flatMap(Loss.init(rawValue:)) ?? inferredLoss(model)
+    let options = TrainingOptions(
+      epochs: epochs, batchSize: try call.count("batch", default: 32), loss: loss,
+      seed: try call.seed(), l1: Float(call.number("l1") ?? 0), l2: Float(call.number("l2") ?? 0),
+      validation: call.dataset("validate"))
+    if call.boolean("standardize") == true {
+      model.standardizer = Standardizer(fitting: data.features)
+    }
+    if data.isClassification, model.classNames.isEmpty { model.classNames = data.classNames }
+    let clock = ContinuousClock()
+    let start = clock.now
+    var batches = 1
+    func elapsed() -> Double {
+      let duration = clock.now - start
+      return Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+    }
+    let name = model.name
+    let outcome = try Trainer.train(&model, on: data, optimizer: optimizer, options: options) {
+      event in
+      switch event {
+      case .batchEnded(let epoch, let batch, let count, let loss):
+        batches = count
+        interpreter.output.progress(
+          ProgressEvent(
+            phase: .batch, model: name, epoch: epoch, epochs: epochs, batch: batch,
+            batches: count, loss: Double(loss), elapsed: elapsed()))
+      case .epochEnded(let metrics, _):
+        if metrics.epoch % every == 0 || metrics.epoch == epochs {
+          interpreter.output.progress(
+            progressEvent(.epoch, name, metrics, epochs, batches, elapsed()))
+        }
+      }
+      return interpreter.cancellation.isCancelled ? .stop : .proceed
+    }
+    reference.model = model
+    switch outcome {
+    case .completed:
+      if let last = model.history.last {
+        interpreter.output.progress(
+          progressEvent(.finished, name, last, epochs, batches, elapsed()))
+      }
+    case .stopped(let epoch, let batch):
+      var error = call.fail(.trainingStopped(name, epoch: epoch, batch: batch, of: batches))
+      error.diagnostic.stage = .interrupted
+      throw error
+    case .diverged(let epoch, let batch, let restored):
+      throw call.fail(.trainingDiverged(name, epoch: epoch, batch: batch, restored: restored))
+    }
+    return model.history.last.map(Interpreter.record(of:)) ?? .none
+  }
+
+  static func progressEvent(
+    _ phase: ProgressEvent.Phase, _ name: String, _ metrics: EpochMetrics, _ epochs: Int,
+    _ batches: Int, _ elapsed: Double
+  ) -> ProgressEvent {
+    ProgressEvent(
+      phase: phase, model: name, epoch: metrics.epoch, epochs: epochs, batch: batches,
+      batches: batches, loss: NumberFormatting.double(metrics.loss),
+      accuracy: metrics.accuracy.map(NumberFormatting.double),
+      validationLoss: metrics.validationLoss.map(NumberFormatting.double),
+      validationAccuracy: metrics.validationAccuracy.map(NumberFormatting.double),
+      elapsed: elapsed)
+  }
+
+  static func runEvaluate(_ call: BuiltinCall) throws -> Value {
+    guard let reference = call.model("model"), let data = call.dataset("on") else { return .none }
+    let model = reference.model
+    let loss = call.string("loss").flatMap(Loss.init(rawValue:)) ?? inferredLoss(model)
+    let result = try Metrics.evaluate(model, on: data, loss: loss)
+    let lossValue = NumberFormatting.double(result.loss)
+    var fields: [(name: String, value: Value)] = [("loss", .number(lossValue))]
+    var report = "\(model.name) on \(data.name): loss \(NumberFormatting.metric(lossValue))"
+    if let accuracy = result.accuracy.map(NumberFormatting.double) {
+      fields.append(("accuracy", .number(accuracy)))
+      report += ", accuracy \(NumberFormatting.metric(accuracy))"
+    }
+    if call.asStatement { call.interpreter.output.write(report + "\n") }
+    return .record(Record(fields))
+  }
+}
+
+extension Diagnostic.Message {
+  static func invalidLearningRate(_ rate: Double) -> Self {
+    Self(
+      "The learning rate must be a positive number, not \(NumberFormatting.format(rate)).",
+      hint: "typical rates are 0.001 to 0.1")
+  }
+  static func trainingStopped(_ model: String, epoch: Int, batch: Int, of batches: Int) -> Self {
+    Self(
+      "Training stopped at epoch \(epoch), batch \(batch) of \(batches).",
+      hint: "\(model) keeps the weights it had reached")
+  }
+  static func trainingDiverged(_ model: String, epoch: Int, batch: Int, restored: Int) -> Self {
+    Self(
+      "Training diverged at epoch \(epoch), batch \(batch): the loss became NaN or infinite.",
+      hint: "\(model) keeps its weights from the start of epoch \(restored); "
+        + "try a smaller `lr` or `standardize true`")
+  }
+}

@@ -1,1 +1,0 @@
-// The nnv language: lexer, parser, diagnostics and interpreter.

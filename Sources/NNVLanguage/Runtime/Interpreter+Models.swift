@@ -1,0 +1,106 @@
+import NNVCore
+
+/// Building models from model blocks, checking each layer's shape as it is added.
+extension Interpreter {
+  func buildModel(_ declaration: ModelDeclaration, in environment: Environment) throws
+    -> Sequential
+  {
+    var lines = declaration.layers[...]
+    var model: Sequential
+    if let base = declaration.base {
+      let value = try evaluate(
+        Expression(kind: .name(base.text), range: base.range), in: environment)
+      guard case .model(let reference) = value else {
+        throw fail(.notAModel(base.text, value), at: base.range)
+      }
+      model = reference.model
+      model.name = declaration.name.text
+    } else {
+      guard let first = lines.first, first.kind.text == "input" else {
+        throw fail(
+          .missingInput(declaration.name.text),
+          at: declaration.layers.first?.range ?? declaration.name.range)
+      }
+      lines = lines.dropFirst()
+      guard case .input(let shape) = try layer(first, input: nil, in: environment) else {
+        throw fail(.missingInput(declaration.name.text), at: first.range)
+      }
+      model = try core(at: first.range) {
+        try Sequential(name: declaration.name.text, inputShape: shape)
+      }
+    }
+    for line in lines {
+      try checkCancellation(at: line.range)
+      guard case .layer(var layer) = try self.layer(line, input: model.outputShape, in: environment)
+      else {
+        throw fail(.inputNotFirst, at: line.range)
+      }
+      layer.name = model.defaultName(for: layer.kind)
+      do {
+        try model.append(layer)
+      } catch LayerError.incompatibleInput {
+        throw fail(.denseNeedsFlatInput(model.outputShape), at: line.range)
+      } catch {
+        throw fail(.coreError(error), at: line.range)
+      }
+    }
+    return model
+  }
+
+  /// The layer (or input shape) a layer line describes.
+  func layer(_ line: LayerLine, input: [Int]?, in environment: Environment) throws
+    -> Builtin.LayerResult
+  {
+    if let activation = Activation(named: line.kind.text) {
+      if let argument = line.arguments.first {
+        throw fail(.activationTakesNoArguments(line.kind.text), at: argument.value.range)
+      }
+      return .layer(ActivationLayer(activation))
+    }
+    guard let builtin = BuiltinRegistry.builtin(named: line.kind.text), builtin.kind == .layer,
+      case .layer(let body) = builtin.body
+    else {
+      throw fail(.unknownLayer(line.kind.text), at: line.kind.range)
+    }
+    if line.kind.text == "input", input != nil { throw fail(.inputNotFirst, at: line.range) }
+    if line.kind.text == "dense", let input, input.count != 1 {
+      throw fail(.denseNeedsFlatInput(input), at: line.range)
+    }
+    let (bound, problems) = ArgumentBinder.bind(line.arguments, to: builtin, at: line.kind.range)
+    if let problem = problems.first { throw fail(problem.message, at: problem.range) }
+    var values: [String: Value] = [:]
+    var ranges: [String: SourceRange] = [:]
+    for parameter in builtin.parameters {
+      guard let argument = bound[parameter.name] else { continue }
+      var value: Value
+      if case .choice(let words) = parameter.type, case .name(let word) = argument.value.kind,
+        words.contains(word)
+      {
+        value = .string(word)
+      } else {
+        value = try evaluate(argument.value, in: environment)
+      }
+      guard parameter.type.accepts(value) else {
+        let message: Diagnostic.Message =
+          if case .string(let word) = value, case .choice = parameter.type {
+            .unknownChoice(word, parameter: parameter)
+          } else {
+            .wrongArgumentType(parameter, of: builtin, got: value.kindName)
+          }
+        throw fail(message, at: argument.value.range)
+      }
+      values[parameter.name] = value
+      ranges[parameter.name] = argument.value.range
+    }
+    let invocation = BuiltinCall(
+      interpreter: self, builtin: builtin, values: values, ranges: ranges, range: line.range,
+      asStatement: true)
+    return try core(at: line.range) { try body(invocation, input) }
+  }
+}
+
+extension Diagnostic.Message {
+  static func notAModel(_ name: String, _ value: Value) -> Self {
+    Self("`\(name)` is \(value.kindName), not a model.")
+  }
+}

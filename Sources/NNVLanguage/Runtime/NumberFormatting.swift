@@ -1,0 +1,36 @@
+import Foundation
+
+/// How numbers read when printed.
+enum NumberFormatting {
+  /// The shortest text that reads back as `value`: `3`, `0.25`, `1e-08`.
+  ///
+  /// Whole numbers print without a decimal point. Results of arithmetic such as `0.1 + 0.2`
+  /// print to 12 significant digits (`0.3`), which hides binary rounding noise that would only
+  /// distract in a lesson.
+  static func format(_ value: Double) -> String {
+    if value.isNaN { return "nan" }
+    if value.isInfinite { return value < 0 ? "-inf" : "inf" }
+    if value == value.rounded(), abs(value) < 1e15 {
+      return String(Int64(value))
+    }
+    let shortest = "\(value)"
+    if shortest.count <= 14 { return shortest }
+    let rounded = Double(String(format: "%.12g", value)) ?? value
+    return "\(rounded)"
+  }
+
+  /// A number for a metric in a report: at most 4 decimals, trailing zeros dropped.
+  static func metric(_ value: Double) -> String {
+    if !value.isFinite { return format(value) }
+    var text = String(format: "%.4f", value)
+    while text.hasSuffix("0") { text.removeLast() }
+    if text.hasSuffix(".") { text.removeLast() }
+    return text == "-0" ? "0" : text
+  }
+
+  /// A `Float` from the core as the `Double` with the same shortest decimal form, so 0.1 in
+  /// single precision prints as 0.1 and not 0.10000000149011612.
+  static func double(_ value: Float) -> Double {
+    Double("\(value)") ?? Double(value)
+  }
+}

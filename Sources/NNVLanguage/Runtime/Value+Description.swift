@@ -1,0 +1,115 @@
+import NNVCore
+
+/// How each kind of value reads when printed.
+extension Value: CustomStringConvertible {
+  /// The text `print` shows: strings as they are, everything else as in `debugText`.
+  public var description: String {
+    if case .string(let text) = self { return text }
+    return debugText
+  }
+
+  /// The text inside lists and records and in the REPL: strings quoted.
+  public var debugText: String {
+    switch self {
+    case .number(let value): return NumberFormatting.format(value)
+    case .string(let text): return Value.quoted(text)
+    case .boolean(let value): return value ? "true" : "false"
+    case .none: return "none"
+    case .list(let values):
+      let shown = values.prefix(Value.listLimit).map(\.debugText)
+      let more = values.count > Value.listLimit ? ", … (\(values.count) in all)" : ""
+      return "[" + shown.joined(separator: ", ") + more + "]"
+    case .range(let lower, let upper, let inclusive):
+      return "\(lower)\(inclusive ? "..." : "..<")\(upper)"
+    case .record(let record):
+      let fields = record.fields.map { "\($0.name): \($0.value.debugText)" }
+      return "{" + fields.joined(separator: ", ") + "}"
+    case .dataset(let data): return Value.describe(data)
+    case .model(let reference): return Value.describe(reference.model)
+    case .tensor(let tensor): return Value.describe(tensor)
+    case .function(let function):
+      let parameters = function.declaration.parameters.map(\.text).joined(separator: ", ")
+      return "fn \(function.declaration.name.text)(\(parameters))"
+    case .builtin(let builtin): return "builtin \(builtin.name)"
+    }
+  }
+
+  /// How many list elements and tensor values per dimension are shown.
+  static let listLimit = 20
+  static let tensorLimit = 6
+
+  static func quoted(_ text: String) -> String {
+    var out = "\""
+    for character in text {
+      switch character {
+      case "\n": out += "\\n"
+      case "\t": out += "\\t"
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      default: out.append(character)
+      }
+    }
+    return out + "\""
+  }
+
+  /// `data set xor: 400 samples of [2], 2 classes (0, 1)`.
+  static func describe(_ data: Dataset) -> String {
+    let shape = Tensor.describe(data.sampleShape)
+    var text = "data set \(data.name): \(data.count) samples of \(shape)"
+    if data.isClassification {
+      let names = data.classNames.prefix(10).joined(separator: ", ")
+      let more = data.classNames.count > 10 ? ", …" : ""
+      text += ", \(data.classNames.count) classes (\(names)\(more))"
+    } else {
+      let targets = data.values?.rowSize ?? 1
+      text += ", \(targets) target\(targets == 1 ? "" : "s")"
+    }
+    return text
+  }
+
+  /// `model net: input [2] → dense 8 tanh → dense 1 sigmoid (33 parameters)`.
+  static func describe(_ model: Sequential) -> String {
+    let layers = model.layers.map(describe(layer:))
+    let chain = (["input \(Tensor.describe(model.inputShape))"] + layers).joined(separator: " → ")
+    let count = model.parameterCount
+    return "model \(model.name): \(chain) (\(count) parameter\(count == 1 ? "" : "s"))"
+  }
+
+  /// A layer as it would be written in a model block: `dense 8 tanh`, `dropout 0.5`.
+  static func describe(layer: any Layer) -> String {
+    switch layer {
+    case let dense as Dense:
+      let activation = dense.activation == .linear ? "" : " \(dense.activation.name)"
+      return "dense \(dense.outputSize)\(activation)"
+    case let dropout as Dropout:
+      return "dropout \(NumberFormatting.format(NumberFormatting.double(dropout.rate)))"
+    case is ActivationLayer:
+      return layer.activation.name
+    default:
+      return layer.kind
+    }
+  }
+
+  /// `tensor [2, 2] [[1, 2], [3, 4]]`, at most `tensorLimit` values along each axis.
+  static func describe(_ tensor: Tensor) -> String {
+    "tensor \(Tensor.describe(tensor.shape)) " + nested(tensor, axis: 0, offset: 0)
+  }
+
+  private static func nested(_ tensor: Tensor, axis: Int, offset: Int) -> String {
+    guard axis < tensor.rank else {
+      return offset < tensor.count
+        ? NumberFormatting.format(NumberFormatting.double(tensor.scalars[offset])) : "?"
+    }
+    let size = tensor.shape[axis]
+    let stride = tensor.shape.dropFirst(axis + 1).reduce(1, *)
+    var indices = Array(0..<size)
+    var elided = false
+    if size > tensorLimit {
+      indices = Array(0..<(tensorLimit / 2)) + Array((size - tensorLimit / 2)..<size)
+      elided = true
+    }
+    var parts = indices.map { nested(tensor, axis: axis + 1, offset: offset + $0 * stride) }
+    if elided { parts.insert("…", at: tensorLimit / 2) }
+    return "[" + parts.joined(separator: ", ") + "]"
+  }
+}

@@ -1,0 +1,256 @@
+/// Turns source text into tokens.
+///
+/// It reads UTF-8 bytes in one pass. Newlines end statements, except inside `(...)` and
+/// `[...]`, where they are skipped so long calls and lists can span lines; inside `{...}` they
+/// count again. Problems (a stray character, an unterminated string) become diagnostics plus an
+/// `.invalid` token, which the parser skips without reporting again.
+public struct Lexer {
+  let source: SourceFile
+  let bytes: [UInt8]
+  var position = 0
+  /// Open brackets, innermost last; newlines count only when it is empty or ends with `{`.
+  var openers: [UInt8] = []
+  public private(set) var tokens: [Token] = []
+  public private(set) var diagnostics: [Diagnostic] = []
+
+  /// Lexes the whole of `source`.
+  public static func tokenize(_ source: SourceFile) -> (tokens: [Token], diagnostics: [Diagnostic])
+  {
+    var lexer = Lexer(source: source)
+    lexer.run()
+    return (lexer.tokens, lexer.diagnostics)
+  }
+
+  init(source: SourceFile) {
+    self.source = source
+    self.bytes = source.bytes
+  }
+
+  /// The keywords by spelling.
+  static let keywords: [String: Keyword] = Dictionary(
+    uniqueKeysWithValues: Keyword.allCases.map { ($0.rawValue, $0) })
+
+  mutating func run() {
+    tokens.reserveCapacity(bytes.count / 3)
+    while position < bytes.count {
+      let start = position
+      let byte = bytes[position]
+      position += 1
+      switch byte {
+      case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
+        continue
+      case UInt8(ascii: "\n"):
+        newline(at: start)
+      case UInt8(ascii: "#"):
+        while position < bytes.count, bytes[position] != UInt8(ascii: "\n") { position += 1 }
+      case UInt8(ascii: "\""):
+        string(from: start)
+      case UInt8(ascii: "0")...UInt8(ascii: "9"):
+        number(from: start)
+      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+        UInt8(ascii: "_"):
+        identifier(from: start)
+      default:
+        punctuation(byte, from: start)
+      }
+    }
+    if tokens.last.map({ $0.kind != .newline }) ?? false {
+      add(.newline, from: bytes.count, to: bytes.count)
+    }
+    add(.endOfFile, from: bytes.count, to: bytes.count)
+  }
+
+  mutating func add(_ kind: TokenKind, from start: Int, to end: Int? = nil, text: String? = nil) {
+    let end = end ?? position
+    let text = text ?? String(decoding: bytes[start..<end], as: UTF8.self)
+    tokens.append(Token(kind: kind, range: SourceRange(start: start, end: end), text: text))
+  }
+
+  mutating func newline(at start: Int) {
+    guard openers.isEmpty || openers.last == UInt8(ascii: "{") else { return }
+    // Blank lines and a line right after `;` add nothing: one terminator is enough.
+    if let last = tokens.last?.kind, last == .newline || last == .semicolon { return }
+    if tokens.isEmpty { return }
+    add(.newline, from: start, to: start + 1, text: "\n")
+  }
+
+  func peek(_ offset: Int = 0) -> UInt8 {
+    position + offset < bytes.count ? bytes[position + offset] : 0
+  }
+
+  static func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
+
+  static func isIdentifierByte(_ b: UInt8) -> Bool {
+    isDigit(b) || (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z"))
+      || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z")) || b == UInt8(ascii: "_")
+  }
+
+  // number -> DIGIT (DIGIT | "_")* ("." DIGIT+)? (("e" | "E") ("+" | "-")? DIGIT+)?
+  mutating func number(from start: Int) {
+    func digits() {
+      while Lexer.isDigit(peek()) || (peek() == UInt8(ascii: "_") && Lexer.isDigit(peek(1))) {
+        position += 1
+      }
+    }
+    digits()
+    if peek() == UInt8(ascii: "."), Lexer.isDigit(peek(1)) {
+      position += 1
+      digits()
+    }
+    if peek() == UInt8(ascii: "e") || peek() == UInt8(ascii: "E") {
+      let sign = peek(1) == UInt8(ascii: "+") || peek(1) == UInt8(ascii: "-") ? 1 : 0
+      if Lexer.isDigit(peek(1 + sign)) {
+        position += 1 + sign
+        digits()
+      }
+    }
+    let text = String(decoding: bytes[start..<position], as: UTF8.self)
+    add(.number, from: start, text: String(text.filter { $0 != "_" }))
+  }
+
+  mutating func identifier(from start: Int) {
+    while Lexer.isIdentifierByte(peek()) { position += 1 }
+    let text = String(decoding: bytes[start..<position], as: UTF8.self)
+    if let keyword = Lexer.keywords[text] {
+      add(.keyword(keyword), from: start, text: text)
+    } else {
+      add(.identifier, from: start, text: text)
+    }
+  }
+
+  // string -> '"' (CHARACTER | "\" ("n" | "t" | '"' | "\"))* '"'
+  mutating func string(from start: Int) {
+    var value: [UInt8] = []
+    while position < bytes.count, bytes[position] != UInt8(ascii: "\"") {
+      let byte = bytes[position]
+      if byte == UInt8(ascii: "\\"), position + 1 < bytes.count {
+        let escape = bytes[position + 1]
+        switch escape {
+        case UInt8(ascii: "n"): value.append(UInt8(ascii: "\n"))
+        case UInt8(ascii: "t"): value.append(UInt8(ascii: "\t"))
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): value.append(escape)
+        default:
+          let end = scalarEnd(from: position + 1)
+          let text = String(decoding: bytes[position..<end], as: UTF8.self)
+          report(.unknownEscape(text), from: position, to: end)
+          position = end
+          continue
+        }
+        position += 2
+      } else {
+        value.append(byte)
+        position += 1
+      }
+    }
+    guard position < bytes.count else {
+      report(.unterminatedString, from: start, to: start + 1)
+      add(.invalid, from: start)
+      return
+    }
+    position += 1
+    add(.string, from: start, text: String(decoding: value, as: UTF8.self))
+  }
+
+  /// The end of the UTF-8 scalar starting at `offset`.
+  func scalarEnd(from offset: Int) -> Int {
+    var end = offset + 1
+    while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+    return min(end, bytes.count)
+  }
+
+  mutating func punctuation(_ byte: UInt8, from start: Int) {
+    func one(_ kind: TokenKind) { add(kind, from: start) }
+    func two(_ next: UInt8, _ long: TokenKind, _ short: TokenKind) {
+      if peek() == next {
+        position += 1
+        add(long, from: start)
+      } else {
+        add(short, from: start)
+      }
+    }
+    switch byte {
+    case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"):
+      openers.append(byte)
+      one(
+        byte == UInt8(ascii: "(")
+          ? .leftParen : byte == UInt8(ascii: "[") ? .leftBracket : .leftBrace)
+    case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
+      if !openers.isEmpty { openers.removeLast() }
+      one(
+        byte == UInt8(ascii: ")")
+          ? .rightParen : byte == UInt8(ascii: "]") ? .rightBracket : .rightBrace)
+    case UInt8(ascii: ","): one(.comma)
+    case UInt8(ascii: ":"): one(.colon)
+    case UInt8(ascii: ";"): one(.semicolon)
+    case UInt8(ascii: "+"): one(.plus)
+    case UInt8(ascii: "-"): one(.minus)
+    case UInt8(ascii: "/"): one(.slash)
+    case UInt8(ascii: "%"): one(.percent)
+    case UInt8(ascii: "^"): one(.caret)
+    case UInt8(ascii: "*"):
+      if peek() == UInt8(ascii: "*") {
+        position += 1
+        invalid(from: start, .powerOperator)
+      } else {
+        one(.star)
+      }
+    case UInt8(ascii: "="): two(UInt8(ascii: "="), .equalEqual, .equal)
+    case UInt8(ascii: "<"): two(UInt8(ascii: "="), .lessEqual, .less)
+    case UInt8(ascii: ">"): two(UInt8(ascii: "="), .greaterEqual, .greater)
+    case UInt8(ascii: "!"):
+      if peek() == UInt8(ascii: "=") {
+        position += 1
+        one(.bangEqual)
+      } else {
+        invalid(from: start, .bangOperator)
+      }
+    case UInt8(ascii: "&"), UInt8(ascii: "|"):
+      if peek() == byte { position += 1 }
+      invalid(from: start, byte == UInt8(ascii: "&") ? .andOperator : .orOperator)
+    case UInt8(ascii: "."):
+      if peek() == UInt8(ascii: "."), peek(1) == UInt8(ascii: "<") {
+        position += 2
+        one(.halfOpenRange)
+      } else if peek() == UInt8(ascii: "."), peek(1) == UInt8(ascii: ".") {
+        position += 2
+        one(.closedRange)
+      } else if peek() == UInt8(ascii: ".") {
+        position += 1
+        invalid(from: start, .twoDots)
+      } else {
+        one(.dot)
+      }
+    default:
+      position = scalarEnd(from: start)
+      let text = String(decoding: bytes[start..<position], as: UTF8.self)
+      invalid(from: start, .unexpectedCharacter(text))
+    }
+  }
+
+  mutating func invalid(from start: Int, _ message: Diagnostic.Message) {
+    report(message, from: start, to: position)
+    add(.invalid, from: start)
+  }
+
+  mutating func report(_ message: Diagnostic.Message, from start: Int, to end: Int) {
+    diagnostics.append(
+      Diagnostic(message, at: SourceRange(start: start, end: end), in: source))
+  }
+}
+
+extension Diagnostic.Message {
+  static let unterminatedString = Self(
+    "Unterminated string.", hint: "close the string with '\"' on the same statement")
+  static func unknownEscape(_ text: String) -> Self {
+    Self("Unknown escape '\(text)' in string.", hint: "use \\n, \\t, \\\" or \\\\")
+  }
+  static func unexpectedCharacter(_ text: String) -> Self {
+    Self("Unexpected character '\(text)'.")
+  }
+  static let powerOperator = Self("'**' is not an operator.", hint: "write powers with '^': 2 ^ 3")
+  static let bangOperator = Self("'!' is not an operator.", hint: "use `not` to negate")
+  static let andOperator = Self("'&&' is not an operator.", hint: "use `and`")
+  static let orOperator = Self("'||' is not an operator.", hint: "use `or`")
+  static let twoDots = Self(
+    "'..' is not an operator.", hint: "write `0..<5` (5 excluded) or `1...5` (5 included)")
+}

@@ -1,0 +1,85 @@
+/// Model blocks: `model net { input 2; dense 8 tanh; dense 1 sigmoid }`.
+extension Parser {
+  // modelStatement -> "model" IDENT ( "from" IDENT [ layerBlock ] | layerBlock )
+  mutating func modelStatement() throws -> Statement {
+    let start = advance()
+    let name = try name(after: "'model'")
+    var base: Name?
+    if match(.keyword(.from)) {
+      base = try self.name(after: "'from'")
+      if atStatementEnd {
+        let declaration = ModelDeclaration(name: name, base: base, layers: [])
+        return Statement(kind: .model(declaration), range: start.range.through(previous.range))
+      }
+    }
+    let layers = try layerBlock(for: name)
+    let declaration = ModelDeclaration(name: name, base: base, layers: layers)
+    return Statement(kind: .model(declaration), range: start.range.through(previous.range))
+  }
+
+  // layerBlock -> "{" { NEWLINE | ";" | layerLine } "}"
+  mutating func layerBlock(for name: Name) throws -> [LayerLine] {
+    let open = try consume(.leftBrace, .expectModelBrace(name.text, found: peek))
+    try enter()
+    defer { depth -= 1 }
+    var layers: [LayerLine] = []
+    while !check(.rightBrace) {
+      if isAtEnd {
+        throw error(.unclosedBlock(line: source.line(of: open.range.start)), at: peek)
+      }
+      if match(.newline) || match(.semicolon) { continue }
+      if let line = recovering({ try $0.layerLine() }) { layers.append(line) }
+    }
+    advance()
+    return layers
+  }
+
+  // layerLine -> IDENT { layerArgument } terminator
+  mutating func layerLine() throws -> LayerLine {
+    guard check(.identifier) else { throw error(.expectLayer(found: peek), at: peek) }
+    let kindToken = advance()
+    var arguments: [Argument] = []
+    while !atStatementEnd {
+      arguments.append(try layerArgument())
+    }
+    let range = kindToken.range.through(previous.range)
+    try terminator()
+    return LayerLine(
+      kind: Name(text: kindToken.text, range: kindToken.range), arguments: arguments, range: range)
+  }
+
+  // layerArgument -> [ IDENT ":" ] postfixExpression
+  mutating func layerArgument() throws -> Argument {
+    var label: Name?
+    if check(.identifier), peek(ahead: 1).kind == .colon {
+      let token = advance()
+      advance()
+      label = Name(text: token.text, range: token.range)
+    }
+    switch peek.kind {
+    case .number, .string, .identifier, .leftParen, .leftBracket, .keyword(.true),
+      .keyword(.false), .keyword(.none):
+      return Argument(label: label, value: try postfixExpression())
+    default:
+      throw error(.expectLayerArgument(found: peek), at: peek)
+    }
+  }
+}
+
+extension Diagnostic.Message {
+  static func expectModelBrace(_ name: String, found token: Token) -> Self {
+    Self(
+      "Expect '{' after `model \(name)`, found \(token.quoted).",
+      hint: "write `model \(name) { input 2; dense 1 }` or `model \(name) from other { ... }`")
+  }
+  static func expectLayer(found token: Token) -> Self {
+    Self(
+      "Expect a layer line in the model block, found \(token.quoted).",
+      hint: "layer lines look like `dense 8 relu`, `dropout 0.2` or `flatten`")
+  }
+  static func expectLayerArgument(found token: Token) -> Self {
+    Self(
+      "Unexpected \(token.quoted) in a layer line.",
+      hint: "layer arguments are values or `name: value`, as in `dense 8 relu init: he_normal`")
+  }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import NNVLanguage
+import Testing
+
+/// Every builtin's declaration is complete and its example runs.
+@Suite struct BuiltinExamplesTests {
+  @Test(arguments: BuiltinRegistry.all.map(\.name))
+  func exampleRuns(_ name: String) throws {
+    let builtin = try #require(BuiltinRegistry.builtin(named: name))
+    let directory = ScriptRunner.temporaryDirectory + "/examples-\(name)"
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    try "x,y,label\n0,0,a\n1,1,b\n0,1,a\n1,0,b\n".write(
+      toFile: directory + "/points.csv", atomically: true, encoding: .utf8)
+    let (result, _) = ScriptRunner.run(
+      builtin.example, name: "\(name) example", directory: directory)
+    #expect(
+      result.status == .success,
+      "\(DiagnosticRenderer(color: false).render(result.diagnostics))")
+    #expect(builtin.example.contains(name))
+  }
+
+  @Test func declarationsAreDocumented() {
+    for builtin in BuiltinRegistry.all {
+      #expect(!builtin.summary.isEmpty && builtin.summary.hasSuffix("."), "\(builtin.name)")
+      for parameter in builtin.parameters {
+        #expect(!parameter.summary.isEmpty, "\(builtin.name).\(parameter.name)")
+      }
+    }
+    #expect(Set(BuiltinRegistry.all.map(\.name)).count == BuiltinRegistry.all.count)
+  }
+
+  @Test func helpIsGeneratedFromTheDeclaration() throws {
+    let help = try #require(BuiltinRegistry.helpText(for: "train"))
+    #expect(help.hasPrefix("train MODEL on DATA [epochs N] [batch N]"))
+    #expect(help.contains("epochs N"))
+    #expect(help.contains("(default: 10)"))
+    #expect(BuiltinRegistry.helpText(for: "relu")?.contains("dense 8 relu") == true)
+    #expect(BuiltinRegistry.helpText(for: "nonsense") == nil)
+    let index = BuiltinRegistry.helpIndex()
+    for builtin in BuiltinRegistry.all { #expect(index.contains(builtin.name)) }
+  }
+
+  @Test func markdownTableHasARowPerBuiltin() {
+    let table = BuiltinRegistry.markdownTable()
+    let rows = table.split(separator: "\n").dropFirst(2)
+    #expect(rows.count == BuiltinRegistry.all.count)
+    #expect(table.contains("| `train` | command |"))
+  }
+}
