@@ -107,10 +107,10 @@ import Testing
       accuracy: 0.875, validationLoss: 0.3, validationAccuracy: 0.8, elapsed: 3)
     #expect(
       ProgressRenderer.line(event)
-        == "net  epoch 3/10  loss 0.25  accuracy 0.875  val_loss 0.3  val_accuracy 0.8")
+        == "net  epoch 3/10  loss 0.2500  accuracy 0.8750  val_loss 0.3000  val_accuracy 0.8000")
     #expect(
       ProgressRenderer.bar(event, width: 10)
-        == "\rnet  epoch 3/10 [===>      ] 30%  loss 0.25  acc 0.875  ETA 0:07")
+        == "\rnet  epoch 3/10 [===>      ] 30%  loss 0.2500  acc 0.8750  ETA 0:07")
     var batch = event
     batch.phase = .batch
     #expect(ProgressRenderer.line(batch) == nil)

@@ -19,13 +19,12 @@ enum NumberFormatting {
     return "\(rounded)"
   }
 
-  /// A number for a metric in a report: at most 4 decimals, trailing zeros dropped.
+  /// A number for a metric in a report: always 4 decimals.
   static func metric(_ value: Double) -> String {
     if !value.isFinite { return format(value) }
-    var text = String(format: "%.4f", value)
-    while text.hasSuffix("0") { text.removeLast() }
-    if text.hasSuffix(".") { text.removeLast() }
-    return text == "-0" ? "0" : text
+    // Fixed width, as Keras prints metrics, so columns of epochs line up.
+    let text = String(format: "%.4f", value)
+    return text == "-0.0000" ? "0.0000" : text
   }
 
   /// A `Float` from the core as the `Double` with the same shortest decimal form, so 0.1 in

@@ -54,10 +54,13 @@ public struct Lexer {
         punctuation(byte, from: start)
       }
     }
+    // The end of input sits right after the last token, so that "missing X at the end"
+    // points at the line where X is missing, not at an empty line after it.
+    let end = tokens.last?.range.end ?? 0
     if tokens.last.map({ $0.kind != .newline }) ?? false {
-      add(.newline, from: bytes.count, to: bytes.count)
+      add(.newline, from: end, to: end, text: "")
     }
-    add(.endOfFile, from: bytes.count, to: bytes.count)
+    add(.endOfFile, from: end, to: end, text: "")
   }
 
   mutating func add(_ kind: TokenKind, from start: Int, to end: Int? = nil, text: String? = nil) {

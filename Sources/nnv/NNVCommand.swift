@@ -1,0 +1,101 @@
+import ArgumentParser
+import Foundation
+import NNVLanguage
+
+/// The `nnv` command: runs `.nnv` scripts (and, with no arguments, will open the REPL).
+///
+/// All behaviour lives in the libraries; this file only reads the command line and connects
+/// the interpreter to the terminal. Exit codes follow sysexits: 0 success, 64 bad usage,
+/// 65 a script error (syntax or check), 70 a runtime error, 130 interrupted.
+@main
+struct NNVCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "nnv",
+    abstract: "Build, train, explain and look inside neural networks.",
+    discussion: """
+      Runs a .nnv script, a snippet given with -e, or a script read from standard input (-).
+      Example: nnv Scripts/examples/xor.nnv
+      """,
+    version: NNVVersion.current)
+
+  @ArgumentParser.Argument(help: "The .nnv script to run, or - to read one from standard input.")
+  var file: String?
+
+  @Option(name: .shortAndLong, help: "Run this code instead of a file.")
+  var expression: String?
+
+  @Flag(help: "Parse the script and check names and shapes without running it.")
+  var check = false
+
+  @Option(help: "The session seed: initial weights and data sets derive from it.")
+  var seed: UInt64 = 42
+
+  @Option(help: "Colour in diagnostics and progress: auto, always or never.")
+  var color: ColorChoice = .auto
+
+  func validate() throws {
+    if expression != nil && file != nil {
+      throw ValidationError("Give either a file or -e CODE, not both.")
+    }
+  }
+
+  func run() throws {
+    let source: SourceFile
+    if let expression {
+      source = SourceFile(name: "<-e>", text: expression)
+    } else if let file, file != "-" {
+      guard let data = FileManager.default.contents(atPath: file),
+        let text = String(data: data, encoding: .utf8)
+      else {
+        throw ValidationError("Cannot read '\(file)': no such file, or not UTF-8 text.")
+      }
+      source = SourceFile(name: file, text: text)
+    } else if file == "-" || isatty(STDIN_FILENO) == 0 {
+      let data = FileHandle.standardInput.readDataToEndOfFile()
+      source = SourceFile(name: "<stdin>", text: String(decoding: data, as: UTF8.self))
+    } else {
+      print("nnv \(NNVVersion.current): the interactive prompt is not here yet.")
+      print("Run a script with `nnv FILE.nnv`, or see `nnv --help`.")
+      throw ExitCode(64)
+    }
+
+    let colorOutput = color.isEnabled(for: STDERR_FILENO)
+    let terminal = TerminalOutput()
+    let cancellation = CancellationFlag()
+    let interrupts = InterruptHandler(cancellation: cancellation)
+    let interpreter = Interpreter(output: terminal, seed: seed, cancellation: cancellation)
+    let diagnostics: [Diagnostic]
+    let status: ExitStatus
+    if check {
+      diagnostics = interpreter.check(source)
+      status = diagnostics.isEmpty ? .success : .dataError
+    } else {
+      let result = interpreter.run(source)
+      (diagnostics, status) = (result.diagnostics, result.status)
+    }
+    interrupts.stop()
+    terminal.finishLine()
+    if !diagnostics.isEmpty {
+      let text = DiagnosticRenderer(color: colorOutput).render(diagnostics)
+      FileHandle.standardError.write(Data(text.utf8))
+    }
+    if status != .success { throw ExitCode(status.rawValue) }
+  }
+}
+
+/// When to colour output.
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+  case auto, always, never
+
+  /// Colour for `descriptor`: `auto` means a terminal that is not dumb, without `NO_COLOR`.
+  func isEnabled(for descriptor: Int32) -> Bool {
+    switch self {
+    case .always: return true
+    case .never: return false
+    case .auto:
+      let environment = ProcessInfo.processInfo.environment
+      return isatty(descriptor) != 0 && environment["NO_COLOR"] == nil
+        && environment["TERM"] != "dumb"
+    }
+  }
+}
