@@ -23,6 +23,7 @@ let package = Package(
   products: [
     .executable(name: "nnv", targets: ["nnv"]),
     .library(name: "NNVCore", targets: ["NNVCore"]),
+    .library(name: "NNVLanguage", targets: ["NNVLanguage"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")

@@ -13,7 +13,10 @@ let package = Package(
   targets: [
     .executableTarget(
       name: "nnv-bench",
-      dependencies: [.product(name: "NNVCore", package: "nnv")]
+      dependencies: [
+        .product(name: "NNVCore", package: "nnv"),
+        .product(name: "NNVLanguage", package: "nnv"),
+      ]
     )
   ],
   swiftLanguageModes: [.v6]

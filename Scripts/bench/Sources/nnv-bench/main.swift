@@ -232,6 +232,8 @@ do {
     try runSaliency()
   case "sgemm":
     runSgemm()
+  case "parse":
+    runParse()
   default:
     guard let training = workloads[workload] else {
       note("nnv-bench: unknown workload '\(workload)'\n\(usage)")
