@@ -59,8 +59,17 @@ public struct RandomGenerator: RandomNumberGenerator, Sendable {
   /// Sorting by random keys (rather than Fisher–Yates) matches the peer benchmarks' batch order
   /// exactly; it costs O(n log n), negligible next to an epoch of training.
   public mutating func permutation(_ n: Int) -> [Int] {
-    var pairs = (0..<n).map { (key: next(), index: $0) }
-    // Ordering by (key, index) is what a stable argsort gives.
+    let keys = (0..<n).map { _ in next() }
+    // Fast path: sort the top 48 bits of each key with its index packed below them, as plain
+    // integers. That is the stable argsort unless two keys share their top 48 bits (about
+    // n²/2⁴⁹: never in practice), which the check below detects; then sort exactly.
+    if n <= 1 << 16 {
+      var packed = keys.enumerated().map { ($0.element & ~0xFFFF) | UInt64($0.offset) }
+      packed.sort()
+      let unique = zip(packed, packed.dropFirst()).allSatisfy { $0 >> 16 != $1 >> 16 }
+      if unique { return packed.map { Int($0 & 0xFFFF) } }
+    }
+    var pairs = keys.enumerated().map { (key: $0.element, index: $0.offset) }
     pairs.sort { $0.key < $1.key || ($0.key == $1.key && $0.index < $1.index) }
     return pairs.map(\.index)
   }

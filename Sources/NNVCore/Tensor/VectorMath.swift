@@ -53,8 +53,8 @@ enum VectorMath {
 
   @inline(__always)
   static func tanh16(_ a: SIMD16<Float>) -> SIMD16<Float> {
-    let clamp: Float = 7.905_311_107_635_498_05
-    let x = a.clamped(lowerBound: SIMD16(repeating: -clamp), upperBound: SIMD16(repeating: clamp))
+    let clamp = SIMD16<Float>(repeating: 7.905_311_107_635_498_05)
+    let x = pointwiseMax(pointwiseMin(a, clamp), -clamp)
     let x2 = x * x
     var p = SIMD16<Float>(repeating: -2.760_768_477_423_55e-16)
     p = p * x2 + 2.000_187_904_824_77e-13
@@ -68,16 +68,7 @@ enum VectorMath {
     q = q * x2 + 1.185_347_056_866_54e-04
     q = q * x2 + 2.268_434_632_439_00e-03
     q = q * x2 + 4.893_525_185_543_85e-03
-    let tiny = abs(a) .< 0.0004
+    let tiny = (a .< 0.0004) .& (a .> -0.0004)
     return (p / q).replacing(with: a, where: tiny)
   }
-}
-
-private func abs(_ v: SIMD16<Float>) -> SIMD16<Float> {
-  SIMD16<Float>(bitPattern: v.bitPattern & SIMD16(repeating: 0x7fff_ffff))
-}
-
-extension SIMD16 where Scalar == Float {
-  fileprivate var bitPattern: SIMD16<UInt32> { unsafeBitCast(self, to: SIMD16<UInt32>.self) }
-  fileprivate init(bitPattern: SIMD16<UInt32>) { self = unsafeBitCast(bitPattern, to: Self.self) }
 }
