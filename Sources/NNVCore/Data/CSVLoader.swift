@@ -20,7 +20,8 @@ public enum CSVLoader {
     do {
       data = try Data(contentsOf: URL(fileURLWithPath: path))
     } catch {
-      throw DataError.unreadable(file: path, message: "cannot read the file (\(reason(error)))")
+      throw DataError.unreadable(
+        file: path, message: "cannot read the file: \(FileProblem.reason(for: error, path: path))")
     }
     guard let text = String(data: data, encoding: .utf8) else {
       throw DataError.unreadable(file: path, message: "the file is not UTF-8 text")
@@ -28,14 +29,6 @@ public enum CSVLoader {
     let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
     return try parse(
       text, file: path, name: name, target: target, classification: classification)
-  }
-
-  static func reason(_ error: Error) -> String {
-    let nsError = error as NSError
-    if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError {
-      return String(cString: strerror(Int32(underlying.code)))
-    }
-    return nsError.localizedDescription
   }
 
   /// Parses CSV text; `file` is only used in error messages.

@@ -86,7 +86,7 @@ public enum ModelArchive {
     do {
       data = try Data(contentsOf: URL(fileURLWithPath: path))
     } catch {
-      throw PersistenceError.cannotRead(path: path, reason: CSVLoader.reason(error))
+      throw PersistenceError.cannotRead(path: path, reason: FileProblem.reason(for: error, path: path))
     }
     return try decode(data, path: path)
   }
