@@ -150,7 +150,7 @@ extension Activation: CustomTestStringConvertible {
     var model = try Sequential(inputShape: [3])
     try model.append(Dense(inputSize: 3, outputSize: 2, activation: .softmax, seed: 4))
     let x = randomTensor([5, 3], seed: 1)
-    let (gradients, targets) = try InputGradient.compute(
+    let (gradients, targets, _) = try InputGradient.compute(
       model, inputs: x, targets: [0, 1, 1, 0, 1])
     #expect(targets == [0, 1, 1, 0, 1])
     let w = model.parameters[0][0]

@@ -21,17 +21,16 @@ public enum Attributor {
   ) throws -> Attribution {
     try model.checkInput(inputs)
     let x = inputs.rank == model.inputShape.count ? try inputs.reshaped([1] + model.inputShape) : inputs
-    let (_, chosen) = try InputGradient.compute(model, inputs: x, targets: targets)
-    let scores = try targetScores(model, x, chosen)
+    // One pass gives the targets, their scores and the plain gradient.
+    let (g, chosen, scores) = try gradients(model, x, targets)
     var result = Attribution(
       values: Tensor.zeros(x.shape), targets: chosen, scores: scores, method: method,
       completenessGaps: nil)
     switch method {
     case .gradient(let absolute):
-      let g = try gradients(model, x, chosen)
       result.values = absolute ? g.map { abs($0) } : g
     case .gradientTimesInput:
-      result.values = try gradients(model, x, chosen) * x
+      result.values = try g * x
     case .smoothGrad(let samples, let noise, let variant):
       result.values = try smoothGrad(model, x, chosen, samples, noise, variant, seed)
     case .integratedGradients(let steps, let baseline):
@@ -62,17 +61,24 @@ public enum Attributor {
     return scores
   }
 
-  /// Input gradients of the target scores, in chunks of `maximumRows`.
-  static func gradients(_ model: Sequential, _ x: Tensor, _ targets: [Int]) throws -> Tensor {
-    if x.rows <= maximumRows { return try InputGradient.compute(model, inputs: x, targets: targets).gradients }
+  /// Input gradients of the target scores (the predicted classes when `targets` is nil), with
+  /// the targets and scores, in chunks of `maximumRows`.
+  static func gradients(
+    _ model: Sequential, _ x: Tensor, _ targets: [Int]?
+  ) throws -> (Tensor, [Int], [Float]) {
+    if x.rows <= maximumRows { return try InputGradient.compute(model, inputs: x, targets: targets) }
     var parts: [Tensor] = []
+    var chosen: [Int] = []
+    var scores: [Float] = []
     for start in stride(from: 0, to: x.rows, by: maximumRows) {
       let rows = start..<Swift.min(start + maximumRows, x.rows)
-      parts.append(
-        try InputGradient.compute(model, inputs: x.rows(rows), targets: Array(targets[rows]))
-          .gradients)
+      let part = try InputGradient.compute(
+        model, inputs: x.rows(rows), targets: targets.map { Array($0[rows]) })
+      parts.append(part.gradients)
+      chosen += part.targets
+      scores += part.scores
     }
-    return try Tensor.concatenatingRows(parts)
+    return (try Tensor.concatenatingRows(parts), chosen, scores)
   }
 
   static func smoothGrad(
@@ -96,7 +102,9 @@ public enum Attributor {
       }
     }
     let repeated = targets.flatMap { [Int](repeating: $0, count: samples) }
-    let g = try gradients(model, try noisy.reshaped([n * samples] + Array(x.shape.dropFirst())), repeated)
+    let g = try gradients(
+      model, try noisy.reshaped([n * samples] + Array(x.shape.dropFirst())), repeated
+    ).0
     var out = Tensor.zeros(x.shape)
     for i in 0..<n {
       for j in 0..<d {
@@ -153,7 +161,9 @@ public enum Attributor {
       }
     }
     let repeated = targets.flatMap { [Int](repeating: $0, count: points) }
-    let g = try gradients(model, try path.reshaped([n * points] + Array(x.shape.dropFirst())), repeated)
+    let g = try gradients(
+      model, try path.reshaped([n * points] + Array(x.shape.dropFirst())), repeated
+    ).0
     let baselineScores = try targetScores(
       model, try Tensor(shape: [n, d], scalars: (0..<n).flatMap { _ in start })
         .reshaped(x.shape), targets)

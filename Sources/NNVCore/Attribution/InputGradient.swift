@@ -14,10 +14,11 @@ public enum InputGradient {
   ///   - inputs: a batch `[n] + inputShape`, or a single sample of `inputShape`.
   ///   - targets: one class index per sample; each sample's predicted class when `nil`. For a
   ///     model with a single output (binary or regression) the target is that output.
-  /// - Returns: the gradients (shaped like the batch) and the target classes used.
+  /// - Returns: the gradients (shaped like the batch), the target classes used, and their
+  ///   scores.
   public static func compute(
     _ model: Sequential, inputs: Tensor, targets: [Int]? = nil
-  ) throws -> (gradients: Tensor, targets: [Int]) {
+  ) throws -> (gradients: Tensor, targets: [Int], scores: [Float]) {
     try model.checkInput(inputs)
     let batch =
       inputs.rank == model.inputShape.count ? try inputs.reshaped([1] + model.inputShape) : inputs
@@ -42,6 +43,8 @@ public enum InputGradient {
     }
     let seed = try Tensor.oneHot(chosen, classes: classes).reshaped(scores.shape)
     let gradients = tape.gradients(of: scores, seed: seed)[x]
-    return (try gradients.reshaped(inputs.shape), chosen)
+    let values = scores.value.scalars
+    let chosenScores = chosen.enumerated().map { values[$0.offset * classes + $0.element] }
+    return (try gradients.reshaped(inputs.shape), chosen, chosenScores)
   }
 }

@@ -122,7 +122,7 @@ func runSaliency() throws {
   let run = try timed { () throws -> Double in
     var total = 0.0
     for i in 0..<samples {
-      let (gradient, _) = try InputGradient.compute(model, inputs: try data.features.row(i))
+      let (gradient, _, _) = try InputGradient.compute(model, inputs: try data.features.row(i))
       for g in gradient.scalars { total += Double(abs(g)) }
     }
     return total
@@ -234,6 +234,8 @@ do {
     runSgemm()
   case "parse":
     runParse()
+  case "attribution":
+    try runAttribution()
   default:
     guard let training = workloads[workload] else {
       note("nnv-bench: unknown workload '\(workload)'\n\(usage)")
