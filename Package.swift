@@ -39,13 +39,21 @@ let package = Package(
       dependencies: ["NNVCore"]
     ),
     .target(
-      name: "NNVLanguage",
+      name: "NNVPlot",
       dependencies: ["NNVCore"]
+    ),
+    .target(
+      name: "NNVLanguage",
+      dependencies: ["NNVCore", "NNVPlot"]
+    ),
+    .target(
+      name: "NNVREPL",
+      dependencies: ["NNVLanguage", "NNVCore"]
     ),
     .executableTarget(
       name: "nnv",
       dependencies: [
-        "NNVCore", "NNVLanguage",
+        "NNVCore", "NNVLanguage", "NNVREPL",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -53,7 +61,13 @@ let package = Package(
       name: "NNVCoreTests",
       dependencies: ["NNVCore", "NNVTestSupport"]
     ),
+    .testTarget(
+      name: "NNVPlotTests",
+      dependencies: ["NNVPlot", "NNVCore"],
+      exclude: ["Snapshots"]
+    ),
     .testTarget(name: "NNVLanguageTests", dependencies: ["NNVLanguage", "NNVCore", "NNVTestSupport"]),
+    .testTarget(name: "NNVREPLTests", dependencies: ["NNVREPL", "NNVLanguage", "NNVCore", "nnv"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
 import NNVLanguage
+import NNVREPL
 
-/// The `nnv` command: runs `.nnv` scripts (and, with no arguments, will open the REPL).
+/// The `nnv` command: runs `.nnv` scripts; with no file and a terminal, opens the REPL.
 ///
 /// All behaviour lives in the libraries; this file only reads the command line and connects
 /// the interpreter to the terminal. Exit codes follow sysexits: 0 success, 64 bad usage,
@@ -14,6 +15,7 @@ struct NNVCommand: ParsableCommand {
     abstract: "Build, train, explain and look inside neural networks.",
     discussion: """
       Runs a .nnv script, a snippet given with -e, or a script read from standard input (-).
+      With no file and a terminal, opens the interactive prompt (the REPL).
       Example: nnv Scripts/examples/xor.nnv
       """,
     version: NNVVersion.current)
@@ -54,9 +56,9 @@ struct NNVCommand: ParsableCommand {
       let data = FileHandle.standardInput.readDataToEndOfFile()
       source = SourceFile(name: "<stdin>", text: String(decoding: data, as: UTF8.self))
     } else {
-      print("nnv \(NNVVersion.current): the interactive prompt is not here yet.")
-      print("Run a script with `nnv FILE.nnv`, or see `nnv --help`.")
-      throw ExitCode(64)
+      let status = REPL.run(seed: seed, color: color.isEnabled(for: STDOUT_FILENO))
+      if status != 0 { throw ExitCode(status) }
+      return
     }
 
     let colorOutput = color.isEnabled(for: STDERR_FILENO)

@@ -15,6 +15,7 @@ import Testing
     "sine.nnv": ("loss", 0.01),
     "sweep.nnv": ("best", 0.85),
     "tour.nnv": ("accuracy", 0.9),
+    "views.nnv": ("accuracy", 0.9),
   ]
 
   static var examplesDirectory: URL {

@@ -1,0 +1,353 @@
+import Foundation
+import NNVCore
+import NNVPlot
+
+/// Views: charts of models, training and data, drawn in the terminal or written as SVG files
+/// (`... to "name.svg"`). The charts themselves live in NNVPlot; these declarations only pick
+/// the data, the options and where the result goes.
+extension Builtins {
+  static let views: [Builtin] = [diagram, history, weights, activations, boundary, plot, confusion]
+
+  /// The clauses every view takes.
+  static let viewParameters: [Parameter] = [
+    Parameter("to", .string, default: "the terminal", "an .svg file to write instead"),
+    Parameter("width", .integer, default: "80", "terminal columns to fit"),
+    Parameter(
+      "color", .choice(ColorMode.allCases.map(\.rawValue)), default: "none",
+      "terminal colours: truecolor, 256 or none (monochrome glyphs)"),
+    Parameter("ascii", .boolean, default: "false", "draw with ASCII characters only"),
+  ]
+
+  static func options(_ call: BuiltinCall) throws -> ChartOptions {
+    var options = ChartOptions()
+    options.width = try call.count("width", default: 80, minimum: 1)
+    options.colorMode = call.string("color").flatMap(ColorMode.init(rawValue:)) ?? .none
+    options.glyphs = call.boolean("ascii") == true ? .ascii : .unicode
+    return options
+  }
+
+  /// Prints `text`, or writes `svg()` to the `to` file atomically and prints a confirmation.
+  static func show(_ call: BuiltinCall, text: () -> String, svg: () -> String) throws -> Value {
+    if let name = call.string("to") {
+      let document = svg()
+      let data = Data(document.utf8)
+      do {
+        try AtomicFile.write(data, to: call.path("to"))
+      } catch {
+        throw call.fail(.cannotWriteView(name, "\(error)"), at: "to")
+      }
+      if call.asStatement {
+        call.interpreter.output.write("wrote \(name) (\(NumberText.bytes(data.count)))\n")
+      }
+      return .string(name)
+    }
+    let rendered = text()
+    if call.asStatement { call.interpreter.output.write(rendered) }
+    return .string(rendered)
+  }
+
+  static let diagram = Builtin(
+    "diagram", .command,
+    summary: "Draws a model's architecture: layer blocks with shapes, and in SVG its neurons and weights.",
+    parameters: [Parameter("model", .model, positional: true, default: nil, "the model")] + viewParameters,
+    example: """
+      model net { input 2; dense 4 tanh; dense 1 sigmoid }
+      diagram net
+      diagram net to "net.svg"
+      """,
+    body: .function { call in
+      guard let model = call.model("model")?.model else { return .none }
+      let chart = ModelViews.diagram(model, options: try options(call))
+      return try show(call, text: chart.text, svg: chart.svg)
+    })
+
+  static let history = Builtin(
+    "history", .command,
+    summary: "Plots training curves (loss and accuracy per epoch, train and validation) of models.",
+    parameters: [
+      Parameter("model", .any, positional: true, default: nil, "a model, or a list of models to compare"),
+      Parameter("log", .boolean, default: "false", "a log scale for the loss"),
+      Parameter("smooth", .number, default: "0", "exponential smoothing from 0 (none) to 0.99"),
+    ] + viewParameters,
+    example: """
+      let data = xor(n: 64)
+      model net { input 2; dense 4 tanh; dense 1 sigmoid }
+      train net on data epochs 5 validate data
+      history net
+      history [net] log true to "history.svg"
+      """,
+    body: .function { call in
+      let value = call.values["model"] ?? .none
+      var models: [Sequential] = []
+      if case .model(let reference) = value {
+        models = [reference.model]
+      } else if let elements = value.elements {
+        for element in elements {
+          guard case .model(let reference) = element else { throw call.fail(.needsModels(value), at: "model") }
+          models.append(reference.model)
+        }
+      } else {
+        throw call.fail(.needsModels(value), at: "model")
+      }
+      guard models.contains(where: { !$0.history.epochs.isEmpty }) else {
+        throw call.fail(.noHistory(models.map(\.name)), at: "model")
+      }
+      let smoothing = call.number("smooth") ?? 0
+      guard smoothing >= 0, smoothing < 1 else { throw call.fail(.smoothingRange, at: "smooth") }
+      var o = try options(call)
+      o.height = 10
+      let charts = ModelViews.history(models, options: o, logY: call.boolean("log") == true, smoothing: smoothing)
+      return try show(
+        call, text: { charts.loss.text() + (charts.accuracy.map { "\n" + $0.text() } ?? "") },
+        svg: { combinedSVG([charts.loss] + (charts.accuracy.map { [$0] } ?? [])) })
+    })
+
+  /// Line charts stacked in one SVG.
+  static func combinedSVG(_ charts: [LineChart]) -> String {
+    let parts = charts.map { $0.svg() }
+    guard parts.count > 1 else { return parts.first ?? "" }
+    // Each part is a full document; nest them as <svg> children at their offsets.
+    var body = ""
+    var y = 0.0
+    var width = 0.0
+    for (chart, part) in zip(charts, parts) {
+      guard let start = part.range(of: "<svg ") else { continue }
+      let inner = part[start.lowerBound...].replacingOccurrences(
+        of: "<svg xmlns=\"http://www.w3.org/2000/svg\" ", with: "<svg y=\"\(NumberText.coordinate(y))\" ")
+      body += inner
+      y += chart.options.svgHeight
+      width = Swift.max(width, chart.options.svgWidth)
+    }
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" "
+      + "width=\"\(NumberText.coordinate(width))\" height=\"\(NumberText.coordinate(y))\" "
+      + "viewBox=\"0 0 \(NumberText.coordinate(width)) \(NumberText.coordinate(y))\">\n" + body + "</svg>\n"
+  }
+
+  static let weights = Builtin(
+    "weights", .command,
+    summary: "Shows a layer's weight matrix as a heatmap (blue negative, white zero, red positive) and histograms of every layer's weights and biases.",
+    parameters: [
+      Parameter("model", .model, positional: true, default: nil, "the model"),
+      Parameter("layer", .integer, default: "1", "which dense layer's matrix to show, from 1"),
+    ] + viewParameters,
+    example: """
+      model net { input 2; dense 4 tanh; dense 1 sigmoid }
+      weights net
+      weights net layer 2 to "weights.svg"
+      """,
+    body: .function { call in
+      guard let model = call.model("model")?.model else { return .none }
+      let dense = ModelViews.denseWeights(model)
+      guard !dense.isEmpty else { throw call.fail(.noWeights(model.name), at: "model") }
+      let index = try call.count("layer", default: 1)
+      guard index <= dense.count else { throw call.fail(.noSuchLayer(index, dense.count), at: "layer") }
+      let o = try options(call)
+      let chosen = dense[index - 1]
+      var heatOptions = o
+      heatOptions.title = "\(chosen.name) weights (\(chosen.weights.rows) inputs × \(chosen.weights.columns) units)"
+      let heatmap = Heatmap(chosen.weights, options: heatOptions, colorMap: .diverging, rowName: "input", columnName: "unit")
+      var histogramOptions = o
+      histogramOptions.height = 5
+      let histograms = dense.flatMap { layer -> [Histogram] in
+        var w = histogramOptions
+        w.title = "\(layer.name) weights"
+        var b = histogramOptions
+        b.title = "\(layer.name) biases"
+        return [Histogram(layer.weights.values, options: w), Histogram(layer.bias, options: b, color: CategoricalPalette.color(1))]
+      }
+      return try show(
+        call, text: { heatmap.text() + histograms.map { "\n" + $0.text() }.joined() },
+        svg: { PanelSVG.weights(heatmap: heatmap, histograms: histograms) })
+    })
+
+  static let activations = Builtin(
+    "activations", .command,
+    summary: "Shows each layer's outputs for a batch (rows samples, columns units), flagging dead and saturated units.",
+    parameters: [
+      Parameter("model", .model, positional: true, default: nil, "the model"),
+      Parameter("on", .dataset, default: nil, "the data; its first `samples` samples are used"),
+      Parameter("samples", .integer, default: "32", "how many samples"),
+    ] + viewParameters,
+    example: """
+      let data = xor(n: 40)
+      model net { input 2; dense 6 relu; dense 1 sigmoid }
+      activations net on data samples 16
+      """,
+    body: .function { call in
+      guard let model = call.model("model")?.model, let data = call.dataset("on") else { return .none }
+      guard data.count > 0 else { throw call.fail(.emptyData(data.name), at: "on") }
+      let layers = try ModelViews.activations(model, on: data, limit: try call.count("samples", default: 32))
+      let o = try options(call)
+      let maps = layers.map { layer -> (Heatmap, String) in
+        var lo = o
+        lo.height = 12
+        lo.title = "\(layer.name) (\(layer.activation.name)): \(layer.outputs.rows) samples × \(layer.outputs.columns) units"
+        let signed = layer.outputs.values.contains { $0 < 0 }
+        let map = Heatmap(layer.outputs, options: lo, colorMap: signed ? .diverging : .viridis, rowName: "sample", columnName: "unit")
+        var flags: [String] = []
+        if !layer.dead.isEmpty { flags.append("dead units: " + layer.dead.map { "\($0 + 1)" }.joined(separator: ", ")) }
+        if !layer.saturated.isEmpty { flags.append("saturated units: " + layer.saturated.map { "\($0 + 1)" }.joined(separator: ", ")) }
+        return (map, flags.joined(separator: "; "))
+      }
+      return try show(
+        call,
+        text: { maps.map { $0.0.text() + ($0.1.isEmpty ? "" : "! \($0.1)\n") }.joined(separator: "\n") },
+        svg: { PanelSVG.activations(maps) })
+    })
+
+  static let boundary = Builtin(
+    "boundary", .command,
+    summary: "Draws a classifier's decision over its 2-D input plane with the data on top (or a 1-D model's fitted curve).",
+    parameters: [
+      Parameter("model", .model, positional: true, default: nil, "the model, with 2 inputs (or 1)"),
+      Parameter("on", .dataset, default: nil, "the training data, drawn as filled points"),
+      Parameter("test", .dataset, default: "none", "test data, drawn as hollow points"),
+      Parameter("resolution", .integer, default: "120", "grid cells per side in the SVG"),
+    ] + viewParameters,
+    example: """
+      let parts = split(moons(n: 120), test: 0.25)
+      model net { input 2; dense 8 tanh; dense 2 softmax }
+      train net on parts.train epochs 20 lr 0.03
+      boundary net on parts.train test parts.test
+      boundary net on parts.train to "boundary.svg"
+      """,
+    body: .function { call in
+      guard let model = call.model("model")?.model, let data = call.dataset("on") else { return .none }
+      let o = try options(call)
+      let test = call.dataset("test")
+      if model.inputShape == [1] {
+        let chart = try ModelViews.fittedCurve(model, train: data, test: test, options: o)
+        return try show(call, text: chart.text, svg: chart.svg)
+      }
+      guard model.inputShape == [2] else {
+        throw call.fail(.needsPlane(model.inputShape), at: "model")
+      }
+      for set in [data] + (test.map { [$0] } ?? []) where set.sampleShape != [2] {
+        throw call.fail(.needsPlane(set.sampleShape), at: set == data ? "on" : "test")
+      }
+      let resolution = try call.count("resolution", default: 120, minimum: 2)
+      return try show(
+        call,
+        text: {
+          var textOptions = o
+          textOptions.height = 20
+          return (try? ModelViews.boundary(
+            model, train: data, test: test, resolution: 160, thumbnails: false, options: textOptions
+          ).text()) ?? ""
+        },
+        svg: {
+          (try? ModelViews.boundary(model, train: data, test: test, resolution: resolution, options: o).svg()) ?? ""
+        })
+    })
+
+  static let plot = Builtin(
+    "plot", .command,
+    summary: "Plots a list or tensor (line chart, histogram or heatmap) or an activation function with its derivative.",
+    parameters: [
+      Parameter("value", .any, positional: true, default: "none", "a list, range or tensor (1-D or 2-D)"),
+      Parameter("as", .choice(["line", "hist", "heatmap"]), default: "line for 1-D, heatmap for 2-D", "the kind of chart"),
+      Parameter("activation", .choice(Activations.names), default: "none", "an activation to plot with its derivative"),
+      Parameter("bins", .integer, default: "Sturges' rule", "histogram bins"),
+    ] + viewParameters,
+    example: """
+      plot [1, 4, 9, 16, 25]
+      plot [0.1, 0.5, 0.5, 0.9, 1.2] as hist
+      plot activation tanh
+      plot activation relu to "relu.svg"
+      """,
+    body: .function(runPlot))
+
+  static func runPlot(_ call: BuiltinCall) throws -> Value {
+    var o = try options(call)
+    if let name = call.string("activation") ?? activationName(call.values["value"]) {
+      guard let activation = Activation(named: name) else { throw call.fail(.unknownActivation(name), at: "activation") }
+      let chart = ModelViews.activationPlot(activation, options: o)
+      return try show(call, text: chart.text, svg: chart.svg)
+    }
+    guard let value = call.values["value"] else { throw call.fail(.nothingToPlot) }
+    let kind = call.string("as")
+    if case .tensor(let tensor) = value, tensor.rank >= 2 || kind == "heatmap" {
+      let flat = tensor.rank >= 2 ? tensor.flattenedRows : tensor
+      let matrix = Matrix(rows: flat.rank >= 2 ? flat.rows : 1, columns: flat.rank >= 2 ? flat.rowSize : flat.count, values: flat.scalars.map(Double.init))
+      if kind != "line" && kind != "hist" {
+        let chart = Heatmap(matrix, options: o, colorMap: matrix.values.contains { $0 < 0 } ? .diverging : .viridis)
+        return try show(call, text: chart.text, svg: chart.svg)
+      }
+    }
+    if let rows = value.elements, !rows.isEmpty, rows.allSatisfy({ $0.elements != nil }) {
+      let matrix = Matrix(rows.map { row in (row.elements ?? []).map { element -> Double in
+        if case .number(let x) = element { return x }
+        return .nan
+      } })
+      let chart = Heatmap(matrix, options: o, colorMap: matrix.values.contains { $0 < 0 } ? .diverging : .viridis)
+      return try show(call, text: chart.text, svg: chart.svg)
+    }
+    let values = try numbers(call, "value")
+    guard !values.isEmpty else { throw call.fail(.nothingToPlot, at: "value") }
+    if kind == "hist" {
+      let chart = Histogram(values, bins: call.integer("bins"), options: o)
+      return try show(call, text: chart.text, svg: chart.svg)
+    }
+    o.xLabel = "index"
+    let chart = LineChart([Series("values", values: values)], options: o)
+    return try show(call, text: chart.text, svg: chart.svg)
+  }
+
+  /// The activation a string value names (`plot "relu"`), if any.
+  static func activationName(_ value: Value?) -> String? {
+    if case .string(let text)? = value { return text }
+    return nil
+  }
+
+  static let confusion = Builtin(
+    "confusion", .command,
+    summary: "Shows a classifier's confusion matrix on a data set with each class's precision and recall.",
+    parameters: [
+      Parameter("model", .model, positional: true, default: nil, "the classifier"),
+      Parameter("on", .dataset, default: nil, "labelled data"),
+    ] + viewParameters,
+    example: """
+      let data = xor(n: 40)
+      model net { input 2; dense 4 tanh; dense 1 sigmoid }
+      confusion net on data
+      """,
+    body: .function { call in
+      guard let model = call.model("model")?.model, let data = call.dataset("on") else { return .none }
+      guard data.isClassification else { throw call.fail(.needsClasses(data.name), at: "on") }
+      guard data.count > 0 else { throw call.fail(.emptyData(data.name), at: "on") }
+      var o = try options(call)
+      o.title = "\(model.name) on \(data.name)"
+      let chart = try ModelViews.confusion(model, on: data, options: o)
+      return try show(call, text: chart.text, svg: chart.svg)
+    })
+}
+
+extension Diagnostic.Message {
+  static func cannotWriteView(_ path: String, _ reason: String) -> Self {
+    Self("Cannot write '\(path)': \(reason).", hint: "check that the directory exists and is writable")
+  }
+  static func needsModels(_ value: Value) -> Self {
+    Self("Expect a model or a list of models, not \(value.kindName).", hint: "write `history net` or `history [a, b]`")
+  }
+  static func noHistory(_ names: [String]) -> Self {
+    Self("\(names.joined(separator: ", ")) has no training history yet.", hint: "train it first: `train \(names.first ?? "net") on data`")
+  }
+  static let smoothingRange = Self("`smooth` must be at least 0 and below 1.", hint: "0.6 is a gentle smoothing")
+  static func noWeights(_ name: String) -> Self { Self("\(name) has no dense layers, so no weights to show.") }
+  static func noSuchLayer(_ index: Int, _ count: Int) -> Self {
+    Self("There is no dense layer \(index); the model has \(count).", hint: "layers are counted from 1")
+  }
+  static func emptyData(_ name: String) -> Self { Self("\(name) has no samples.") }
+  static func needsPlane(_ shape: [Int]) -> Self {
+    Self(
+      "A decision boundary needs 2 input features (or 1 for a fitted curve), not \(Tensor.describe(shape)).",
+      hint: "for other models try `confusion` or `activations`")
+  }
+  static func needsClasses(_ name: String) -> Self {
+    Self("\(name) has no class labels; a confusion matrix needs a classification data set.")
+  }
+  static func unknownActivation(_ name: String) -> Self {
+    Self("There is no activation '\(name)'.", hint: "try: " + Activations.names.joined(separator: ", "))
+  }
+  static let nothingToPlot = Self("Nothing to plot.", hint: "give values (`plot [1, 2, 3]`) or an activation (`plot activation relu`)")
+}

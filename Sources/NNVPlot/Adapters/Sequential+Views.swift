@@ -1,0 +1,297 @@
+import Foundation
+import NNVCore
+
+/// The bridge from models and data sets to the plain data the charts draw. This is the only
+/// place in NNVPlot that knows NNVCore types.
+public enum ModelViews {
+  // MARK: Summary and diagram
+
+  /// A row per layer with warnings for weights that are all zero or hold NaN/Inf.
+  public static func layerSummaries(_ model: Sequential) -> [LayerSummary] {
+    model.layers.enumerated().map { i, layer in
+      var flags: [String] = []
+      for (tensor, name) in zip(layer.parameters, layer.parameterNames) where name == "weight" {
+        if tensor.scalars.contains(where: { !$0.isFinite }) { flags.append("NaN/Inf in weights") }
+        else if !tensor.scalars.isEmpty, tensor.scalars.allSatisfy({ $0 == 0 }) {
+          flags.append("all weights zero")
+        }
+      }
+      return LayerSummary(
+        name: layer.name, kind: layer.kind,
+        outputShape: i < model.outputShapes.count ? model.outputShapes[i] : [],
+        parameters: layer.parameterCount,
+        activation: layer.kind == "activation" ? layer.configuration : layer.activation.name,
+        flags: flags)
+    }
+  }
+
+  public static func summary(_ model: Sequential, options: ChartOptions = ChartOptions()) -> SummaryTable {
+    SummaryTable(
+      modelName: model.name, inputShape: model.inputShape, layers: layerSummaries(model),
+      options: options)
+  }
+
+  /// The weight matrix of every dense layer (inputs × units), in order.
+  public static func denseWeights(_ model: Sequential) -> [(name: String, weights: Matrix, bias: [Double])] {
+    model.layers.compactMap { layer in
+      guard let dense = layer as? Dense else { return nil }
+      return (
+        dense.name,
+        Matrix(rows: dense.inputSize, columns: dense.outputSize, values: dense.weight.scalars.map(Double.init)),
+        dense.bias.scalars.map(Double.init)
+      )
+    }
+  }
+
+  /// Blocks for every model; the neuron graph when the network is a chain of dense layers on a
+  /// flat input (other layers, such as activations and dropout, do not break the chain).
+  public static func diagram(_ model: Sequential, options: ChartOptions = ChartOptions()) -> NetworkDiagram {
+    let dense = denseWeights(model)
+    let chain = model.inputShape.count == 1 && !dense.isEmpty && model.layers.allSatisfy {
+      $0 is Dense || $0.parameterCount == 0
+    }
+    return NetworkDiagram(
+      inputShape: model.inputShape, layers: layerSummaries(model),
+      connections: chain ? dense.map { .init(weights: $0.weights, layerName: $0.name) } : [],
+      options: options)
+  }
+
+  // MARK: History
+
+  /// Loss and accuracy curves of each model: train solid, validation dashed. Epochs of later
+  /// `train` runs continue the count. Nil entries for a metric nobody recorded.
+  public static func history(
+    _ models: [Sequential], options: ChartOptions = ChartOptions(), logY: Bool = false,
+    smoothing: Double = 0
+  ) -> (loss: LineChart, accuracy: LineChart?) {
+    var loss: [Series] = []
+    var accuracy: [Series] = []
+    for (m, model) in models.enumerated() {
+      let epochs = model.history.epochs
+      let prefix = models.count > 1 ? model.name + " " : ""
+      let color = models.count > 1 ? CategoricalPalette.color(m) : nil
+      func series(_ name: String, _ value: (EpochMetrics) -> Float?, dashed: Bool, color: RGB?) -> Series? {
+        let points = epochs.enumerated().compactMap { i, e in value(e).map { (x: Double(i + 1), y: Double($0)) } }
+        return points.isEmpty ? nil : Series(prefix + name, points: points, dashed: dashed, color: color)
+      }
+      let validationColor = color ?? CategoricalPalette.color(1)
+      loss += [
+        series("train", { $0.loss }, dashed: false, color: color ?? CategoricalPalette.color(0)),
+        series("validation", { $0.validationLoss }, dashed: true, color: validationColor),
+      ].compactMap { $0 }
+      accuracy += [
+        series("train", { $0.accuracy }, dashed: false, color: color ?? CategoricalPalette.color(0)),
+        series("validation", { $0.validationAccuracy }, dashed: true, color: validationColor),
+      ].compactMap { $0 }
+    }
+    var lossOptions = options
+    lossOptions.title = (options.title.map { $0 + ": " } ?? "") + "loss" + (logY ? " (log scale)" : "")
+    lossOptions.xLabel = "epoch"
+    var accuracyOptions = options
+    accuracyOptions.title = (options.title.map { $0 + ": " } ?? "") + "accuracy"
+    accuracyOptions.xLabel = "epoch"
+    return (
+      LineChart(loss, options: lossOptions, logY: logY, smoothing: smoothing),
+      accuracy.isEmpty ? nil : LineChart(accuracy, options: accuracyOptions, smoothing: smoothing)
+    )
+  }
+
+  // MARK: Activation functions
+
+  /// An activation and its derivative over -4…4, for teaching.
+  public static func activationPlot(_ activation: Activation, options: ChartOptions = ChartOptions()) -> LineChart {
+    let xs = stride(from: -4.0, through: 4.0, by: 0.05).map { $0 }
+    var o = options
+    o.title = o.title ?? "\(activation.name)(x) and its derivative"
+    o.xLabel = o.xLabel ?? "x"
+    return LineChart(
+      [
+        Series(activation.name, points: xs.map { ($0, Double(activation(Float($0)))) }),
+        Series("derivative", points: xs.map { ($0, Double(activation.derivative(Float($0)))) }, dashed: true),
+      ], options: o)
+  }
+
+  // MARK: Confusion
+
+  /// Actual against predicted classes of a classifier on `data`.
+  public static func confusion(
+    _ model: Sequential, on data: Dataset, options: ChartOptions = ChartOptions()
+  ) throws -> ConfusionMatrix {
+    let output = try model.predict(data.features)
+    let predicted = Metrics.predictedClasses(output, fromLogits: false, loss: .meanSquaredError)
+    let names = data.classNames.isEmpty ? model.classNames : data.classNames
+    return ConfusionMatrix(actual: data.labels, predicted: predicted, classNames: names, options: options)
+  }
+
+  // MARK: Activations
+
+  /// A layer's outputs for a batch with the units that never fire or always saturate.
+  public struct LayerActivity: Sendable {
+    public var name: String
+    public var outputs: Matrix
+    public var dead: [Int]
+    public var saturated: [Int]
+    public var activation: Activation
+  }
+
+  /// Every layer's outputs for the first `limit` samples of `data` (rows samples, columns units).
+  ///
+  /// A unit is dead when its output is 0 (ReLU) or its magnitude below 1e-6 for every sample,
+  /// and saturated when a sigmoid stays within 0.01 of 0 or 1, or a tanh within 0.01 of ±1, for
+  /// every sample.
+  public static func activations(_ model: Sequential, on data: Dataset, limit: Int = 64) throws -> [LayerActivity] {
+    let n = Swift.max(1, Swift.min(limit, data.count))
+    let outputs = try model.layerOutputs(try data.features.rows(0..<n))
+    return zip(model.layers, outputs).map { layer, output in
+      let flat = output.flattenedRows
+      let columns = flat.rowSize
+      let m = Matrix(rows: flat.rows, columns: columns, values: flat.scalars.map(Double.init))
+      var dead: [Int] = []
+      var saturated: [Int] = []
+      for c in 0..<columns {
+        let column = (0..<m.rows).map { m[$0, c] }
+        if column.allSatisfy({ abs($0) < 1e-6 }) { dead.append(c) }
+        switch layer.activation {
+        case .sigmoid:
+          if column.allSatisfy({ $0 < 0.01 || $0 > 0.99 }) { saturated.append(c) }
+        case .tanh:
+          if column.allSatisfy({ abs($0) > 0.99 }) { saturated.append(c) }
+        default: break
+        }
+      }
+      return LayerActivity(name: layer.name, outputs: m, dead: dead, saturated: saturated, activation: layer.activation)
+    }
+  }
+
+  // MARK: Decision boundary
+
+  /// The padded extent of the two input features.
+  static func plane(_ sets: [Dataset]) -> (ClosedRange<Double>, ClosedRange<Double>) {
+    let xs = sets.flatMap { d in (0..<d.count).map { Double(d.features.scalars[$0 * d.features.rowSize]) } }
+    let ys = sets.flatMap { d in (0..<d.count).map { Double(d.features.scalars[$0 * d.features.rowSize + 1]) } }
+    func padded(_ r: ClosedRange<Double>?) -> ClosedRange<Double> {
+      let r = r ?? -1...1
+      let pad = Swift.max((r.upperBound - r.lowerBound) * 0.08, 0.1)
+      return (r.lowerBound - pad)...(r.upperBound + pad)
+    }
+    return (padded(.extent(of: xs)), padded(.extent(of: ys)))
+  }
+
+  /// A grid of points over the plane, top row first (largest y), as a batch.
+  static func gridBatch(_ x: ClosedRange<Double>, _ y: ClosedRange<Double>, columns: Int, rows: Int) -> Tensor {
+    var values: [Float] = []
+    values.reserveCapacity(columns * rows * 2)
+    for r in 0..<rows {
+      let v = y.upperBound - (Double(r) + 0.5) / Double(rows) * (y.upperBound - y.lowerBound)
+      for c in 0..<columns {
+        values.append(Float(x.lowerBound + (Double(c) + 0.5) / Double(columns) * (x.upperBound - x.lowerBound)))
+        values.append(Float(v))
+      }
+    }
+    return (try? Tensor(shape: [rows * columns, 2], scalars: values)) ?? Tensor.zeros([0, 2])
+  }
+
+  public enum ViewError: Error, CustomStringConvertible {
+    case needsTwoInputs([Int])
+    case needsClassification(String)
+    case empty(String)
+
+    public var description: String {
+      switch self {
+      case .needsTwoInputs(let shape):
+        "A decision boundary needs a model with 2 inputs (or 1 for a fitted curve), not \(Tensor.describe(shape))."
+      case .needsClassification(let name): "\(name) has no classes; a confusion matrix needs class labels."
+      case .empty(let name): "\(name) has no samples."
+      }
+    }
+  }
+
+  /// What a model does over the plane of its two inputs, with the data on top and (with
+  /// `thumbnails`) what each hidden unit computes.
+  public static func boundary(
+    _ model: Sequential, train: Dataset, test: Dataset? = nil, resolution: Int = 100,
+    thumbnails: Bool = true, options: ChartOptions = ChartOptions()
+  ) throws -> DecisionBoundary {
+    guard model.inputShape == [2] else { throw ViewError.needsTwoInputs(model.inputShape) }
+    let sets = [train] + (test.map { [$0] } ?? [])
+    let (xDomain, yDomain) = plane(sets)
+    let side = Swift.max(2, Swift.min(400, resolution))
+    let output = try model.predict(gridBatch(xDomain, yDomain, columns: side, rows: side))
+    let width = output.rowSize
+    var labels: [Int] = []
+    var confidences: [Double] = []
+    labels.reserveCapacity(side * side)
+    confidences.reserveCapacity(side * side)
+    let softmaxed = model.layers.last?.activation == .softmax || model.layers.last?.activation == .sigmoid
+    for i in 0..<(side * side) {
+      let row = output.scalars[(i * width)..<((i + 1) * width)].map(Double.init)
+      if width == 1 {
+        let p = softmaxed ? row[0] : 1 / (1 + exp(-row[0]))
+        labels.append(p > 0.5 ? 1 : 0)
+        confidences.append(p > 0.5 ? p : 1 - p)
+      } else {
+        var best = 0
+        for k in 1..<width where row[k] > row[best] { best = k }
+        if softmaxed {
+          confidences.append(row[best])
+        } else {
+          let total = row.map { exp($0 - row[best]) }.reduce(0, +)
+          confidences.append(1 / total)
+        }
+        labels.append(best)
+      }
+    }
+    var points: [DecisionBoundary.Point] = []
+    for (set, isTest) in zip(sets, [false, true]) {
+      let stride = set.features.rowSize
+      for i in 0..<set.count {
+        points.append(
+          .init(
+            x: Double(set.features.scalars[i * stride]), y: Double(set.features.scalars[i * stride + 1]),
+            label: i < set.labels.count ? set.labels[i] : 0, isTest: isTest))
+      }
+    }
+    var thumbs: [(name: String, values: Matrix)] = []
+    if thumbnails, model.layers.count > 1 {
+      let t = 24
+      let outputs = try model.layerOutputs(gridBatch(xDomain, yDomain, columns: t, rows: t))
+      for (layer, out) in zip(model.layers.dropLast(), outputs.dropLast()) where layer.parameterCount > 0 {
+        let units = out.rowSize
+        for u in 0..<Swift.min(units, 16) where thumbs.count < 32 {
+          let values = (0..<(t * t)).map { Double(out.scalars[$0 * units + u]) }
+          thumbs.append(("\(layer.name) #\(u + 1)", Matrix(rows: t, columns: t, values: values)))
+        }
+      }
+    }
+    var o = options
+    o.xLabel = o.xLabel ?? train.featureNames.first
+    o.yLabel = o.yLabel ?? (train.featureNames.count > 1 ? train.featureNames[1] : nil)
+    return DecisionBoundary(
+      gridColumns: side, gridRows: side, labels: labels, confidences: confidences,
+      xDomain: xDomain, yDomain: yDomain, points: points,
+      classNames: train.classNames.isEmpty ? model.classNames : train.classNames,
+      thumbnails: thumbs, options: o)
+  }
+
+  /// For a model with one input and one output: its curve over the data's range with the data
+  /// points.
+  public static func fittedCurve(
+    _ model: Sequential, train: Dataset, test: Dataset? = nil, options: ChartOptions = ChartOptions()
+  ) throws -> LineChart {
+    guard model.inputShape == [1] else { throw ViewError.needsTwoInputs(model.inputShape) }
+    let sets = [train] + (test.map { [$0] } ?? [])
+    let xs = sets.flatMap { $0.features.scalars.map(Double.init) }
+    let range = ClosedRange.extent(of: xs) ?? -1...1
+    let grid = (0..<200).map { range.lowerBound + Double($0) / 199 * (range.upperBound - range.lowerBound) }
+    let output = try model.predict(try Tensor(shape: [grid.count, 1], scalars: grid.map(Float.init)))
+    var series = [Series("model", points: zip(grid, output.scalars).map { ($0, Double($1)) })]
+    for (set, name) in zip(sets, ["train", "test"]) {
+      let targets = set.values?.scalars ?? set.labels.map(Float.init)
+      series.append(
+        Series(name, points: zip(set.features.scalars, targets).map { (Double($0), Double($1)) }, style: .points))
+    }
+    var o = options
+    o.title = o.title ?? "\(model.name): fitted curve"
+    return LineChart(series, options: o)
+  }
+}

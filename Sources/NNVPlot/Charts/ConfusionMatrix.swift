@@ -1,0 +1,142 @@
+import Foundation
+
+/// Counts of (actual, predicted) class pairs with per-class precision and recall.
+///
+/// Rows are actual classes, columns predicted ones. Recall of class k is its diagonal count over
+/// its row; precision, over its column. A class never predicted (or never present) has no
+/// precision (or recall), shown as "–".
+public struct ConfusionMatrix: Sendable {
+  public var counts: [[Int]]
+  public var classNames: [String]
+  public var options: ChartOptions
+
+  public init(counts: [[Int]], classNames: [String], options: ChartOptions = ChartOptions()) {
+    let n = Swift.max(counts.count, counts.map(\.count).max() ?? 0)
+    self.counts = (0..<n).map { r in
+      (0..<n).map { c in r < counts.count && c < counts[r].count ? Swift.max(0, counts[r][c]) : 0 }
+    }
+    self.classNames = (0..<n).map { $0 < classNames.count ? classNames[$0] : "class \($0)" }
+    self.options = options
+  }
+
+  /// Builds the counts from actual and predicted labels (pairs with a negative label are skipped).
+  public init(actual: [Int], predicted: [Int], classNames: [String], options: ChartOptions = ChartOptions()) {
+    let n = Swift.max(classNames.count, (actual.max() ?? -1) + 1, (predicted.max() ?? -1) + 1)
+    var counts = Array(repeating: Array(repeating: 0, count: n), count: n)
+    for (a, p) in zip(actual, predicted) where a >= 0 && p >= 0 { counts[a][p] += 1 }
+    self.init(counts: counts, classNames: classNames, options: options)
+  }
+
+  public var total: Int { counts.joined().reduce(0, +) }
+
+  public func recall(_ k: Int) -> Double? {
+    let row = counts[k].reduce(0, +)
+    return row == 0 ? nil : Double(counts[k][k]) / Double(row)
+  }
+
+  public func precision(_ k: Int) -> Double? {
+    let column = counts.map { $0[k] }.reduce(0, +)
+    return column == 0 ? nil : Double(counts[k][k]) / Double(column)
+  }
+
+  public var accuracy: Double? {
+    total == 0 ? nil : Double(counts.indices.map { counts[$0][$0] }.reduce(0, +)) / Double(total)
+  }
+
+  static func percent(_ x: Double?) -> String {
+    x.map { NumberText.fixed($0 * 100, decimals: 1) + "%" } ?? "–"
+  }
+
+  // MARK: Text
+
+  public func text() -> String {
+    var lines: [String] = []
+    if let title = options.title { lines.append(TextLayout.clip(title, options.columns)) }
+    let n = counts.count
+    guard n > 0 else { return (lines + ["(no classes)"]).joined(separator: "\n") + "\n" }
+    let nameWidth = Swift.min(14, Swift.max(6, classNames.map(\.count).max() ?? 6))
+    let countWidth = Swift.max(7, String(counts.joined().max() ?? 0).count + 1, Swift.min(8, classNames.map(\.count).max() ?? 0) + 1)
+    let names = classNames.map { TextLayout.clip($0, nameWidth) }
+    let maxCount = Double(Swift.max(1, counts.joined().max() ?? 1))
+    var header = TextLayout.pad("actual \\ predicted", nameWidth + 2)
+    if header.count > nameWidth + 2 { lines.append(header); header = String(repeating: " ", count: nameWidth + 2) }
+    header += names.map { TextLayout.pad(TextLayout.clip($0, countWidth - 1), countWidth, right: true) }.joined()
+    header += "   recall"
+    lines.append(header)
+    for r in 0..<n {
+      var line = "  " + TextLayout.pad(names[r], nameWidth)
+      for c in 0..<n {
+        let text = TextLayout.pad("\(counts[r][c])", countWidth, right: true)
+        if options.colored, counts[r][c] > 0 {
+          let base = r == c ? CategoricalPalette.color(2) : CategoricalPalette.color(3)
+          let bg = RGB.white.mixed(with: base, 0.2 + 0.6 * Double(counts[r][c]) / maxCount)
+          line += ANSIStyle.background(bg, options.colorMode) + ANSIStyle.foreground(.black, options.colorMode) + text + ANSIStyle.reset
+        } else {
+          line += text
+        }
+      }
+      line += "   " + ConfusionMatrix.percent(recall(r))
+      lines.append(line)
+    }
+    lines.append(
+      "  " + TextLayout.pad("precision", nameWidth)
+        + (0..<n).map { TextLayout.pad(ConfusionMatrix.percent(precision($0)), countWidth, right: true) }.joined())
+    lines.append("accuracy \(ConfusionMatrix.percent(accuracy)) of \(total) samples")
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  // MARK: SVG
+
+  public func svg() -> String {
+    let n = counts.count
+    var doc = SVGDocument(width: options.svgWidth, height: options.svgHeight)
+    SVGAxes.title(&doc, options.title ?? "confusion matrix", width: doc.width)
+    guard n > 0 else {
+      doc.text("(no classes)", x: doc.width / 2, y: doc.height / 2, anchor: "middle")
+      return doc.render(title: "confusion matrix")
+    }
+    let side = Swift.min(doc.width - 260, doc.height - 130)
+    let cell = side / Double(n)
+    let grid = Box(x: 130, y: 70, width: side, height: side)
+    let maxCount = Double(Swift.max(1, counts.joined().max() ?? 1))
+    let font = Swift.max(7, Swift.min(14, cell / 3))
+    doc.text("predicted", x: grid.x + side / 2, y: grid.y - 28, anchor: "middle", size: 12, weight: "bold")
+    doc.text("actual", x: 20, y: grid.y + side / 2, anchor: "middle", size: 12, weight: "bold",
+      extra: [("transform", "rotate(-90 20 \(NumberText.coordinate(grid.y + side / 2)))")])
+    doc.beginGroup([("class", "cells")])
+    for r in 0..<n {
+      for c in 0..<n {
+        let t = Double(counts[r][c]) / maxCount
+        let fill = ColorMap.viridis.color(at: t)
+        let x = grid.x + Double(c) * cell
+        let y = grid.y + Double(r) * cell
+        doc.rect(
+          x: x, y: y, width: cell, height: cell, fill: fill.hex, stroke: "#ffffff",
+          tooltip: "actual \(classNames[r]), predicted \(classNames[c]): \(counts[r][c])",
+          extra: [("class", "cell")])
+        if cell >= 14 {
+          doc.text(
+            "\(counts[r][c])", x: x + cell / 2, y: y + cell / 2 + font / 3, anchor: "middle", size: font,
+            fill: fill.luminance > 0.5 ? "#000000" : "#ffffff")
+        }
+      }
+    }
+    doc.endGroup()
+    for k in 0..<n {
+      let name = TextLayout.clip(classNames[k], 12)
+      doc.text(name, x: grid.x + (Double(k) + 0.5) * cell, y: grid.y - 8, anchor: "middle", size: Swift.min(11, font))
+      doc.text(name, x: grid.x - 8, y: grid.y + (Double(k) + 0.5) * cell + 4, anchor: "end", size: Swift.min(11, font))
+      doc.text(
+        ConfusionMatrix.percent(recall(k)), x: grid.maxX + 8, y: grid.y + (Double(k) + 0.5) * cell + 4,
+        size: Swift.min(11, font), extra: [("class", "recall")])
+      doc.text(
+        ConfusionMatrix.percent(precision(k)), x: grid.x + (Double(k) + 0.5) * cell, y: grid.maxY + 16,
+        anchor: "middle", size: Swift.min(11, font), extra: [("class", "precision")])
+    }
+    doc.text("recall", x: grid.maxX + 8, y: grid.y - 8, size: 11, weight: "bold")
+    doc.text("precision", x: grid.x - 8, y: grid.maxY + 16, anchor: "end", size: 11, weight: "bold")
+    doc.text(
+      "accuracy \(ConfusionMatrix.percent(accuracy)) of \(total) samples", x: grid.x, y: grid.maxY + 40, size: 12)
+    return doc.render(title: options.title ?? "confusion matrix")
+  }
+}

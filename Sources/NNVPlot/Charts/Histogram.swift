@@ -1,0 +1,140 @@
+import Foundation
+
+/// Counts of values in equal-width bins with nice edges.
+public struct Bins: Sendable, Equatable {
+  /// `count + 1` edges, increasing.
+  public let edges: [Double]
+  public let counts: [Int]
+  /// Values that were NaN or infinite, left out of the bins.
+  public let skipped: Int
+
+  /// Bins `values` into about `count` bins (default: Sturges' rule, 1 + log2 n, at most 30).
+  public init(_ values: [Double], count: Int? = nil) {
+    let finite = values.filter(\.isFinite)
+    skipped = values.count - finite.count
+    let wanted = Swift.max(1, Swift.min(60, count ?? Int(ceil(log2(Double(Swift.max(finite.count, 1))) + 1))))
+    let extent = ClosedRange.extent(of: finite) ?? 0...1
+    var low = extent.lowerBound
+    var high = extent.upperBound
+    if high == low {
+      low -= 0.5
+      high += 0.5
+    }
+    let step = Ticks.niceNumber((high - low) / Double(wanted), round: true)
+    let start = floor(low / step) * step
+    var edges = [start]
+    while let last = edges.last, last <= high, edges.count <= 200 { edges.append(last + step) }
+    if edges.count < 2 { edges.append(start + step) }
+    var counts = Array(repeating: 0, count: edges.count - 1)
+    for v in finite {
+      let i = Int(floor((v - start) / step))
+      counts[Swift.max(0, Swift.min(counts.count - 1, i))] += 1
+    }
+    self.edges = edges
+    self.counts = counts
+  }
+}
+
+/// A histogram: vertical bars in the terminal (eighth blocks, or `#` in ASCII), rectangles in
+/// SVG with the bin and its count as tooltip.
+public struct Histogram: Sendable {
+  public var bins: Bins
+  public var options: ChartOptions
+  /// The bar colour (default: the first categorical colour).
+  public var color: RGB
+
+  public init(
+    _ values: [Double], bins: Int? = nil, options: ChartOptions = ChartOptions(),
+    color: RGB = CategoricalPalette.color(0)
+  ) {
+    self.bins = Bins(values, count: bins)
+    self.options = options
+    self.color = color
+  }
+
+  var maxCount: Int { Swift.max(1, bins.counts.max() ?? 1) }
+
+  public func text() -> String {
+    let glyphs = options.glyphs
+    let titleRows = options.title == nil ? 0 : 1
+    let countTicks = Ticks.nice(0, Double(maxCount), count: Swift.min(4, options.rows / 2 + 1))
+    let top = Swift.max(Double(maxCount), countTicks.values.last ?? 1)
+    let yTicks = countTicks.values.map { (value: $0, label: NumberText.short($0)) }
+    let axes = TextAxes(
+      columns: options.columns, top: titleRows, plotHeight: options.rows, yTicks: yTicks)
+    var canvas = TextCanvas(width: options.columns, height: titleRows + axes.plotHeight + 2)
+    if let title = options.title { canvas.write(TextLayout.clip(title, options.columns), 0, 0) }
+    let n = bins.counts.count
+    let rows = Double(axes.plotHeight)
+    let columnOf = { (edge: Int) -> Int in Int((Double(edge) / Double(n) * Double(axes.plotWidth)).rounded()) }
+    let xTicks = (0...n).filter { n <= 8 || $0 % Swift.max(1, n / 6) == 0 || $0 == n }.map {
+      (column: Swift.min(columnOf($0), axes.plotWidth - 1), label: NumberText.short(bins.edges[$0]))
+    }
+    axes.draw(
+      into: &canvas, glyphs: glyphs,
+      yRow: { axes.top + axes.plotHeight - 1 - Int(($0 / top * (rows - 1)).rounded()) },
+      xTicks: xTicks)
+    let barColor = options.colored ? color : nil
+    for (i, count) in bins.counts.enumerated() where count > 0 {
+      let eighths = Swift.max(1, Int((Double(count) / top * rows * 8).rounded()))
+      let (a, b) = (columnOf(i), Swift.max(columnOf(i) + 1, columnOf(i + 1)))
+      // Leave a gap between bars when they are wide enough.
+      let right = b - a >= 3 ? b - 1 : b
+      for column in a..<right {
+        var remaining = eighths
+        var row = axes.axisRow - 1
+        while remaining > 0, row >= axes.top {
+          let glyph: Character
+          if glyphs.bars.count == 8 {
+            glyph = glyphs.bars[Swift.min(remaining, 8) - 1]
+          } else {
+            glyph = remaining >= 4 ? glyphs.bars[0] : (remaining >= 1 && row == axes.axisRow - 1 ? glyphs.bars[0] : " ")
+          }
+          canvas.put(glyph, axes.left + column, row, color: barColor)
+          remaining -= 8
+          row -= 1
+        }
+      }
+    }
+    var text = canvas.render(options.colorMode)
+    if bins.skipped > 0 { text += "(\(bins.skipped) NaN or infinite values left out)\n" }
+    return text
+  }
+
+  public func svg() -> String {
+    var doc = SVGDocument(width: options.svgWidth, height: options.svgHeight)
+    SVGAxes.title(&doc, options.title, width: doc.width)
+    let plot = Box(x: 0, y: 0, width: doc.width, height: doc.height).inset(
+      options.title == nil ? 24 : 44, 24, options.xLabel == nil ? 40 : 56, 64)
+    draw(into: &doc, plot: plot, label: options.title ?? "values")
+    return doc.render(title: options.title ?? "histogram")
+  }
+
+  /// Draws the bars with axes into `plot`.
+  func draw(into doc: inout SVGDocument, plot: Box, label: String, small: Bool = false) {
+    let first = bins.edges.first ?? 0
+    let last = bins.edges.last ?? 1
+    let xScale = Scale(domain: first...last, range: plot.x...plot.maxX)
+    let countTicks = Ticks.nice(0, Double(maxCount), count: small ? 3 : 5)
+    let top = Swift.max(Double(maxCount), countTicks.values.last ?? 1)
+    let yScale = Scale(domain: 0...top, range: plot.y...plot.maxY, flipped: true)
+    let xValues = xScale.ticks(count: small ? 4 : 7)
+    SVGAxes.draw(
+      &doc, plot: plot, xScale: xScale, yScale: yScale,
+      xTicks: Ticks.labeled(xValues),
+      yTicks: countTicks.values.map { (value: $0, label: NumberText.short($0)) },
+      xLabel: small ? nil : options.xLabel, yLabel: small ? nil : (options.yLabel ?? "count"))
+    doc.beginGroup([("class", "bars")])
+    for (i, count) in bins.counts.enumerated() {
+      let x0 = xScale(bins.edges[i])
+      let x1 = xScale(bins.edges[i + 1])
+      let y = yScale(Double(count))
+      doc.rect(
+        x: x0 + 0.5, y: y, width: x1 - x0 - 1, height: plot.maxY - y, fill: color.hex,
+        tooltip: "\(label): [\(NumberText.short(bins.edges[i])), "
+          + "\(NumberText.short(bins.edges[i + 1]))) \(count)",
+        extra: [("class", "bar")])
+    }
+    doc.endGroup()
+  }
+}

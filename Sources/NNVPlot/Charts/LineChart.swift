@@ -1,0 +1,249 @@
+import Foundation
+
+/// One named set of (x, y) points.
+public struct Series: Sendable {
+  public enum Style: Sendable, Equatable {
+    /// Points joined by straight lines.
+    case line
+    /// Points drawn as markers (data samples).
+    case points
+  }
+
+  public var name: String
+  public var points: [(x: Double, y: Double)]
+  public var style: Style
+  /// Drawn dashed in SVG (validation curves), so it reads apart in black and white.
+  public var dashed: Bool
+  /// A fixed colour; by default the series' position in the categorical palette.
+  public var color: RGB?
+
+  public init(
+    _ name: String, points: [(x: Double, y: Double)], style: Style = .line, dashed: Bool = false,
+    color: RGB? = nil
+  ) {
+    self.name = name
+    self.points = points
+    self.style = style
+    self.dashed = dashed
+    self.color = color
+  }
+
+  /// `values` at x = 1, 2, 3, …
+  public init(_ name: String, values: [Double], dashed: Bool = false, color: RGB? = nil) {
+    self.init(
+      name, points: values.enumerated().map { (Double($0.offset + 1), $0.element) },
+      dashed: dashed, color: color)
+  }
+}
+
+/// A line chart of one or more series: braille lines in the terminal, polylines in SVG.
+///
+/// Non-finite points are skipped (a line breaks there). With `logY`, values at or below zero
+/// are clamped to the smallest positive one. `smoothing` (0 none … 0.99 strong) applies an
+/// exponential moving average to line series, as TensorBoard does, keeping the first value.
+public struct LineChart: Sendable {
+  public var series: [Series]
+  public var options: ChartOptions
+  public var logY: Bool
+  public var smoothing: Double
+
+  public init(
+    _ series: [Series], options: ChartOptions = ChartOptions(), logY: Bool = false,
+    smoothing: Double = 0
+  ) {
+    self.series = series
+    self.options = options
+    self.logY = logY
+    self.smoothing = smoothing.isFinite ? Swift.max(0, Swift.min(0.99, smoothing)) : 0
+  }
+
+  /// The series as drawn: smoothed, with non-finite points removed.
+  var drawn: [Series] {
+    series.map { s in
+      var copy = s
+      var points = s.points.filter { $0.x.isFinite && $0.y.isFinite && (!logY || $0.y > 0) }
+      if smoothing > 0, s.style == .line, var last = points.first?.y {
+        for i in points.indices {
+          last = smoothing * last + (1 - smoothing) * points[i].y
+          points[i].y = last
+        }
+      }
+      copy.points = points
+      return copy
+    }
+  }
+
+  func color(_ index: Int) -> RGB { series[index].color ?? CategoricalPalette.color(index) }
+
+  func scales(xRange: ClosedRange<Double>, yRange: ClosedRange<Double>) -> (Scale, Scale) {
+    let all = drawn.flatMap(\.points)
+    let xDomain = ClosedRange.extent(of: all.map(\.x)) ?? 0...1
+    var yDomain = ClosedRange.extent(of: all.map(\.y)) ?? 0...1
+    if !logY {
+      // Nice bounds so the top and bottom ticks sit on the frame.
+      let ticks = Ticks.nice(yDomain.lowerBound, yDomain.upperBound, count: 5)
+      let low = Swift.min(yDomain.lowerBound, ticks.values.first ?? yDomain.lowerBound)
+      let lowerTick = floor(yDomain.lowerBound / ticks.step) * ticks.step
+      let upperTick = ceil(yDomain.upperBound / ticks.step) * ticks.step
+      yDomain = Swift.min(low, lowerTick)...Swift.max(upperTick, yDomain.upperBound)
+    }
+    return (
+      Scale(domain: xDomain, range: xRange),
+      Scale(logY ? .log : .linear, domain: yDomain, range: yRange, flipped: true)
+    )
+  }
+
+  // MARK: Text
+
+  /// The chart as terminal text, `options.width` columns wide.
+  public func text() -> String {
+    let glyphs = options.glyphs
+    let series = drawn
+    guard series.contains(where: { !$0.points.isEmpty }) else {
+      return (options.title.map { $0 + "\n" } ?? "") + "(no finite values to plot)\n"
+    }
+    let titleRows = options.title == nil ? 0 : 1
+    let (_, probeY) = scales(xRange: 0...1, yRange: 0...Double(options.rows - 1))
+    let yValues = probeY.ticks(count: Swift.max(2, Swift.min(5, options.rows / 3 + 1)))
+    let yTicks = Ticks.labeled(yValues)
+    let axes = TextAxes(
+      columns: options.columns, top: titleRows, plotHeight: options.rows, yTicks: yTicks)
+    let dotsWide = axes.plotWidth * 2
+    let dotsHigh = axes.plotHeight * 4
+    let (xScale, yScale) = scales(
+      xRange: 0...Double(Swift.max(1, dotsWide - 1)), yRange: 0...Double(dotsHigh - 1))
+    var canvas = TextCanvas(width: options.columns, height: titleRows + axes.plotHeight + 4)
+    if let title = options.title {
+      canvas.write(TextLayout.clip(title, options.columns), 0, 0)
+    }
+    let xValues = xScale.ticks(count: Swift.max(2, axes.plotWidth / 10))
+    let xTicks = zip(xValues, Ticks.labels(xValues)).map {
+      (column: Int((xScale($0.0) / 2).rounded(.down)), label: $0.1)
+    }
+    axes.draw(
+      into: &canvas, glyphs: glyphs,
+      yRow: { axes.top + Int((yScale($0) / 4).rounded(.down)) }, xTicks: xTicks)
+    let useColor = options.colored
+    var braille = BrailleCanvas(columns: axes.plotWidth, rows: axes.plotHeight)
+    var legend: [(String, Character, RGB?)] = []
+    for (index, s) in series.enumerated() {
+      let color = useColor ? self.color(index) : nil
+      let dots = s.points.map { (Int(xScale($0.x).rounded()), Int(yScale($0.y).rounded())) }
+      // Braille draws lines; in monochrome only the first line series uses it, so that the
+      // others stay apart by their markers.
+      let brailleLine =
+        glyphs.usesBraille && s.style == .line && (useColor || index == 0)
+      let marker = s.style == .points ? glyphs.marker(index) : (index == 0 ? glyphs.point : glyphs.marker(index))
+      if brailleLine {
+        for (a, b) in zip(dots, dots.dropFirst()) { braille.line(a.0, a.1, b.0, b.1, color: color) }
+        if dots.count == 1 { braille.set(dots[0].0, dots[0].1, color: color) }
+        legend.append((s.name, "⠒", color))
+      } else if s.style == .line {
+        var cells = Set<[Int]>()
+        for (a, b) in zip(dots, dots.dropFirst()) {
+          let (c0, c1) = (a.0 / 2, b.0 / 2)
+          for c in Swift.min(c0, c1)...Swift.max(c0, c1) {
+            let t = c1 == c0 ? 0 : Double(c - c0) / Double(c1 - c0)
+            let row = (Double(a.1) + t * Double(b.1 - a.1)) / 4
+            cells.insert([c, Int(row.rounded(.down))])
+          }
+        }
+        if dots.count == 1 { cells.insert([dots[0].0 / 2, dots[0].1 / 4]) }
+        for cell in cells {
+          canvas.put(marker, axes.left + cell[0], axes.top + cell[1], color: color)
+        }
+        legend.append((s.name, marker, color))
+      } else {
+        legend.append((s.name, marker, color))
+      }
+    }
+    braille.draw(into: &canvas, at: axes.left, axes.top)
+    // Point series go on top of the lines.
+    for (index, s) in series.enumerated() where s.style == .points {
+      let color = useColor ? self.color(index) : nil
+      for p in s.points {
+        let column = Int(xScale(p.x).rounded()) / 2
+        let row = Int(yScale(p.y).rounded()) / 4
+        canvas.put(glyphs.marker(index), axes.left + column, axes.top + row, color: color)
+      }
+    }
+    var row = axes.axisRow + 2
+    if let xLabel = options.xLabel {
+      canvas.write(TextLayout.center(xLabel, axes.plotWidth), axes.left, row)
+      row += 1
+    }
+    var column = axes.left
+    for (name, glyph, color) in legend where series.count > 1 || options.yLabel == nil {
+      let entry = "\(glyph)\(glyph) \(name)"
+      if column + entry.count > options.columns { break }
+      canvas.put(glyph, column, row, color: color)
+      canvas.put(glyph, column + 1, row, color: color)
+      canvas.write(" " + name, column + 2, row)
+      column += entry.count + 3
+    }
+    var text = canvas.render(options.colorMode)
+    if let yLabel = options.yLabel, series.count == 1 {
+      text = TextLayout.clip(yLabel, options.columns) + "\n" + text
+    }
+    while text.hasSuffix("\n\n") { text.removeLast() }
+    return text
+  }
+
+  // MARK: SVG
+
+  /// The chart as a standalone SVG document.
+  public func svg() -> String {
+    var doc = SVGDocument(width: options.svgWidth, height: options.svgHeight)
+    SVGAxes.title(&doc, options.title, width: doc.width)
+    let plot = Box(x: 0, y: 0, width: doc.width, height: doc.height).inset(
+      options.title == nil ? 36 : 52, 24, options.xLabel == nil ? 40 : 56,
+      options.yLabel == nil ? 60 : 76)
+    draw(into: &doc, plot: plot)
+    return doc.render(title: options.title ?? series.map(\.name).joined(separator: ", "))
+  }
+
+  /// Draws axes, lines, markers and the legend inside `plot`.
+  func draw(into doc: inout SVGDocument, plot: Box) {
+    let series = drawn
+    let (xScale, yScale) = scales(xRange: plot.x...plot.maxX, yRange: plot.y...plot.maxY)
+    let xValues = xScale.ticks(count: 6)
+    let yValues = yScale.ticks(count: 5)
+    SVGAxes.draw(
+      &doc, plot: plot, xScale: xScale, yScale: yScale,
+      xTicks: Ticks.labeled(xValues),
+      yTicks: Ticks.labeled(yValues),
+      xLabel: options.xLabel, yLabel: options.yLabel)
+    for (index, s) in series.enumerated() {
+      let color = self.color(index).hex
+      doc.beginGroup([("class", "series"), ("data-name", s.name)])
+      switch s.style {
+      case .line:
+        doc.polyline(
+          s.points.map { (xScale($0.x), yScale($0.y)) }, stroke: color, width: 2.5,
+          extra: s.dashed ? [("stroke-dasharray", "7 4")] : [])
+        if s.points.count <= 200 {
+          for p in s.points {
+            doc.circle(
+              cx: xScale(p.x), cy: yScale(p.y), r: 2.5, fill: color,
+              tooltip: "\(s.name): x = \(NumberText.short(p.x)), y = \(NumberText.short(p.y))",
+              extra: [("class", "point")])
+          }
+        }
+      case .points:
+        for p in s.points {
+          doc.circle(
+            cx: xScale(p.x), cy: yScale(p.y), r: 3.5, fill: color, stroke: "#ffffff",
+            tooltip: "\(s.name): x = \(NumberText.short(p.x)), y = \(NumberText.short(p.y))",
+            extra: [("class", "point"), ("fill-opacity", "0.8")])
+        }
+      }
+      doc.endGroup()
+    }
+    if !series.isEmpty {
+      SVGAxes.legend(
+        &doc,
+        entries: series.enumerated().map { ($0.element.name, color($0.offset), $0.element.dashed) },
+        x: plot.x + 8, y: plot.y - 10)
+    }
+  }
+}

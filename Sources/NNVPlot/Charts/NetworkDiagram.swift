@@ -1,0 +1,174 @@
+import Foundation
+
+/// A network's architecture: layer blocks with shapes (like Keras `plot_model(show_shapes=True)`)
+/// and, in SVG, the neuron graph of its dense layers (like TensorFlow Playground): edge width by
+/// |weight|, colour by sign, the value in each edge's tooltip.
+///
+/// Layers wider than `maxNeurons` show their first and last neurons around an ellipsis, so a
+/// 784-128-10 network stays readable and small.
+public struct NetworkDiagram: Sendable {
+  /// The weights of one dense connection: `inputs × outputs`, as in `Dense.weight`.
+  public struct Connection: Sendable {
+    public var weights: Matrix
+    public var layerName: String
+    public init(weights: Matrix, layerName: String) {
+      self.weights = weights
+      self.layerName = layerName
+    }
+  }
+
+  public var inputShape: [Int]
+  public var layers: [LayerSummary]
+  /// One per dense layer, in order; empty to draw blocks only.
+  public var connections: [Connection]
+  public var maxNeurons: Int = 10
+  public var options: ChartOptions
+
+  public init(
+    inputShape: [Int], layers: [LayerSummary], connections: [Connection] = [],
+    options: ChartOptions = ChartOptions()
+  ) {
+    self.inputShape = inputShape
+    self.layers = layers
+    self.connections = connections
+    self.options = options
+  }
+
+  /// `dense_1: dense (relu)`.
+  static func heading(_ layer: LayerSummary) -> String {
+    let activation =
+      layer.activation == "linear" || layer.kind == "activation" ? "" : " (\(layer.activation))"
+    return layer.name + ": " + layer.kind + activation
+  }
+
+  /// `[8]  24 params`.
+  static func details(_ layer: LayerSummary) -> String {
+    let shape = SummaryTable.shape(layer.outputShape)
+    guard layer.parameters > 0 else { return shape }
+    return shape + ", " + SummaryTable.grouped(layer.parameters) + " params"
+  }
+
+  // MARK: Text
+
+  public func text() -> String {
+    let g = options.glyphs
+    let blocks: [(String, String)] =
+      [("input", SummaryTable.shape(inputShape))]
+      + layers.map { (NetworkDiagram.heading($0), NetworkDiagram.details($0)) }
+    let inner = Swift.min(options.columns - 4, Swift.max(20, blocks.map { Swift.max($0.0.count, $0.1.count) }.max() ?? 20))
+    let corners = g.boxCorners
+    let rule = String(repeating: g.horizontal, count: inner + 2)
+    var lines: [String] = []
+    if let title = options.title { lines.append(title) }
+    for (i, block) in blocks.enumerated() {
+      lines.append("\(corners[0])\(rule)\(corners[1])")
+      for text in [block.0, block.1] {
+        lines.append("\(g.vertical) " + TextLayout.pad(TextLayout.clip(text, inner), inner) + " \(g.vertical)")
+      }
+      lines.append("\(corners[2])\(rule)\(corners[3])")
+      if i < blocks.count - 1 { lines.append(String(repeating: " ", count: inner / 2 + 1) + g.arrowDown) }
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  // MARK: SVG
+
+  /// Which neurons of a layer of `size` are drawn: all, or the first and last around a gap
+  /// (nil marks the ellipsis).
+  func shownNeurons(_ size: Int) -> [Int?] {
+    guard size > maxNeurons else { return (0..<size).map { $0 } }
+    let head = (maxNeurons - 1) / 2 + 1
+    let tail = maxNeurons - 1 - head
+    return (0..<head).map { $0 } + [nil] + ((size - tail)..<size).map { $0 }
+  }
+
+  public func svg() -> String {
+    let blockHeight = 46.0
+    let gap = 26.0
+    let blocksHeight = Double(layers.count + 1) * (blockHeight + gap) + 60
+    let graph = !connections.isEmpty
+    let width = graph ? Swift.max(options.svgWidth, 820) : Swift.max(320, options.svgWidth * 0.5)
+    var doc = SVGDocument(width: width, height: Swift.max(blocksHeight, graph ? options.svgHeight : 0) + (graph ? 24 : 0))
+    SVGAxes.title(&doc, options.title, width: doc.width)
+    // Blocks.
+    let blockWidth = 220.0
+    var y = options.title == nil ? 20.0 : 44.0
+    var entries: [(String, String, String)] = [
+      ("input", "shape " + SummaryTable.shape(inputShape), "#eeeeee")
+    ]
+    for layer in layers {
+      entries.append(
+        (NetworkDiagram.heading(layer), "→ " + NetworkDiagram.details(layer),
+         layer.flags.isEmpty ? "#dbe9f6" : "#fddbc7"))
+    }
+    doc.beginGroup([("class", "blocks")])
+    for (i, entry) in entries.enumerated() {
+      doc.rect(
+        x: 20, y: y, width: blockWidth, height: blockHeight, fill: entry.2, stroke: "#555555",
+        tooltip: entry.0 + " " + entry.1, extra: [("class", "block"), ("rx", "6")])
+      doc.text(entry.0, x: 30, y: y + 19, size: 12, weight: "bold")
+      doc.text(entry.1, x: 30, y: y + 36, size: 11)
+      if i < entries.count - 1 {
+        doc.line(20 + blockWidth / 2, y + blockHeight, 20 + blockWidth / 2, y + blockHeight + gap - 4, stroke: "#555555", width: 1.5)
+        let cx: Double = 20 + blockWidth / 2
+        let tip: Double = y + blockHeight + gap - 1
+        let base: Double = tip - 7
+        let points = [(cx - 4, base), (cx + 4, base), (cx, tip)]
+          .map { SVGDocument.n($0.0) + "," + SVGDocument.n($0.1) }.joined(separator: " ")
+        doc.append("<polygon points=\"\(points)\" fill=\"#555555\"/>")
+      }
+      y += blockHeight + gap
+    }
+    doc.endGroup()
+    guard graph else { return doc.render(title: options.title ?? "architecture") }
+    // Neuron graph.
+    let area = Box(x: blockWidth + 80, y: options.title == nil ? 30 : 54, width: doc.width - blockWidth - 120, height: doc.height - (options.title == nil ? 60 : 84))
+    var sizes = [connections.first?.weights.rows ?? 0]
+    sizes += connections.map(\.weights.columns)
+    let columns = sizes.map(shownNeurons)
+    let xStep = area.width / Double(Swift.max(1, columns.count - 1))
+    func position(_ layer: Int, _ slot: Int) -> (Double, Double) {
+      let count = columns[layer].count
+      let spacing = Swift.min(34, area.height / Double(Swift.max(1, count)))
+      let top = area.y + (area.height - spacing * Double(count - 1)) / 2
+      return (area.x + Double(layer) * xStep, top + Double(slot) * spacing)
+    }
+    doc.beginGroup([("class", "edges")])
+    for (l, connection) in connections.enumerated() {
+      let biggest = connection.weights.values.filter(\.isFinite).map(abs).max() ?? 1
+      for (a, i) in columns[l].enumerated() {
+        guard let i else { continue }
+        for (b, j) in columns[l + 1].enumerated() {
+          guard let j else { continue }
+          let w = connection.weights[i, j]
+          let (x1, y1) = position(l, a)
+          let (x2, y2) = position(l + 1, b)
+          let t = w.isFinite && biggest > 0 ? abs(w) / biggest : 0
+          let color = !w.isFinite ? "#999999" : (w >= 0 ? "#d6604d" : "#2166ac")
+          doc.line(
+            x1, y1, x2, y2, stroke: color, width: 0.3 + 3.2 * t,
+            tooltip: "\(connection.layerName): input \(i + 1) → unit \(j + 1), w = \(NumberText.short(w))",
+            extra: [("class", "edge"), ("stroke-opacity", NumberText.fixed(0.25 + 0.7 * t, decimals: 2))])
+        }
+      }
+    }
+    doc.endGroup()
+    doc.beginGroup([("class", "neurons")])
+    for (l, column) in columns.enumerated() {
+      for (slot, neuron) in column.enumerated() {
+        let (x, y) = position(l, slot)
+        if let neuron {
+          let name = l == 0 ? "input \(neuron + 1)" : "\(connections[l - 1].layerName) unit \(neuron + 1)"
+          doc.circle(cx: x, cy: y, r: 8, fill: "#ffffff", stroke: "#333333", tooltip: name, extra: [("class", "neuron")])
+        } else {
+          doc.text("⋮", x: x, y: y + 5, anchor: "middle", size: 16)
+        }
+      }
+      let label = l == 0 ? "input (\(sizes[0]))" : "\(connections[l - 1].layerName) (\(sizes[l]))"
+      doc.text(label, x: area.x + Double(l) * xStep, y: area.maxY + 20, anchor: "middle", size: 11)
+    }
+    doc.endGroup()
+    doc.text("edge width ∝ |weight|; red positive, blue negative", x: area.x, y: doc.height - 8, size: 10, fill: "#666666")
+    return doc.render(title: options.title ?? "architecture")
+  }
+}

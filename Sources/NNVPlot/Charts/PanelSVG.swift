@@ -1,0 +1,43 @@
+/// SVG pages made of several charts: the weights view (a heatmap over small histograms) and
+/// the activations view (one heatmap per layer).
+public enum PanelSVG {
+  /// The weight matrix with its colour bar, then a grid of histograms, two per row.
+  public static func weights(heatmap: Heatmap, histograms: [Histogram]) -> String {
+    let width = 720.0
+    let heatHeight = 300.0
+    let histogramHeight = 150.0
+    let rows = (histograms.count + 1) / 2
+    // The matrix keeps square cells, so a wide matrix is short: the histograms start below
+    // the space it actually took (or its colour bar, whichever is lower).
+    let probe = heatmap.matrix.isEmpty ? 1 : Double(heatmap.matrix.rows) / Double(heatmap.matrix.columns)
+    let used = Swift.max(90, Swift.min(heatHeight - 20, (width - 220) * probe)) + 30
+    var doc = SVGDocument(width: width, height: 60 + used + Double(rows) * (histogramHeight + 30) + 20)
+    SVGAxes.title(&doc, heatmap.options.title, width: width)
+    heatmap.draw(into: &doc, area: Box(x: 70, y: 50, width: width - 220, height: heatHeight - 20), colorBar: true)
+    for (i, histogram) in histograms.enumerated() {
+      let x = 60 + Double(i % 2) * (width / 2)
+      let y = 60 + used + Double(i / 2) * (histogramHeight + 30)
+      doc.text(histogram.options.title ?? "", x: x, y: y, size: 12, weight: "bold")
+      histogram.draw(
+        into: &doc, plot: Box(x: x, y: y + 12, width: width / 2 - 90, height: histogramHeight - 40),
+        label: histogram.options.title ?? "values", small: true)
+    }
+    return doc.render(title: heatmap.options.title ?? "weights")
+  }
+
+  /// One heatmap per layer, stacked, each with its colour bar and flags.
+  public static func activations(_ layers: [(Heatmap, String)]) -> String {
+    let width = 720.0
+    let panel = 220.0
+    var doc = SVGDocument(width: width, height: 20 + Double(layers.count) * (panel + 40))
+    for (i, (map, flags)) in layers.enumerated() {
+      let y = 20 + Double(i) * (panel + 40)
+      doc.text(map.options.title ?? "", x: 20, y: y + 14, size: 13, weight: "bold")
+      if !flags.isEmpty {
+        doc.text("! " + flags, x: 20, y: y + 30, size: 11, fill: "#b2182b", extra: [("class", "flag")])
+      }
+      map.draw(into: &doc, area: Box(x: 70, y: y + 40, width: width - 220, height: panel - 30), colorBar: true)
+    }
+    return doc.render(title: "activations")
+  }
+}

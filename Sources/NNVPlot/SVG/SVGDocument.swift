@@ -1,0 +1,146 @@
+/// A small SVG writer: elements as text, attributes escaped, numbers at fixed precision.
+///
+/// The output is a self-contained document (no scripts, fonts or links) with a `viewBox`, so it
+/// scales cleanly on a slide. Every chart builds one of these.
+public struct SVGDocument: Sendable {
+  public let width: Double
+  public let height: Double
+  private var body: [String] = []
+
+  public init(width: Double, height: Double) {
+    self.width = Swift.max(1, width.isFinite ? width : 640)
+    self.height = Swift.max(1, height.isFinite ? height : 400)
+  }
+
+  /// Escapes `&`, `<`, `>`, `"` and `'` for text and attribute values, and drops characters
+  /// XML does not allow.
+  public static func escape(_ text: String) -> String {
+    var result = ""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "&": result += "&amp;"
+      case "<": result += "&lt;"
+      case ">": result += "&gt;"
+      case "\"": result += "&quot;"
+      case "'": result += "&apos;"
+      case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
+      default:
+        if scalar.value >= 0x20, scalar.value != 0xFFFE, scalar.value != 0xFFFF {
+          result.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return result
+  }
+
+  static func n(_ value: Double) -> String { NumberText.coordinate(value) }
+
+  static func attributes(_ pairs: [(String, String)]) -> String {
+    pairs.map { " \($0.0)=\"\(escape($0.1))\"" }.joined()
+  }
+
+  /// Appends raw markup built by the helpers below.
+  public mutating func append(_ markup: String) { body.append(markup) }
+
+  /// A rectangle, with an optional tooltip.
+  public mutating func rect(
+    x: Double, y: Double, width: Double, height: Double, fill: String,
+    stroke: String? = nil, tooltip: String? = nil, extra: [(String, String)] = []
+  ) {
+    var pairs = [
+      ("x", Self.n(x)), ("y", Self.n(y)), ("width", Self.n(Swift.max(0, width))),
+      ("height", Self.n(Swift.max(0, height))), ("fill", fill),
+    ]
+    if let stroke { pairs.append(("stroke", stroke)) }
+    pairs += extra
+    element("rect", pairs, tooltip: tooltip)
+  }
+
+  public mutating func line(
+    _ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, stroke: String,
+    width: Double = 1, tooltip: String? = nil, extra: [(String, String)] = []
+  ) {
+    element(
+      "line",
+      [
+        ("x1", Self.n(x1)), ("y1", Self.n(y1)), ("x2", Self.n(x2)), ("y2", Self.n(y2)),
+        ("stroke", stroke), ("stroke-width", Self.n(width)),
+      ] + extra, tooltip: tooltip)
+  }
+
+  public mutating func circle(
+    cx: Double, cy: Double, r: Double, fill: String, stroke: String? = nil,
+    tooltip: String? = nil, extra: [(String, String)] = []
+  ) {
+    var pairs = [("cx", Self.n(cx)), ("cy", Self.n(cy)), ("r", Self.n(r)), ("fill", fill)]
+    if let stroke { pairs.append(("stroke", stroke)) }
+    element("circle", pairs + extra, tooltip: tooltip)
+  }
+
+  /// A polyline through `points`; non-finite points split it into separate pieces.
+  public mutating func polyline(
+    _ points: [(Double, Double)], stroke: String, width: Double = 2,
+    extra: [(String, String)] = []
+  ) {
+    var pieces: [[(Double, Double)]] = [[]]
+    for p in points {
+      if p.0.isFinite && p.1.isFinite {
+        pieces[pieces.count - 1].append(p)
+      } else if !(pieces.last?.isEmpty ?? true) {
+        pieces.append([])
+      }
+    }
+    for piece in pieces where !piece.isEmpty {
+      let text = piece.map { "\(Self.n($0.0)),\(Self.n($0.1))" }.joined(separator: " ")
+      element(
+        "polyline",
+        [
+          ("points", text), ("fill", "none"), ("stroke", stroke),
+          ("stroke-width", Self.n(width)), ("stroke-linejoin", "round"),
+        ] + extra)
+    }
+  }
+
+  /// Text; `anchor` is `start`, `middle` or `end`.
+  public mutating func text(
+    _ content: String, x: Double, y: Double, anchor: String = "start", size: Double = 12,
+    weight: String? = nil, fill: String = "#222222", extra: [(String, String)] = []
+  ) {
+    var pairs = [
+      ("x", Self.n(x)), ("y", Self.n(y)), ("font-size", Self.n(size)), ("text-anchor", anchor),
+      ("fill", fill),
+    ]
+    if let weight { pairs.append(("font-weight", weight)) }
+    body.append("<text\(Self.attributes(pairs + extra))>\(Self.escape(content))</text>")
+  }
+
+  mutating func element(_ name: String, _ pairs: [(String, String)], tooltip: String? = nil) {
+    if let tooltip {
+      body.append(
+        "<\(name)\(Self.attributes(pairs))><title>\(Self.escape(tooltip))</title></\(name)>")
+    } else {
+      body.append("<\(name)\(Self.attributes(pairs))/>")
+    }
+  }
+
+  /// Starts a group (close it with `endGroup`).
+  public mutating func beginGroup(_ pairs: [(String, String)] = []) {
+    body.append("<g\(Self.attributes(pairs))>")
+  }
+
+  public mutating func endGroup() { body.append("</g>") }
+
+  /// The whole document, with an optional `<title>` for the picture.
+  public func render(title: String? = nil) -> String {
+    var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    text += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Self.n(width))\" "
+    text += "height=\"\(Self.n(height))\" viewBox=\"0 0 \(Self.n(width)) \(Self.n(height))\" "
+    text += "font-family=\"Helvetica, Arial, sans-serif\">\n"
+    if let title { text += "<title>\(Self.escape(title))</title>\n" }
+    text += "<rect x=\"0\" y=\"0\" width=\"\(Self.n(width))\" height=\"\(Self.n(height))\" "
+    text += "fill=\"#ffffff\"/>\n"
+    text += body.joined(separator: "\n")
+    text += "\n</svg>\n"
+    return text
+  }
+}

@@ -1,0 +1,47 @@
+/// The REPL's own commands, typed after a colon (`:help`, `:vars`): declared once here, read by
+/// the session, `:help` and completion.
+public struct MetaCommand: Sendable {
+  /// The name with its colon: `:load`.
+  public let name: String
+  /// How it is written: `:load FILE.nnv`.
+  public let usage: String
+  /// One line saying what it does.
+  public let summary: String
+
+  public static let all: [MetaCommand] = [
+    MetaCommand(name: ":help", usage: ":help [NAME]", summary: "lists commands, or explains one"),
+    MetaCommand(
+      name: ":load", usage: ":load FILE.nnv", summary: "runs a script into this session"),
+    MetaCommand(
+      name: ":save", usage: ":save FILE.nnv",
+      summary: "writes what succeeded this session as a script that rebuilds it"),
+    MetaCommand(
+      name: ":vars", usage: ":vars", summary: "lists names with kinds, shapes and parameters"),
+    MetaCommand(name: ":reset", usage: ":reset", summary: "forgets every name and starts over"),
+    MetaCommand(name: ":history", usage: ":history", summary: "shows the lines typed lately"),
+    MetaCommand(
+      name: ":set", usage: ":set [color on|off] [seed N] [width N] [timing on|off]",
+      summary: "shows or changes settings"),
+    MetaCommand(name: ":time", usage: ":time", summary: "toggles showing how long entries take"),
+    MetaCommand(name: ":quit", usage: ":quit", summary: "leaves nnv (so does Ctrl-D)"),
+  ]
+
+  /// The names, with their colons.
+  public static var names: [String] { all.map(\.name) }
+
+  /// The settings `:set` knows.
+  public static let settingNames = ["color", "seed", "timing", "width"]
+
+  public static func named(_ name: String) -> MetaCommand? { all.first { $0.name == name } }
+
+  /// The block `:help` appends to the builtin index.
+  public static var helpIndex: String {
+    let width = all.map(\.usage.count).max() ?? 0
+    var text = "REPL commands:\n"
+    for command in all {
+      let padding = String(repeating: " ", count: width - command.usage.count)
+      text += "  \(command.usage)\(padding)  \(command.summary)\n"
+    }
+    return text
+  }
+}

@@ -1,0 +1,209 @@
+import Foundation
+import NNVCore
+import NNVLanguage
+
+/// The colon commands: `:help`, `:load`, `:save`, `:vars`, `:reset`, `:history`, `:set`,
+/// `:time`, `:quit` (declared in `MetaCommand`).
+extension Session {
+  /// Runs a line that starts with a colon.
+  public func runMeta(_ line: String) {
+    let words = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+    guard let name = words.first else { return }
+    let argument = line.dropFirst(name.count).trimmingCharacters(in: .whitespaces)
+    switch name {
+    case ":help": help(argument)
+    case ":load": load(argument)
+    case ":save": save(argument)
+    case ":vars": output.write(variablesTable())
+    case ":reset": reset()
+    case ":history": showHistory()
+    case ":set": set(Array(words.dropFirst()))
+    case ":time":
+      settings.timing.toggle()
+      output.write("timing \(settings.timing ? "on" : "off")\n")
+    case ":quit": isFinished = true
+    default:
+      problem(
+        "Unknown command '\(name)'.",
+        hint: Suggestion.hint(for: name, among: MetaCommand.names) ?? "type :help for the list")
+    }
+  }
+
+  func problem(_ message: String, hint: String? = nil) {
+    var text = "error: \(message)\n"
+    if let hint { text += "hint: \(hint)\n" }
+    output.writeError(text)
+  }
+
+  func help(_ name: String) {
+    guard !name.isEmpty else {
+      output.write(BuiltinRegistry.helpIndex() + "\n" + MetaCommand.helpIndex)
+      return
+    }
+    if let meta = MetaCommand.named(name.hasPrefix(":") ? name : ":" + name),
+      BuiltinRegistry.helpText(for: name) == nil
+    {
+      output.write("\(meta.usage)\n  \(meta.summary)\n")
+    } else if let text = BuiltinRegistry.helpText(for: name) {
+      output.write(text)
+    } else {
+      let names =
+        BuiltinRegistry.all.map(\.name) + BuiltinRegistry.activationNames + MetaCommand.names
+      problem(
+        "No help for '\(name)'.",
+        hint: Suggestion.hint(for: name, among: names) ?? "type :help for the list")
+    }
+  }
+
+  /// `:load FILE` and `:save FILE` accept the path bare or in quotes.
+  static func unquote(_ path: String) -> String {
+    guard path.count >= 2, path.hasPrefix("\""), path.hasSuffix("\"") else { return path }
+    return String(path.dropFirst().dropLast())
+  }
+
+  func load(_ argument: String) {
+    let path = Session.unquote(argument)
+    guard !path.isEmpty else {
+      return problem("Expect a file after :load.", hint: ":load FILE.nnv")
+    }
+    guard let data = FileManager.default.contents(atPath: resolve(path)) else {
+      return problem(
+        "Cannot read '\(path)'.", hint: "check the path; it is relative to the current directory")
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      return problem("'\(path)' is not UTF-8 text.")
+    }
+    evaluate(text, name: path, echo: false)
+  }
+
+  func save(_ argument: String) {
+    let path = Session.unquote(argument)
+    guard !path.isEmpty else {
+      return problem("Expect a file after :save.", hint: ":save FILE.nnv")
+    }
+    do {
+      try AtomicFile.write(Data(script.utf8), to: resolve(path))
+      savedCount = recorded.count
+      interrupts?.setUnsavedWork(false)
+      let count = recorded.count
+      output.write("saved \(count) entr\(count == 1 ? "y" : "ies") to \(path)\n")
+    } catch {
+      problem("Cannot save to '\(path)': \(error).")
+    }
+  }
+
+  func reset() {
+    interpreter = Interpreter(
+      output: output, seed: settings.seed, cancellation: cancellation, directory: directory)
+    scriptSeed = settings.seed
+    recorded = []
+    savedCount = 0
+    interrupts?.setUnsavedWork(false)
+    output.write("reset: every name is gone, the seed is \(settings.seed)\n")
+  }
+
+  func showHistory() {
+    let entries = history?.entries ?? []
+    guard !entries.isEmpty else {
+      return output.write(
+        history == nil ? "history is off (NNV_NO_HISTORY=1)\n" : "no history yet\n")
+    }
+    let shown = entries.suffix(50)
+    let first = entries.count - shown.count + 1
+    let width = String(entries.count).count
+    var text = ""
+    for (offset, line) in shown.enumerated() {
+      let number = String(first + offset)
+      text += String(repeating: " ", count: width - number.count) + number + "  " + line + "\n"
+    }
+    output.write(text)
+  }
+
+  func set(_ words: [String]) {
+    guard let option = words.first else {
+      let text = [
+        "color \(settings.color ? "on" : "off")", "seed \(interpreter.seed)",
+        "timing \(settings.timing ? "on" : "off")", "width \(output.barWidth)",
+      ]
+      return output.write(text.joined(separator: "\n") + "\n")
+    }
+    let value = words.count > 1 ? words[1] : ""
+    func flag() -> Bool? {
+      switch value {
+      case "on", "true", "yes": return true
+      case "off", "false", "no": return false
+      default:
+        problem("Expect on or off after :set \(option).", hint: ":set \(option) on")
+        return nil
+      }
+    }
+    switch option {
+    case "color":
+      if let on = flag() { settings.color = on }
+    case "timing":
+      if let on = flag() { settings.timing = on }
+    case "seed":
+      guard let seed = UInt64(value) else {
+        return problem("Expect a whole number of 0 or more after :set seed.", hint: ":set seed 7")
+      }
+      interpreter.setSeed(seed)
+      recorded.append("seed \(seed)")
+      interrupts?.setUnsavedWork(hasUnsavedWork)
+    case "width":
+      guard let width = Int(value), (5...200).contains(width) else {
+        return problem("Expect a width from 5 to 200 after :set width.", hint: ":set width 40")
+      }
+      output.barWidth = width
+    default:
+      problem(
+        "Unknown setting '\(option)'.",
+        hint: Suggestion.hint(for: option, among: MetaCommand.settingNames)
+          ?? "settings: " + MetaCommand.settingNames.joined(separator: ", "))
+    }
+  }
+
+  /// The `:vars` table: every name with its kind, shape and parameter count.
+  public func variablesTable() -> String {
+    let names = interpreter.globalNames
+    guard !names.isEmpty else { return "no names yet\n" }
+    var rows = [["name", "kind", "shape", "parameters", "value"]]
+    for name in names {
+      guard let value = interpreter.value(named: name) else { continue }
+      var row = [
+        name, String(value.kindName.split(separator: " ", maxSplits: 1).last ?? ""), "", "", "",
+      ]
+      switch value {
+      case .model(let reference):
+        let model = reference.model
+        row[2] = "\(Tensor.describe(model.inputShape)) → \(Tensor.describe(model.outputShape))"
+        row[3] = "\(model.parameterCount)"
+        row[4] = "\(model.layers.count) layer\(model.layers.count == 1 ? "" : "s")"
+      case .dataset(let data):
+        row[1] = "data set"
+        row[2] = "\(data.count) × \(Tensor.describe(data.sampleShape))"
+        row[4] =
+          data.isClassification ? "\(data.classNames.count) classes" : "regression"
+      case .tensor(let tensor):
+        row[2] = Tensor.describe(tensor.shape)
+      case .list(let values):
+        row[2] = "[\(values.count)]"
+        row[4] = Session.clip(value.debugText)
+      default:
+        row[4] = Session.clip(value.debugText)
+      }
+      rows.append(row)
+    }
+    let widths = (0..<5).map { column in rows.map { $0[column].count }.max() ?? 0 }
+    return rows.map { row in
+      row.enumerated().map { column, cell in
+        column == 3
+          ? String(repeating: " ", count: widths[column] - cell.count) + cell
+          : cell + String(repeating: " ", count: widths[column] - cell.count)
+      }.joined(separator: "  ").trimmingCharacters(in: .whitespaces) + "\n"
+    }.joined()
+  }
+
+  static func clip(_ text: String, to limit: Int = 40) -> String {
+    text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
+  }
+}

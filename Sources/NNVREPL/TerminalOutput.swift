@@ -1,0 +1,80 @@
+import Foundation
+import NNVLanguage
+
+/// Where a REPL session writes: the interpreter's output plus a channel for errors.
+///
+/// The session prints values, reports and diagnostics through it and never touches a file
+/// descriptor itself, so tests can collect one transcript of everything (`TranscriptOutput`).
+public protocol SessionOutput: OutputSink {
+  /// Writes a diagnostic or a problem report (standard error on a terminal).
+  func writeError(_ text: String)
+  /// Ends a live progress bar's line, if one is showing, before other text.
+  func finishLine()
+  /// The width of a progress bar, in characters.
+  var barWidth: Int { get set }
+}
+
+/// Writes the interpreter's output to standard output: a live progress bar on a terminal, one
+/// line per reported epoch otherwise (logs, pipes, CI). Errors go to standard error.
+public final class TerminalOutput: SessionOutput {
+  private let isTerminal: Bool
+  /// Whether a progress bar is on the current line (so the next text starts a new line).
+  private var barShown = false
+  private var lastDraw = Date.distantPast
+  public var barWidth = 24
+
+  /// - Parameter isTerminal: whether standard output is a terminal; detected when nil.
+  public init(isTerminal: Bool? = nil) {
+    self.isTerminal = isTerminal ?? (isatty(STDOUT_FILENO) != 0)
+  }
+
+  public func write(_ text: String) {
+    finishLine()
+    emit(text, to: FileHandle.standardOutput)
+  }
+
+  public func writeError(_ text: String) {
+    finishLine()
+    emit(text, to: FileHandle.standardError)
+  }
+
+  public func progress(_ event: ProgressEvent) {
+    guard isTerminal else {
+      if let line = ProgressRenderer.line(event) { emit(line + "\n", to: .standardOutput) }
+      return
+    }
+    // Redraw at most 20 times a second; always draw epoch ends and the finish.
+    let now = Date()
+    if event.phase == .batch && now.timeIntervalSince(lastDraw) < 0.05 { return }
+    lastDraw = now
+    emit("\u{1B}[2K" + ProgressRenderer.bar(event, width: barWidth), to: .standardOutput)
+    barShown = true
+    if event.phase == .finished { finishLine() }
+  }
+
+  public func finishLine() {
+    if barShown {
+      emit("\n", to: .standardOutput)
+      barShown = false
+    }
+  }
+
+  private func emit(_ text: String, to handle: FileHandle) {
+    handle.write(Data(text.utf8))
+  }
+}
+
+/// Keeps everything a session writes, errors included, in the order written: for tests and for
+/// embedding a session.
+public final class TranscriptOutput: SessionOutput {
+  public private(set) var text = ""
+  public private(set) var events: [ProgressEvent] = []
+  public var barWidth = 24
+
+  public init() {}
+
+  public func write(_ text: String) { self.text += text }
+  public func writeError(_ text: String) { self.text += text }
+  public func progress(_ event: ProgressEvent) { events.append(event) }
+  public func finishLine() {}
+}
