@@ -95,6 +95,7 @@ extension Session {
   func reset() {
     interpreter = Interpreter(
       output: output, seed: settings.seed, cancellation: cancellation, directory: directory)
+    interpreter.display = settings.display
     scriptSeed = settings.seed
     recorded = []
     savedCount = 0
@@ -123,7 +124,7 @@ extension Session {
     guard let option = words.first else {
       let text = [
         "color \(settings.color ? "on" : "off")", "seed \(interpreter.seed)",
-        "timing \(settings.timing ? "on" : "off")", "width \(output.barWidth)",
+        "timing \(settings.timing ? "on" : "off")", "width \(settings.display.width)",
       ]
       return output.write(text.joined(separator: "\n") + "\n")
     }
@@ -139,7 +140,12 @@ extension Session {
     }
     switch option {
     case "color":
-      if let on = flag() { settings.color = on }
+      if let on = flag() {
+        settings.color = on
+        settings.display.colorMode =
+          on ? Display.colorMode(enabled: true, environment: ProcessInfo.processInfo.environment) : .none
+        interpreter.display = settings.display
+      }
     case "timing":
       if let on = flag() { settings.timing = on }
     case "seed":
@@ -150,10 +156,11 @@ extension Session {
       recorded.append("seed \(seed)")
       interrupts?.setUnsavedWork(hasUnsavedWork)
     case "width":
-      guard let width = Int(value), (5...200).contains(width) else {
-        return problem("Expect a width from 5 to 200 after :set width.", hint: ":set width 40")
+      guard let width = Int(value), (20...400).contains(width) else {
+        return problem("Expect a width from 20 to 400 columns after :set width.", hint: ":set width 100")
       }
-      output.barWidth = width
+      settings.display.width = width
+      interpreter.display = settings.display
     default:
       problem(
         "Unknown setting '\(option)'.",

@@ -9,11 +9,14 @@ public struct SessionSettings: Sendable {
   public var seed: UInt64
   /// Whether each entry's duration is shown (`:time`).
   public var timing: Bool
+  /// How views draw in the terminal; `color` switches its colours on and off.
+  public var display: Display
 
-  public init(color: Bool = false, seed: UInt64 = 42, timing: Bool = false) {
+  public init(color: Bool = false, seed: UInt64 = 42, timing: Bool = false, display: Display = Display()) {
     self.color = color
     self.seed = seed
     self.timing = timing
+    self.display = display
   }
 }
 
@@ -66,6 +69,7 @@ public final class Session {
     self.scriptSeed = settings.seed
     self.interpreter = Interpreter(
       output: output, seed: settings.seed, cancellation: cancellation, directory: directory)
+    interpreter.display = settings.display
     for line in history?.entries ?? [] { reader.addHistory(line) }
   }
 

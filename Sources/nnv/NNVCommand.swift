@@ -66,6 +66,7 @@ struct NNVCommand: ParsableCommand {
     let cancellation = CancellationFlag()
     let interrupts = InterruptHandler(cancellation: cancellation)
     let interpreter = Interpreter(output: terminal, seed: seed, cancellation: cancellation)
+    interpreter.display = Display.terminal(colorEnabled: color.isEnabled(for: STDOUT_FILENO))
     let diagnostics: [Diagnostic]
     let status: ExitStatus
     if check {

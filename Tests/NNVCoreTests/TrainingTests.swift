@@ -71,6 +71,31 @@ import Testing
     #expect(loss < 0.01, "sine mse \(loss)")
   }
 
+  @Test func weightDistributionsUseLinearInterpolationBetweenRanks() {
+    // numpy.percentile([0, 1, ..., 10], [0, 7, 16, 31, 50, 69, 84, 93, 100])
+    let d = WeightDistribution(layer: "a", isBias: false, of: Tensor((0...10).map(Float.init).reversed()))
+    let expected: [Float] = [0, 0.7, 1.6, 3.1, 5, 6.9, 8.4, 9.3, 10]
+    for (got, want) in zip(d.values, expected) { #expect(abs(got - want) < 1e-5) }
+    let empty = WeightDistribution(layer: "a", isBias: true, of: Tensor([Float.nan]))
+    #expect(empty.values == Array(repeating: 0, count: WeightDistribution.percentiles.count))
+  }
+
+  @Test func trainingRecordsWeightDistributionsEveryEpoch() throws {
+    var net = try model([2, 4, 1], hidden: .tanh, output: .sigmoid)
+    let options = TrainingOptions(epochs: 3, batchSize: 16, loss: .binaryCrossEntropy)
+    _ = try Trainer.train(
+      &net, on: try SyntheticDatasets.xor(n: 64, seed: 2), optimizer: Adam(learningRate: 0.05),
+      options: options)
+    let recorded = net.history.epochs.map { $0.weights ?? [] }
+    #expect(recorded.map(\.count) == [4, 4, 4])
+    let names = net.layers.map(\.name)
+    #expect(recorded[2].map(\.layer) == [names[0], names[0], names[1], names[1]])
+    #expect(recorded[2].map(\.isBias) == [false, true, false, true])
+    // The last epoch's distribution is that of the final weights.
+    #expect(recorded[2][0] == WeightDistribution(layer: names[0], isBias: false, of: net.parameters[0][0]))
+    #expect(recorded[0][0] != recorded[2][0])
+  }
+
   @Test func sameSeedGivesIdenticalWeights() throws {
     let data = try SyntheticDatasets.moons(n: 200, noise: 0.1, seed: 8)
     func run() throws -> [[Tensor]] {

@@ -13,6 +13,18 @@ import Testing
       lines("print 1 + 2 * 3, 7 / 2, 2 ^ 10, 7 % 3, 0.1 + 0.2, -2 ^ 2") == ["7 3.5 1024 1 0.3 -4"])
   }
 
+  @Test func weightsOverEpochsDrawsEveryDenseLayer() {
+    let output = lines("""
+      model net { input 2; dense 3 tanh; dense 1 sigmoid }
+      train net on xor(n: 40, seed: 1) epochs 4 every 4
+      weights net over epochs ascii true width 60
+      """)
+    #expect(output.contains("dense_1 weights over epochs"))
+    #expect(output.contains("dense_2 weights over epochs"))
+    #expect(output.allSatisfy { $0.count <= 60 })
+    #expect(output.contains { $0.contains("median") && $0.contains("min") })
+  }
+
   @Test func functionsCloseOverTheirScope() {
     let text = """
       fn counter(start) {

@@ -167,8 +167,19 @@ import Testing
     let (session, text) = run([":set timing on", "1", ":time", ":set width 3", ":set"])
     #expect(text.contains(" ms)\n") || text.contains(" s)\n"))
     #expect(text.contains("timing off"))
-    #expect(text.contains("error: Expect a width from 5 to 200 after :set width."))
+    #expect(text.contains("error: Expect a width from 20 to 400 columns after :set width."))
     #expect(!session.settings.timing)
+  }
+
+  @Test func viewsFollowTheSessionsWidthAndColour() {
+    let (session, text) = run([":set width 50", "plot activation relu"])
+    #expect(session.settings.display.width == 50)
+    let lines = text.split(separator: "\n").filter { !$0.hasPrefix("nnv") }
+    #expect(lines.count > 5)
+    #expect(lines.allSatisfy { $0.count <= 50 }, "\(lines.filter { $0.count > 50 })")
+    #expect(!text.contains("\u{1B}["))
+    let (_, coloured) = run([":set color on", "plot activation relu"])
+    #expect(coloured.contains("\u{1B}[38;"))
   }
 
   @Test func historyIsKeptCappedAndCanBeTurnedOff() throws {

@@ -123,6 +123,7 @@ public enum Trainer {
         metrics.validationLoss = result.loss
         metrics.validationAccuracy = result.accuracy
       }
+      metrics.weights = WeightDistribution.of(model)
       model.history.epochs.append(metrics)
       if observer?(.epochEnded(metrics, epochs: options.epochs)) == .stop {
         return .stopped(epoch: epoch, batch: batches)

@@ -12,10 +12,12 @@ public struct EpochMetrics: Sendable, Equatable, Codable {
   public var validationLoss: Float?
   /// The accuracy on the validation set after the epoch.
   public var validationAccuracy: Float?
+  /// Each parameter tensor's distribution after the epoch (`weights net over epochs`).
+  public var weights: [WeightDistribution]?
 
   public init(
     run: Int, epoch: Int, loss: Float, accuracy: Float? = nil, validationLoss: Float? = nil,
-    validationAccuracy: Float? = nil
+    validationAccuracy: Float? = nil, weights: [WeightDistribution]? = nil
   ) {
     self.run = run
     self.epoch = epoch
@@ -23,6 +25,7 @@ public struct EpochMetrics: Sendable, Equatable, Codable {
     self.accuracy = accuracy
     self.validationLoss = validationLoss
     self.validationAccuracy = validationAccuracy
+    self.weights = weights
   }
 }
 

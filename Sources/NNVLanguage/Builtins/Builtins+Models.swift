@@ -1,4 +1,5 @@
 import NNVCore
+import NNVPlot
 
 /// Looking at, using, saving and loading models.
 extension Builtins {
@@ -6,14 +7,17 @@ extension Builtins {
 
   static let summary = Builtin(
     "summary", .command,
-    summary: "Prints a model's layers, output shapes and parameter counts.",
-    parameters: [Parameter("model", .model, positional: true, default: nil, "the model")],
-    example: "model net { input 2; dense 8 tanh; dense 1 sigmoid }\nsummary net",
+    summary: "Prints a model's layers, output shapes, parameters and memory, flagging zero or NaN weights.",
+    parameters: [Parameter("model", .model, positional: true, default: nil, "the model")] + viewParameters,
+    example: """
+      model net { input 2; dense 8 tanh; dense 1 sigmoid }
+      summary net
+      summary net to "summary.svg"
+      """,
     body: .function { call in
       guard let model = call.model("model")?.model else { return .none }
-      let text = summaryTable(model)
-      if call.asStatement { call.interpreter.output.write(text) }
-      return .string(text)
+      let table = ModelViews.summary(model, options: try options(call))
+      return try show(call, text: table.text, svg: table.svg)
     })
 
   static let save = Builtin(
@@ -105,29 +109,6 @@ extension Builtins {
     case .range: return value.elements.flatMap(numbers).map { Tensor($0) }
     default: return nil
     }
-  }
-
-  /// The table `summary` prints.
-  static func summaryTable(_ model: Sequential) -> String {
-    var rows = [["layer", "kind", "output", "parameters"]]
-    for (i, layer) in model.layers.enumerated() {
-      rows.append([
-        layer.name, Value.describe(layer: layer), Tensor.describe(model.outputShapes[i]),
-        "\(layer.parameterCount)",
-      ])
-    }
-    let widths = (0..<4).map { column in rows.map { $0[column].count }.max() ?? 0 }
-    var text = "model \(model.name): input \(Tensor.describe(model.inputShape))\n"
-    for row in rows {
-      let cells = row.enumerated().map { column, cell in
-        column == 3
-          ? String(repeating: " ", count: widths[column] - cell.count) + cell
-          : cell + String(repeating: " ", count: widths[column] - cell.count)
-      }
-      text += "  " + cells.joined(separator: "  ") + "\n"
-    }
-    text += "  total parameters: \(model.parameterCount)\n"
-    return text
   }
 }
 

@@ -11,17 +11,19 @@ extension Builtins {
   /// The clauses every view takes.
   static let viewParameters: [Parameter] = [
     Parameter("to", .string, default: "the terminal", "an .svg file to write instead"),
-    Parameter("width", .integer, default: "80", "terminal columns to fit"),
+    Parameter("width", .integer, default: "the terminal's", "terminal columns to fit"),
     Parameter(
-      "color", .choice(ColorMode.allCases.map(\.rawValue)), default: "none",
+      "color", .choice(ColorMode.allCases.map(\.rawValue)), default: "the terminal's",
       "terminal colours: truecolor, 256 or none (monochrome glyphs)"),
     Parameter("ascii", .boolean, default: "false", "draw with ASCII characters only"),
   ]
 
   static func options(_ call: BuiltinCall) throws -> ChartOptions {
     var options = ChartOptions()
-    options.width = try call.count("width", default: 80, minimum: 1)
-    options.colorMode = call.string("color").flatMap(ColorMode.init(rawValue:)) ?? .none
+    let display = call.interpreter.display
+    // Wider than any screen is a typo; clamping keeps it from allocating a huge canvas.
+    options.width = Swift.min(try call.count("width", default: display.width, minimum: 1), 1000)
+    options.colorMode = call.string("color").flatMap(ColorMode.init(rawValue:)) ?? display.colorMode
     options.glyphs = call.boolean("ascii") == true ? .ascii : .unicode
     return options
   }
@@ -129,14 +131,28 @@ extension Builtins {
     parameters: [
       Parameter("model", .model, positional: true, default: nil, "the model"),
       Parameter("layer", .integer, default: "1", "which dense layer's matrix to show, from 1"),
+      Parameter(
+        "over", .choice(["epochs"]), default: "none",
+        "`over epochs`: how each layer's weight distribution moved during training"),
     ] + viewParameters,
     example: """
       model net { input 2; dense 4 tanh; dense 1 sigmoid }
       weights net
       weights net layer 2 to "weights.svg"
+      train net on xor(n: 64) epochs 20
+      weights net over epochs
       """,
     body: .function { call in
       guard let model = call.model("model")?.model else { return .none }
+      if call.string("over") != nil {
+        var o = try options(call)
+        o.height = 8
+        let charts = ModelViews.weightsOverEpochs(model, options: o)
+        guard !charts.isEmpty else { throw call.fail(.noHistory([model.name]), at: "model") }
+        return try show(
+          call, text: { charts.map { $0.text() }.joined(separator: "\n") },
+          svg: { combinedSVG(charts) })
+      }
       let dense = ModelViews.denseWeights(model)
       guard !dense.isEmpty else { throw call.fail(.noWeights(model.name), at: "model") }
       let index = try call.count("layer", default: 1)

@@ -20,6 +20,8 @@ public final class Interpreter {
   /// The source being executed, for diagnostics (changes inside functions from other entries).
   var currentSource = SourceFile(name: "<none>", text: "")
   var callDepth = 0
+  /// How views draw in the terminal when a statement does not say: colours and width.
+  public var display = Display()
 
   /// How deeply nnv functions may call each other before a runtime error.
   public static let maximumCallDepth = 200

@@ -96,6 +96,38 @@ public enum ModelViews {
     )
   }
 
+  // MARK: Weights over epochs
+
+  /// How each layer's weights moved during training: per layer, its minimum, 16th percentile,
+  /// median, 84th percentile and maximum at the end of every epoch recorded (TensorBoard's
+  /// distribution dashboard, as lines). Empty when no epoch recorded distributions.
+  public static func weightsOverEpochs(
+    _ model: Sequential, options: ChartOptions = ChartOptions()
+  ) -> [LineChart] {
+    let epochs = model.history.epochs
+    let layerNames = (epochs.last?.weights ?? []).filter { !$0.isBias }.map(\.layer)
+    let bands: [(name: String, percentile: Float, shade: Double)] = [
+      ("max", 100, 0.35), ("84%", 84, 0.65), ("median", 50, 1), ("16%", 16, 0.65), ("min", 0, 0.35),
+    ]
+    let blue = RGB(hex: 0x2166ac)
+    return layerNames.map { layer in
+      let series = bands.compactMap { band -> Series? in
+        guard let index = WeightDistribution.percentiles.firstIndex(of: band.percentile) else { return nil }
+        let points = epochs.enumerated().compactMap { i, e -> (x: Double, y: Double)? in
+          guard let d = e.weights?.first(where: { $0.layer == layer && !$0.isBias }), index < d.values.count
+          else { return nil }
+          return (Double(i + 1), Double(d.values[index]))
+        }
+        let color = RGB(255, 255, 255).mixed(with: blue, band.shade)
+        return Series(band.name, points: points, dashed: band.percentile == 0 || band.percentile == 100, color: color)
+      }
+      var o = options
+      o.title = "\(layer) weights over epochs"
+      o.xLabel = "epoch"
+      return LineChart(series, options: o)
+    }
+  }
+
   // MARK: Activation functions
 
   /// An activation and its derivative over -4…4, for teaching.

@@ -32,6 +32,9 @@ public struct DecisionBoundary: Sendable {
   /// What hidden units compute over the same plane (SVG only): a name and a grid of values.
   public var thumbnails: [(name: String, values: Matrix)]
   public var options: ChartOptions
+  /// Attribution arrows from data points (the saliency view of 2-D inputs); none by default.
+  /// Drawn by `DecisionBoundary+Arrows.swift`.
+  public var arrows: [Arrow] = []
 
   public init(
     gridColumns: Int, gridRows: Int, labels: [Int], confidences: [Double],
@@ -130,6 +133,7 @@ public struct DecisionBoundary: Sendable {
         canvas.put(glyph, margin + column, row, color: options.colored ? pointColor(p.label) : nil)
       }
     }
+    drawArrows(into: &canvas, margin: margin, width: width, height: height)
     canvas.write(TextLayout.pad(yLabels[0], margin - 1, right: true), 0, 0)
     canvas.write(TextLayout.pad(yLabels[1], margin - 1, right: true), 0, height - 1)
     for y in 0..<height { canvas.put(glyphs.vertical, margin - 1, y) }
@@ -226,6 +230,7 @@ public struct DecisionBoundary: Sendable {
       }
     }
     doc.endGroup()
+    drawArrows(&doc, xScale: xScale, yScale: yScale)
     // Legend right of the plot.
     var y = plot.y + 10
     for k in 0..<classCount where k < classNames.count || points.contains(where: { $0.label == k }) {

@@ -184,7 +184,7 @@ public struct Heatmap: Sendable {
     }
     doc.endGroup()
     doc.rect(x: grid.x, y: grid.y, width: grid.width, height: grid.height, fill: "none", stroke: "#888888")
-    doc.text("\(rowName)s", x: grid.x - 8, y: grid.y + 10, anchor: "end", size: 10, fill: "#666666")
+    doc.text("\(rowName)s ↓", x: grid.x, y: grid.y - 5, size: 10, fill: "#666666")
     doc.text("1", x: grid.x - 4, y: grid.y + Swift.min(ch, 12), anchor: "end", size: 9, fill: "#666666")
     doc.text("\(matrix.rows)", x: grid.x - 4, y: grid.maxY, anchor: "end", size: 9, fill: "#666666")
     doc.text(

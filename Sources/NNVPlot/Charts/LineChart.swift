@@ -221,12 +221,15 @@ public struct LineChart: Sendable {
         doc.polyline(
           s.points.map { (xScale($0.x), yScale($0.y)) }, stroke: color, width: 2.5,
           extra: s.dashed ? [("stroke-dasharray", "7 4")] : [])
+        // Every point carries its value as a tooltip. Markers show on short series; on longer
+        // ones they would bury the line, so they stay invisible but can still be hovered.
         if s.points.count <= 200 {
+          let visible = s.points.count <= 40
           for p in s.points {
             doc.circle(
-              cx: xScale(p.x), cy: yScale(p.y), r: 2.5, fill: color,
+              cx: xScale(p.x), cy: yScale(p.y), r: visible ? 2.5 : 4, fill: color,
               tooltip: "\(s.name): x = \(NumberText.short(p.x)), y = \(NumberText.short(p.y))",
-              extra: [("class", "point")])
+              extra: [("class", "point")] + (visible ? [] : [("fill-opacity", "0")]))
           }
         }
       case .points:

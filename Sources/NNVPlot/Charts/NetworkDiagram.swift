@@ -153,6 +153,9 @@ public struct NetworkDiagram: Sendable {
       }
     }
     doc.endGroup()
+    // Layer names sit just under the tallest column, clear of the caption at the bottom.
+    let lowest = columns.indices.map { position($0, columns[$0].count - 1).1 }.max() ?? area.maxY
+    let labelY = Swift.min(lowest + 28, doc.height - 26)
     doc.beginGroup([("class", "neurons")])
     for (l, column) in columns.enumerated() {
       for (slot, neuron) in column.enumerated() {
@@ -165,7 +168,7 @@ public struct NetworkDiagram: Sendable {
         }
       }
       let label = l == 0 ? "input (\(sizes[0]))" : "\(connections[l - 1].layerName) (\(sizes[l]))"
-      doc.text(label, x: area.x + Double(l) * xStep, y: area.maxY + 20, anchor: "middle", size: 11)
+      doc.text(label, x: area.x + Double(l) * xStep, y: labelY, anchor: "middle", size: 11)
     }
     doc.endGroup()
     doc.text("edge width ∝ |weight|; red positive, blue negative", x: area.x, y: doc.height - 8, size: 10, fill: "#666666")

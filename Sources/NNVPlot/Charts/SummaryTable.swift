@@ -84,12 +84,10 @@ public struct SummaryTable: Sendable {
     lines.append(rule)
     let total = totalParameters
     let trainable = trainableParameters ?? total
-    lines.append("  total parameters:     \(SummaryTable.grouped(total))")
-    lines.append("  trainable parameters: \(SummaryTable.grouped(trainable))")
-    lines.append("  non-trainable:        \(SummaryTable.grouped(total - trainable))")
     lines.append(
-      "  memory (weights):     \(SummaryTable.grouped(total * bytesPerParameter)) bytes"
-        + " (\(NumberText.bytes(total * bytesPerParameter)))")
+      "  total parameters: \(SummaryTable.grouped(total)) (\(NumberText.bytes(total * bytesPerParameter)))")
+    lines.append(
+      "  trainable: \(SummaryTable.grouped(trainable)), non-trainable: \(SummaryTable.grouped(total - trainable))")
     return lines.joined(separator: "\n") + "\n"
   }
 

@@ -1,0 +1,430 @@
+import Foundation
+import NNVCore
+
+/// A saliency or sanity view, ready to draw in the terminal or as SVG.
+public enum SaliencyView: Sendable {
+  /// Image inputs: a row per input.
+  case images(SaliencyGrid)
+  /// Tabular inputs: bars per feature.
+  case bars(AttributionBars)
+  /// 2-D inputs: arrows on the decision boundary, drawn at a terminal and an SVG resolution,
+  /// with notes under them.
+  case plane(text: DecisionBoundary, svg: DecisionBoundary, notes: [String])
+
+  public func text() -> String {
+    switch self {
+    case .images(let grid): return grid.text()
+    case .bars(let bars): return bars.text()
+    case .plane(let chart, _, let notes):
+      let width = Swift.max(chart.options.columns, 40)
+      return chart.text() + notes.flatMap { NoteText.wrap($0, width: width) }.joined(separator: "\n") + "\n"
+    }
+  }
+
+  public func svg() -> String {
+    switch self {
+    case .images(let grid): return grid.svg()
+    case .bars(let bars): return bars.svg()
+    case .plane(_, let chart, let notes):
+      return NoteText.appending(notes, to: chart.svg(), width: chart.options.svgWidth, height: chart.options.svgHeight)
+    }
+  }
+}
+
+/// The bridge from attributions (NNVCore) to the saliency charts: which inputs are images,
+/// what each row says, and the notes under every view.
+public enum AttributionViews {
+  /// How a data set's samples are drawn.
+  public enum InputKind: Sendable, Equatable {
+    /// An image of `rows` × `columns` pixels (channels stacked as rows).
+    case image(rows: Int, columns: Int)
+    /// Two features: a point in the plane.
+    case plane
+    /// Named features: bars.
+    case features
+  }
+
+  /// How samples of `shape` are drawn.
+  ///
+  /// A sample with two or more dimensions is an image (its last dimension the width). A flat
+  /// sample is an image when its size is a square of 64 or more (8×8 digits stored as 64
+  /// features): a bar chart of 64 or more features is unreadable anyway, while a tabular set
+  /// with a square number of features below that (such as iris's 4) stays a bar chart. This
+  /// matches how occlusion reads flat inputs (`Occlusion.imageSize`).
+  public static func inputKind(_ shape: [Int]) -> InputKind {
+    if shape.count >= 2, let width = shape.last, width > 0 {
+      return .image(rows: shape.dropLast().reduce(1, *), columns: width)
+    }
+    let size = shape.reduce(1, *)
+    if shape == [2] { return .plane }
+    let side = Int(Double(size).squareRoot().rounded())
+    if size >= 64, side * side == size { return .image(rows: side, columns: side) }
+    return .features
+  }
+
+  /// Whether a method's attributions are signed (diverging colours) or magnitudes.
+  public static func isSigned(_ method: AttributionMethod) -> Bool {
+    switch method {
+    case .gradient(let absolute): return !absolute
+    case .smoothGrad(_, _, let variant): return variant == .mean
+    case .gradientTimesInput, .integratedGradients, .occlusion: return true
+    }
+  }
+
+  /// The mean rank correlation at or above which the sanity check fails.
+  ///
+  /// Adebayo et al. (2018) judge the maps by eye and by rank correlation but fix no number;
+  /// 0.5 is this tool's line between "changes with the weights" and "mostly the same".
+  public static let sanityThreshold: Float = 0.5
+
+  /// What `saliency` draws.
+  public struct Request: Sendable {
+    public var method: AttributionMethod
+    /// Says where a `.sample` baseline came from (`the mean of digits`).
+    public var baselineName: String?
+    /// The class every input is explained for; each input's predicted class when nil.
+    public var target: Int?
+    /// One input to show on its own; every input (with a summary) when nil.
+    public var index: Int?
+    /// How many inputs to draw one by one (image rows, arrows); nil for the default.
+    public var count: Int?
+    /// Seeds SmoothGrad's noise.
+    public var seed: UInt64
+
+    public init(
+      method: AttributionMethod, baselineName: String? = nil, target: Int? = nil, index: Int? = nil,
+      count: Int? = nil, seed: UInt64 = 0
+    ) {
+      self.method = method
+      self.baselineName = baselineName
+      self.target = target
+      self.index = index
+      self.count = count
+      self.seed = seed
+    }
+  }
+
+  /// Image rows shown when no count is given.
+  public static let defaultImageRows = 4
+
+  // MARK: Saliency
+
+  /// Attributes `data` (or one input of it) and builds the view that fits its inputs.
+  ///
+  /// - Throws: `AttributionError` for settings the method cannot use, `LayerError` when the
+  ///   inputs do not fit the model, `TensorError` for an index or target out of range.
+  public static func saliency(
+    _ model: Sequential, on data: Dataset, request: Request, options: ChartOptions = ChartOptions()
+  ) throws -> SaliencyView {
+    let indices = request.index.map { [$0] } ?? Array(0..<data.count)
+    let inputs = request.index == nil ? data.features : try data.features.gatheringRows(indices)
+    let targets = request.target.map { [Int](repeating: $0, count: indices.count) }
+    let attribution = try Attributor.attribute(
+      model, inputs: inputs, method: request.method, targets: targets, seed: request.seed)
+    let signed = isSigned(request.method)
+    var notes = [methodNote(request.method, baselineName: request.baselineName)]
+    notes.append(explainsNote(model, data, request.target))
+    notes += try gapNotes(model, inputs: inputs, attribution: attribution)
+    var o = options
+    o.title = o.title ?? "saliency of \(model.name) on \(data.name)"
+    switch inputKind(data.sampleShape) {
+    case .image(let rows, let columns):
+      let shown = request.index == nil
+        ? Array(0..<Swift.min(data.count, request.count ?? defaultImageRows)) : [0]
+      let predictions = try self.predictions(model, try inputs.gatheringRows(shown))
+      let d = attribution.values.rowSize
+      let gridRows = shown.enumerated().map { k, i in
+        SaliencyGrid.Row(
+          label: "#\(indices[i])",
+          details: details(data, index: indices[i], prediction: predictions[k], explained: attribution.targets[i], model: model),
+          input: image(inputs.scalars, row: i, size: d, rows: rows, columns: columns),
+          maps: [image(attribution.values.scalars, row: i, size: d, rows: rows, columns: columns)])
+      }
+      var summary: SaliencyGrid.Summary?
+      if request.index == nil, data.count > shown.count {
+        summary = SaliencyGrid.Summary(
+          title: "mean |attribution| over all \(data.count) inputs",
+          map: Matrix(rows: rows, columns: columns, values: attribution.meanAbsolute.map(Double.init)))
+      }
+      return .images(
+        SaliencyGrid(
+          mapTitles: [shortName(request.method)], signed: signed, overlay: true, rows: gridRows,
+          summary: summary, notes: notes, options: o))
+    case .plane where model.inputShape == [2] && data.isClassification:
+      let count = Swift.min(indices.count, request.count ?? indices.count)
+      let d = attribution.values.rowSize
+      let arrows = (0..<count).map { i in
+        DecisionBoundary.Arrow(
+          x: Double(inputs.scalars[i * d]), y: Double(inputs.scalars[i * d + 1]),
+          dx: Double(attribution.values.scalars[i * d]), dy: Double(attribution.values.scalars[i * d + 1]),
+          label: indices[i] < data.labels.count ? data.labels[indices[i]] : 0)
+      }
+      var textOptions = o
+      textOptions.height = 20
+      var text = try ModelViews.boundary(model, train: data, resolution: 160, thumbnails: false, options: textOptions)
+      var svg = try ModelViews.boundary(model, train: data, resolution: 120, thumbnails: false, options: o)
+      text.arrows = arrows
+      svg.arrows = arrows
+      let arrowNote =
+        "arrows: each input's attribution (\(data.featureNames.prefix(2).joined(separator: ", "))) as a vector"
+        + (signed ? ", pointing where the features push the class score" : "")
+      return .plane(text: text, svg: svg, notes: [arrowNote] + notes)
+    case .features, .plane:
+      let names = featureNames(data, count: attribution.values.rowSize)
+      if let index = request.index {
+        let prediction = try predictions(model, inputs)[0]
+        let title = (["input #\(index)"] + details(data, index: index, prediction: prediction, explained: attribution.targets[0], model: model))
+          .joined(separator: " · ")
+        return .bars(
+          AttributionBars(
+            names: names, panels: [.init(title: title, values: attribution.values.scalars.map(Double.init))],
+            signed: signed, notes: notes, options: o))
+      }
+      let order = attribution.ranking
+      let mean = attribution.meanAbsolute
+      return .bars(
+        AttributionBars(
+          names: order.map { names[$0] },
+          panels: [.init(title: "mean |attribution| over all \(data.count) inputs, ranked", values: order.map { Double(mean[$0]) })],
+          signed: false, notes: notes, options: o))
+    }
+  }
+
+  // MARK: Sanity check
+
+  /// The sanity check's result and its view.
+  public struct SanityReport: Sendable {
+    public var result: SanityCheck.Result
+    public var passed: Bool
+    /// The lines to read aloud: the correlation with the threshold, and the verdict.
+    public var verdict: [String]
+    public var view: SaliencyView
+  }
+
+  /// Runs the model-randomization check on every input of `data` and shows the trained and the
+  /// randomized model's maps side by side for the first `count` inputs (images) or as mean
+  /// |attribution| bars (other inputs).
+  public static func sanity(
+    _ model: Sequential, on data: Dataset, method: AttributionMethod, baselineName: String? = nil,
+    count: Int = 3, seed: UInt64 = 1, options: ChartOptions = ChartOptions()
+  ) throws -> SanityReport {
+    let result = try SanityCheck.run(model, inputs: data.features, method: method, seed: seed)
+    let r = result.meanRankCorrelation
+    let passed = r < sanityThreshold
+    let correlation = NumberText.fixed(Double(r), decimals: 2)
+    let threshold = NumberText.fixed(Double(sanityThreshold), decimals: 2)
+    var verdict = [
+      "rank correlation of the maps, trained vs randomized weights: \(correlation) "
+        + "(Spearman, mean over \(data.count) inputs; fails at \(threshold) or more)",
+      passed
+        ? "Passed: the maps change when the weights are randomized, so they show what the model learned."
+        : "Failed: the maps stay alike with random weights, so they show the input more than the model.",
+    ]
+    if data.features.rowSize < 5 {
+      verdict.append("with only \(data.features.rowSize) features per input, each rank correlation is coarse")
+    }
+    let notes = [methodNote(method, baselineName: baselineName)] + verdict
+    var o = options
+    o.title = o.title ?? "sanity check of \(model.name) on \(data.name)"
+    let view: SaliencyView
+    switch inputKind(data.sampleShape) {
+    case .image(let rows, let columns):
+      let shown = Array(0..<Swift.min(data.count, count))
+      let predictions = try self.predictions(model, try data.features.gatheringRows(shown))
+      let d = result.trained.values.rowSize
+      let gridRows = shown.map { i in
+        SaliencyGrid.Row(
+          label: "#\(i)",
+          details: details(data, index: i, prediction: predictions[i], explained: result.trained.targets[i], model: model),
+          input: image(data.features.scalars, row: i, size: d, rows: rows, columns: columns),
+          maps: [
+            image(result.trained.values.scalars, row: i, size: d, rows: rows, columns: columns),
+            image(result.randomized.values.scalars, row: i, size: d, rows: rows, columns: columns),
+          ])
+      }
+      view = .images(
+        SaliencyGrid(
+          mapTitles: ["trained", "randomized"], signed: isSigned(method), overlay: false,
+          rows: gridRows, notes: notes, options: o))
+    case .features, .plane:
+      let names = featureNames(data, count: result.trained.values.rowSize)
+      let order = result.trained.ranking
+      let trained = result.trained.meanAbsolute
+      let randomized = result.randomized.meanAbsolute
+      view = .bars(
+        AttributionBars(
+          names: order.map { names[$0] },
+          panels: [
+            .init(title: "trained: mean |attribution|", values: order.map { Double(trained[$0]) }),
+            .init(title: "randomized weights", values: order.map { Double(randomized[$0]) }),
+          ], signed: false, notes: notes, options: o))
+    }
+    return SanityReport(result: result, passed: passed, verdict: verdict, view: view)
+  }
+
+  // MARK: Pieces
+
+  /// The method line under every view.
+  static func methodNote(_ method: AttributionMethod, baselineName: String?) -> String {
+    var text = "method: " + method.description
+    if case .integratedGradients(_, .sample) = method, let baselineName {
+      text += " (\(baselineName))"
+    }
+    return text
+  }
+
+  /// A short column heading for the method.
+  static func shortName(_ method: AttributionMethod) -> String {
+    switch method {
+    case .gradient(let absolute): return absolute ? "|gradient|" : "gradient"
+    case .gradientTimesInput: return "gradient×input"
+    case .smoothGrad(_, _, let variant):
+      return variant == .mean ? "SmoothGrad" : variant == .squared ? "SmoothGrad²" : "VarGrad"
+    case .integratedGradients: return "int. gradients"
+    case .occlusion: return "occlusion"
+    }
+  }
+
+  static func explainsNote(_ model: Sequential, _ data: Dataset, _ target: Int?) -> String {
+    let score = model.outputShape.reduce(1, *) == 1 ? "the output's score" : "class scores"
+    guard let target else {
+      return "explains: each input's predicted class (\(score) before the last activation)"
+    }
+    return "explains: class \(className(data, model, target)) for every input (\(score) before the last activation)"
+  }
+
+  /// For Integrated Gradients: the completeness gap, absolute and relative to the score change.
+  static func gapNotes(_ model: Sequential, inputs: Tensor, attribution: Attribution) throws -> [String] {
+    guard let gaps = attribution.completenessGaps, !gaps.isEmpty,
+      case .integratedGradients(_, let baseline) = attribution.method
+    else { return [] }
+    let d = inputs.rowSize
+    let start: [Float]
+    switch baseline {
+    case .zeros: start = [Float](repeating: 0, count: d)
+    case .sample(let sample): start = sample.scalars
+    }
+    // f(baseline) for every class explained, in one batch.
+    let classes = Array(Set(attribution.targets)).sorted()
+    let batch = try Tensor(shape: [classes.count, d], scalars: classes.flatMap { _ in start })
+      .reshaped([classes.count] + model.inputShape)
+    let baselineScores = try InputGradient.compute(model, inputs: batch, targets: classes).scores
+    let scoreOf = Dictionary(uniqueKeysWithValues: zip(classes, baselineScores))
+    var relative: [Double] = []
+    for (i, gap) in gaps.enumerated() {
+      let change = abs(Double(attribution.scores[i]) - Double(scoreOf[attribution.targets[i]] ?? 0))
+      if change > 1e-6 { relative.append(Double(gap) / change) }
+    }
+    let n = Double(gaps.count)
+    let mean = gaps.map(Double.init).reduce(0, +) / n
+    let worst = Double(gaps.max() ?? 0)
+    var lines = [
+      "completeness gap |Σ attributions − (f(x) − f(baseline))| over \(gaps.count) "
+        + "input\(gaps.count == 1 ? "" : "s"): max \(NumberText.short(worst)), mean \(NumberText.short(mean))"
+    ]
+    if let top = relative.max() {
+      let average = relative.reduce(0, +) / Double(relative.count)
+      lines.append(
+        "relative to |f(x) − f(baseline)|: max \(percent(top)), mean \(percent(average))"
+          + (top > 0.05 ? "; more steps make it smaller" : ""))
+    }
+    return lines
+  }
+
+  static func percent(_ x: Double) -> String {
+    NumberText.fixed(x * 100, decimals: x < 0.1 ? 2 : 1) + "%"
+  }
+
+  /// The predicted class and its probability (nil when the outputs are not probabilities), or
+  /// the output value for regression.
+  static func predictions(_ model: Sequential, _ inputs: Tensor) throws -> [(label: Int, value: Double, isProbability: Bool)] {
+    let output = try model.predict(inputs)
+    let width = output.rowSize
+    let last = model.layers.last?.activation
+    return (0..<output.rows).map { i in
+      let row = output.scalars[(i * width)..<((i + 1) * width)].map(Double.init)
+      if width == 1 {
+        let p = row[0]
+        return last == .sigmoid ? (p > 0.5 ? 1 : 0, p > 0.5 ? p : 1 - p, true) : (0, p, false)
+      }
+      var best = 0
+      for k in 1..<width where row[k] > row[best] { best = k }
+      return (best, row[best], last == .softmax)
+    }
+  }
+
+  static func className(_ data: Dataset, _ model: Sequential, _ k: Int) -> String {
+    let names = data.classNames.isEmpty ? model.classNames : data.classNames
+    return k >= 0 && k < names.count ? names[k] : "\(k)"
+  }
+
+  /// `true 3`, `predicted 3 (98%)`, and `explains 5` when another class is explained.
+  static func details(
+    _ data: Dataset, index: Int, prediction: (label: Int, value: Double, isProbability: Bool),
+    explained: Int, model: Sequential
+  ) -> [String] {
+    if !data.isClassification {
+      let target = data.values.map { NumberText.short(Double($0.scalars[index * $0.rowSize])) } ?? "?"
+      return ["target \(target)", "output \(NumberText.short(prediction.value))"]
+    }
+    let actual = index < data.labels.count ? className(data, model, data.labels[index]) : "?"
+    var predicted = "predicted \(className(data, model, prediction.label))"
+    if prediction.isProbability {
+      predicted += " (\(NumberText.fixed(prediction.value * 100, decimals: 0))%)"
+    }
+    var lines = ["true \(actual)", predicted]
+    // A single-output model explains its one score (class 1) whatever it predicts.
+    let outputs = model.outputShape.reduce(1, *)
+    if outputs > 1, explained != prediction.label {
+      lines.append("explains \(className(data, model, explained))")
+    }
+    return lines
+  }
+
+  static func featureNames(_ data: Dataset, count: Int) -> [String] {
+    (0..<count).map { $0 < data.featureNames.count ? data.featureNames[$0] : "x\($0 + 1)" }
+  }
+
+  /// Row `row` of a flat buffer as an image.
+  static func image(_ scalars: [Float], row: Int, size: Int, rows: Int, columns: Int) -> Matrix {
+    let slice = scalars[(row * size)..<((row + 1) * size)]
+    return Matrix(rows: rows, columns: columns, values: slice.map(Double.init))
+  }
+}
+
+/// Notes under charts: wrapped in the terminal, appended below an SVG.
+enum NoteText {
+  /// `text` broken at spaces into lines of at most `width` characters; later lines indented.
+  static func wrap(_ text: String, width: Int) -> [String] {
+    guard text.count > width, width > 10 else { return [text] }
+    var lines: [String] = []
+    var line = ""
+    for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+      let candidate = line.isEmpty ? String(word) : line + " " + word
+      if candidate.count > width, !line.isEmpty {
+        lines.append(line)
+        line = "  " + word
+      } else {
+        line = candidate
+      }
+    }
+    if !line.isEmpty { lines.append(line) }
+    return lines
+  }
+
+  /// A rendered SVG document with note lines below it: the document is nested as it is.
+  static func appending(_ notes: [String], to svg: String, width: Double, height: Double) -> String {
+    guard !notes.isEmpty, let start = svg.range(of: "<svg ") else { return svg }
+    let inner = String(svg[start.lowerBound...]).replacingOccurrences(
+      of: "<svg xmlns=\"http://www.w3.org/2000/svg\" ", with: "<svg x=\"0\" y=\"0\" ")
+    let wrapped = notes.flatMap { wrap($0, width: Int((width - 40) / 6.6)) }
+    var doc = SVGDocument(width: width, height: height + Double(wrapped.count) * 16 + 16)
+    doc.append(inner)
+    var y = height + 8
+    for note in wrapped {
+      doc.text(note, x: 20, y: y, size: 12, extra: [("class", "note")])
+      y += 16
+    }
+    return doc.render(title: "saliency")
+  }
+}
