@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Runs every Scripts/examples/*.nnv in a directory of its own and renders each SVG it writes to
+# PNG with rsvg-convert. Fails when a script fails, an SVG does not render, or no SVG at all
+# was written. The pictures stay in .build/examples/ (or the directory given) to look at.
+#
+#   Scripts/render-examples.sh [OUTPUT-DIRECTORY]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+out=${1:-$root/.build/examples}
+
+swift build -c release --product nnv
+nnv="$(swift build -c release --show-bin-path)/nnv"
+
+rm -rf "$out"
+mkdir -p "$out"
+svgs=0
+for script in "$root"/Scripts/examples/*.nnv; do
+  name=$(basename "$script" .nnv)
+  mkdir -p "$out/$name"
+  if ! (cd "$out/$name" && "$nnv" --color never "$script" >output.txt 2>&1); then
+    echo "render-examples: $name.nnv failed:" >&2
+    tail -n 20 "$out/$name/output.txt" >&2
+    exit 1
+  fi
+  for svg in "$out/$name"/*.svg; do
+    [ -e "$svg" ] || continue
+    rsvg-convert "$svg" -o "${svg%.svg}.png"
+    [ -s "${svg%.svg}.png" ] || { echo "render-examples: empty PNG from $svg" >&2; exit 1; }
+    svgs=$((svgs + 1))
+  done
+done
+if [ "$svgs" -eq 0 ]; then
+  echo "render-examples: the examples wrote no SVG files" >&2
+  exit 1
+fi
+echo "rendered $svgs SVG files from the examples to PNG in $out"

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# The project's test command (README, CI): every unit, script and terminal test, then every
+# example script run again with each SVG it writes rendered to PNG, so a picture no viewer can
+# draw fails the build. Installs Debian's librsvg2-bin (rsvg-convert) when it is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v rsvg-convert >/dev/null 2>&1; then
+  echo "test.sh: installing librsvg2-bin for rsvg-convert" >&2
+  if [ "$(id -u)" -eq 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq librsvg2-bin
+  else
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq librsvg2-bin
+  fi
+fi
+
+swift test -c release
+Scripts/render-examples.sh
