@@ -71,3 +71,17 @@ let package = Package(
   ],
   swiftLanguageModes: [.v6]
 )
+
+// `NNV_FUZZ=1` adds a libFuzzer target over the lexer, parser and checker (Scripts/fuzz.sh).
+// It is left out of ordinary builds: `-sanitize=fuzzer` instruments code and supplies `main`.
+if ProcessInfo.processInfo.environment["NNV_FUZZ"] != nil {
+  let fuzzer: [SwiftSetting] = [.unsafeFlags(["-sanitize=fuzzer"])]
+  for target in package.targets where target.name == "NNVLanguage" {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(["-sanitize=fuzzer"])]
+  }
+  package.targets.append(
+    .executableTarget(
+      name: "NNVFuzz", dependencies: ["NNVLanguage"], swiftSettings: fuzzer,
+      linkerSettings: [.unsafeFlags(["-sanitize=fuzzer"])]))
+  package.products.append(.executable(name: "nnv-fuzz", targets: ["NNVFuzz"]))
+}

@@ -41,6 +41,8 @@ public enum Ticks {
       values.append(abs(v) < step * 1e-9 ? 0 : v)
       v += step
     }
+    // A coarse step can leave a single tick inside a short axis; ask for finer ones.
+    if values.count < 2, count < 12 { return nice(low, high, count: count * 2) }
     let decimals = Swift.max(0, -Int(floor(log10(step) + 1e-9)))
     return (values, step, Swift.min(decimals, 10))
   }
