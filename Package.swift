@@ -23,6 +23,7 @@ let package = Package(
   products: [
     .executable(name: "nnv", targets: ["nnv"]),
     .library(name: "NNVCore", targets: ["NNVCore"]),
+    .library(name: "NNVPlot", targets: ["NNVPlot"]),
     .library(name: "NNVLanguage", targets: ["NNVLanguage"]),
   ],
   dependencies: [

@@ -16,6 +16,7 @@ let package = Package(
       dependencies: [
         .product(name: "NNVCore", package: "nnv"),
         .product(name: "NNVLanguage", package: "nnv"),
+        .product(name: "NNVPlot", package: "nnv"),
       ]
     )
   ],

@@ -20,15 +20,15 @@ public struct DecisionBoundary: Sendable {
   }
 
   /// Cells per row and rows of the grid.
-  public var gridColumns: Int
-  public var gridRows: Int
+  public private(set) var gridColumns: Int
+  public private(set) var gridRows: Int
   /// Row-major, top row first: the predicted class and its probability.
-  public var labels: [Int]
-  public var confidences: [Double]
+  public private(set) var labels: [Int]
+  public private(set) var confidences: [Double]
   public var xDomain: ClosedRange<Double>
   public var yDomain: ClosedRange<Double>
-  public var points: [Point]
-  public var classNames: [String]
+  public private(set) var points: [Point]
+  public private(set) var classNames: [String]
   /// What hidden units compute over the same plane (SVG only): a name and a grid of values.
   public var thumbnails: [(name: String, values: Matrix)]
   public var options: ChartOptions
@@ -54,11 +54,13 @@ public struct DecisionBoundary: Sendable {
     self.classNames = classNames
     self.thumbnails = thumbnails
     self.options = options
+    self.classCount = Swift.max(
+      2, classNames.count, (self.labels.max() ?? 0) + 1, (points.map(\.label).max() ?? 0) + 1)
   }
 
-  var classCount: Int {
-    Swift.max(2, classNames.count, (labels.max() ?? 0) + 1, (points.map(\.label).max() ?? 0) + 1)
-  }
+  /// The number of classes: named, predicted or in the data, and at least two. Stored, since
+  /// every cell's colour needs it.
+  let classCount: Int
 
   func className(_ k: Int) -> String { k >= 0 && k < classNames.count ? classNames[k] : "class \(k)" }
 

@@ -27,7 +27,16 @@ public struct RGB: Sendable, Equatable, Hashable {
   }
 
   /// `#rrggbb`, for SVG.
-  public var hex: String { String(format: "#%02x%02x%02x", r, g, b) }
+  public var hex: String {
+    // Written out by hand: SVG charts ask for thousands of these and String(format:) is slow.
+    let digits = Array("0123456789abcdef".utf8)
+    var bytes: [UInt8] = [UInt8(ascii: "#")]
+    for channel in [r, g, b] {
+      bytes.append(digits[Int(channel >> 4)])
+      bytes.append(digits[Int(channel & 15)])
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
 
   /// The straight mix `(1 - t)·self + t·other`.
   public func mixed(with other: RGB, _ t: Double) -> RGB {

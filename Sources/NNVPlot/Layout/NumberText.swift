@@ -5,11 +5,28 @@ public enum NumberText {
   /// `value` with exactly `decimals` decimals; "nan", "inf", "-inf" for non-finite values.
   public static func fixed(_ value: Double, decimals: Int) -> String {
     guard value.isFinite else { return value.isNaN ? "nan" : (value > 0 ? "inf" : "-inf") }
-    let text = String(format: "%.\(Swift.max(0, Swift.min(decimals, 12)))f", value)
+    let decimals = Swift.max(0, Swift.min(decimals, 12))
+    // SVG documents print tens of thousands of coordinates; Foundation's formatter is the
+    // slowest step of a 200×200 boundary, so ordinary values take an integer path.
+    if decimals <= 6, abs(value) < 1e12 {
+      let scale = powersOfTen[decimals]
+      let scaled = UInt64((abs(value) * Double(scale)).rounded(.toNearestOrEven))
+      guard scaled != 0 || decimals > 0 else { return "0" }
+      var text = value < 0 && scaled != 0 ? "-" : ""
+      text += String(scaled / scale)
+      if decimals > 0 {
+        let fraction = String(scaled % scale)
+        text += "." + String(repeating: "0", count: decimals - fraction.count) + fraction
+      }
+      return text
+    }
+    let text = String(format: "%.\(decimals)f", value)
     // "-0.00" reads as a sign error on an axis.
     if text.hasPrefix("-"), Double(text) == 0 { return String(text.dropFirst()) }
     return text
   }
+
+  static let powersOfTen: [UInt64] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000]
 
   /// A compact form with about four significant digits: 0.1234, 12.35, 1.2e-05, 3.4e+06.
   public static func short(_ value: Double) -> String {
@@ -29,7 +46,7 @@ public enum NumberText {
   public static func coordinate(_ value: Double) -> String {
     guard value.isFinite else { return "0" }
     var text = fixed(value, decimals: 2)
-    if text.contains(".") {
+    if text.utf8.contains(UInt8(ascii: ".")) {
       while text.hasSuffix("0") { text.removeLast() }
       if text.hasSuffix(".") { text.removeLast() }
     }

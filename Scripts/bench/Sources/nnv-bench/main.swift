@@ -210,7 +210,8 @@ func runSgemm() {
 
 // MARK: - main
 
-let usage = "usage: nnv-bench {xor-tiny|spiral-small|mnist-mlp|saliency|sgemm|cnn-small}"
+let usage =
+  "usage: nnv-bench {xor-tiny|spiral-small|mnist-mlp|saliency|sgemm|parse|attribution|views|cnn-small}"
 let arguments = CommandLine.arguments.dropFirst()
 guard arguments.count == 1, let workload = arguments.first else {
   note(usage)
@@ -236,6 +237,8 @@ do {
     runParse()
   case "attribution":
     try runAttribution()
+  case "views":
+    try runViews()
   default:
     guard let training = workloads[workload] else {
       note("nnv-bench: unknown workload '\(workload)'\n\(usage)")
