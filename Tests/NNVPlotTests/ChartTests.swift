@@ -170,6 +170,18 @@ import NNVPlot
     // 10 + 10 + 10 neurons shown (9 each plus ellipses for the two big layers).
     #expect(try svg.count("//circle[@class='neuron']") == 9 + 9 + 10)
     #expect(try svg.count("//line[@class='edge']") == 9 * 9 + 9 * 10)
+
+    var horizontal = diagram
+    horizontal.horizontal = true
+    horizontal.options.width = 40
+    let lines = horizontal.text().split(separator: "\n")
+    // Three blocks do not fit 40 columns side by side, so they wrap into rows of four lines.
+    #expect(lines.count == 8 || lines.count == 12)
+    #expect(lines.allSatisfy { $0.count <= 40 })
+    #expect(lines[1].contains("input") && lines[1].contains("->"))
+    let row = try SVGCheck(horizontal.svg())
+    #expect(try row.count("//rect[@class='block']") == 3)
+    #expect(try row.count("//circle[@class='neuron']") == 9 + 9 + 10)
   }
 }
 

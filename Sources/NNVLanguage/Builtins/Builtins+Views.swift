@@ -51,15 +51,20 @@ extension Builtins {
   static let diagram = Builtin(
     "diagram", .command,
     summary: "Draws a model's architecture: layer blocks with shapes, and in SVG its neurons and weights.",
-    parameters: [Parameter("model", .model, positional: true, default: nil, "the model")] + viewParameters,
+    parameters: [
+      Parameter("model", .model, positional: true, default: nil, "the model"),
+      Parameter("direction", .choice(["vertical", "horizontal"]), default: "vertical", "how the layer blocks are laid out"),
+    ] + viewParameters,
     example: """
       model net { input 2; dense 4 tanh; dense 1 sigmoid }
       diagram net
+      diagram net direction horizontal
       diagram net to "net.svg"
       """,
     body: .function { call in
       guard let model = call.model("model")?.model else { return .none }
-      let chart = ModelViews.diagram(model, options: try options(call))
+      let chart = ModelViews.diagram(
+        model, horizontal: call.string("direction") == "horizontal", options: try options(call))
       return try show(call, text: chart.text, svg: chart.svg)
     })
 

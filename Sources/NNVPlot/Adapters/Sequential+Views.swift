@@ -45,15 +45,19 @@ public enum ModelViews {
 
   /// Blocks for every model; the neuron graph when the network is a chain of dense layers on a
   /// flat input (other layers, such as activations and dropout, do not break the chain).
-  public static func diagram(_ model: Sequential, options: ChartOptions = ChartOptions()) -> NetworkDiagram {
+  public static func diagram(
+    _ model: Sequential, horizontal: Bool = false, options: ChartOptions = ChartOptions()
+  ) -> NetworkDiagram {
     let dense = denseWeights(model)
     let chain = model.inputShape.count == 1 && !dense.isEmpty && model.layers.allSatisfy {
       $0 is Dense || $0.parameterCount == 0
     }
-    return NetworkDiagram(
+    var diagram = NetworkDiagram(
       inputShape: model.inputShape, layers: layerSummaries(model),
       connections: chain ? dense.map { .init(weights: $0.weights, layerName: $0.name) } : [],
       options: options)
+    diagram.horizontal = horizontal
+    return diagram
   }
 
   // MARK: History

@@ -22,6 +22,8 @@ public struct NetworkDiagram: Sendable {
   /// One per dense layer, in order; empty to draw blocks only.
   public var connections: [Connection]
   public var maxNeurons: Int = 10
+  /// Blocks left to right (wrapping at the width in the terminal) instead of top to bottom.
+  public var horizontal = false
   public var options: ChartOptions
 
   public init(
@@ -60,6 +62,7 @@ public struct NetworkDiagram: Sendable {
     let rule = String(repeating: g.horizontal, count: inner + 2)
     var lines: [String] = []
     if let title = options.title { lines.append(title) }
+    if horizontal { return (lines + horizontalText(blocks)).joined(separator: "\n") + "\n" }
     for (i, block) in blocks.enumerated() {
       lines.append("\(corners[0])\(rule)\(corners[1])")
       for text in [block.0, block.1] {
@@ -69,6 +72,42 @@ public struct NetworkDiagram: Sendable {
       if i < blocks.count - 1 { lines.append(String(repeating: " ", count: inner / 2 + 1) + g.arrowDown) }
     }
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// Blocks side by side joined by arrows, as many to a row as the width allows.
+  func horizontalText(_ blocks: [(String, String)]) -> [String] {
+    let g = options.glyphs
+    let corners = g.boxCorners
+    let arrow = g == .ascii ? " -> " : " → "
+    let boxes: [[String]] = blocks.map { block in
+      let inner = Swift.min(options.columns - 4, Swift.max(block.0.count, block.1.count))
+      let rule = String(repeating: g.horizontal, count: inner + 2)
+      return [
+        "\(corners[0])\(rule)\(corners[1])",
+        "\(g.vertical) " + TextLayout.pad(TextLayout.clip(block.0, inner), inner) + " \(g.vertical)",
+        "\(g.vertical) " + TextLayout.pad(TextLayout.clip(block.1, inner), inner) + " \(g.vertical)",
+        "\(corners[2])\(rule)\(corners[3])",
+      ]
+    }
+    var lines: [String] = []
+    var row = ["", "", "", ""]
+    var used = 0
+    for (i, box) in boxes.enumerated() {
+      let width = box[0].count
+      let link = i < boxes.count - 1 ? arrow.count : 0
+      if used > 0, used + width + link > options.columns {
+        lines += row.map { String($0.reversed().drop { $0 == " " }.reversed()) }
+        row = ["", "", "", ""]
+        used = 0
+      }
+      for k in 0..<4 {
+        row[k] += box[k]
+        if link > 0 { row[k] += k == 1 ? arrow : String(repeating: " ", count: arrow.count) }
+      }
+      used += width + link
+    }
+    if used > 0 { lines += row.map { String($0.reversed().drop { $0 == " " }.reversed()) } }
+    return lines
   }
 
   // MARK: SVG
@@ -83,6 +122,7 @@ public struct NetworkDiagram: Sendable {
   }
 
   public func svg() -> String {
+    if horizontal { return horizontalSVG() }
     let blockHeight = 46.0
     let gap = 26.0
     let blocksHeight = Double(layers.count + 1) * (blockHeight + gap) + 60
@@ -93,14 +133,7 @@ public struct NetworkDiagram: Sendable {
     // Blocks.
     let blockWidth = 220.0
     var y = options.title == nil ? 20.0 : 44.0
-    var entries: [(String, String, String)] = [
-      ("input", "shape " + SummaryTable.shape(inputShape), "#eeeeee")
-    ]
-    for layer in layers {
-      entries.append(
-        (NetworkDiagram.heading(layer), "→ " + NetworkDiagram.details(layer),
-         layer.flags.isEmpty ? "#dbe9f6" : "#fddbc7"))
-    }
+    let entries = blockEntries()
     doc.beginGroup([("class", "blocks")])
     for (i, entry) in entries.enumerated() {
       doc.rect(
@@ -121,8 +154,67 @@ public struct NetworkDiagram: Sendable {
     }
     doc.endGroup()
     guard graph else { return doc.render(title: options.title ?? "architecture") }
-    // Neuron graph.
     let area = Box(x: blockWidth + 80, y: options.title == nil ? 30 : 54, width: doc.width - blockWidth - 120, height: doc.height - (options.title == nil ? 60 : 84))
+    drawGraph(into: &doc, area: area)
+    return doc.render(title: options.title ?? "architecture")
+  }
+
+  /// Blocks in a row, left to right, with the neuron graph under them.
+  func horizontalSVG() -> String {
+    let entries = blockEntries()
+    // About 7 px a character of 11 px bold text, so the longest heading fits its block.
+    let longest = entries.map { Swift.max($0.0.count, $0.1.count) }.max() ?? 20
+    let blockWidth = Swift.max(140, Double(longest) * 7 + 18)
+    let blockHeight = 46.0
+    let gap = 30.0
+    let rowWidth = Double(entries.count) * (blockWidth + gap) - gap + 40
+    let graph = !connections.isEmpty
+    let top = options.title == nil ? 20.0 : 44.0
+    let graphHeight = graph ? Swift.max(260, options.svgHeight - 60) : 0
+    var doc = SVGDocument(
+      width: Swift.max(rowWidth, graph ? Swift.max(options.svgWidth, 640) : 0),
+      height: top + blockHeight + 20 + (graph ? graphHeight + 30 : 0))
+    SVGAxes.title(&doc, options.title, width: doc.width)
+    doc.beginGroup([("class", "blocks")])
+    for (i, entry) in entries.enumerated() {
+      let x = 20 + Double(i) * (blockWidth + gap)
+      doc.rect(
+        x: x, y: top, width: blockWidth, height: blockHeight, fill: entry.2, stroke: "#555555",
+        tooltip: entry.0 + " " + entry.1, extra: [("class", "block"), ("rx", "6")])
+      doc.text(entry.0, x: x + 8, y: top + 19, size: 11, weight: "bold")
+      doc.text(entry.1, x: x + 8, y: top + 36, size: 10)
+      if i < entries.count - 1 {
+        let y = top + blockHeight / 2
+        doc.line(x + blockWidth, y, x + blockWidth + gap - 4, y, stroke: "#555555", width: 1.5)
+        let tip = x + blockWidth + gap - 1
+        let points = [(tip - 7, y - 4), (tip - 7, y + 4), (tip, y)]
+          .map { SVGDocument.n($0.0) + "," + SVGDocument.n($0.1) }.joined(separator: " ")
+        doc.append("<polygon points=\"\(points)\" fill=\"#555555\"/>")
+      }
+    }
+    doc.endGroup()
+    if graph {
+      let area = Box(x: 60, y: top + blockHeight + 40, width: doc.width - 120, height: graphHeight - 50)
+      drawGraph(into: &doc, area: area)
+    }
+    return doc.render(title: options.title ?? "architecture")
+  }
+
+  /// The blocks' heading, details and fill: the input, then every layer.
+  func blockEntries() -> [(String, String, String)] {
+    var entries: [(String, String, String)] = [
+      ("input", "shape " + SummaryTable.shape(inputShape), "#eeeeee")
+    ]
+    for layer in layers {
+      entries.append(
+        (NetworkDiagram.heading(layer), "→ " + NetworkDiagram.details(layer),
+         layer.flags.isEmpty ? "#dbe9f6" : "#fddbc7"))
+    }
+    return entries
+  }
+
+  /// The neuron graph inside `area`, with layer names under it and a caption at the bottom.
+  func drawGraph(into doc: inout SVGDocument, area: Box) {
     var sizes = [connections.first?.weights.rows ?? 0]
     sizes += connections.map(\.weights.columns)
     let columns = sizes.map(shownNeurons)
@@ -172,6 +264,5 @@ public struct NetworkDiagram: Sendable {
     }
     doc.endGroup()
     doc.text("edge width ∝ |weight|; red positive, blue negative", x: area.x, y: doc.height - 8, size: 10, fill: "#666666")
-    return doc.render(title: options.title ?? "architecture")
   }
 }
