@@ -16,6 +16,7 @@ import Testing
     "sweep.nnv": ("best", 0.85),
     "tour.nnv": ("accuracy", 0.9),
     "views.nnv": ("accuracy", 0.9),
+    "saliency.nnv": ("accuracy", 0.95),
   ]
 
   static var examplesDirectory: URL {

@@ -148,6 +148,23 @@ import NNVPlot
     _ = try SVGCheck(empty.svg())
   }
 
+  @Test func regressionSurface() throws {
+    let surface = RegressionSurface(
+      gridColumns: 4, gridRows: 3, values: (0..<12).map(Double.init), xDomain: 0...1, yDomain: 0...1,
+      points: [.init(x: 0.1, y: 0.9, target: 0), .init(x: 0.9, y: 0.1, target: 11, isTest: true)],
+      options: Self.ascii())
+    let text = surface.text()
+    #expect(text.contains("output: 0 [ .:-=+*#%@] 11"))
+    #expect(text.contains("O: test"))
+    #expect(text.split(separator: "\n").allSatisfy { $0.count <= Self.ascii().width })
+    let svg = try SVGCheck(surface.svg())
+    #expect(try svg.count("//circle[@class='point train']") == 1)
+    #expect(try svg.count("//circle[@class='point test']") == 1)
+    // Twelve distinct values, no equal neighbours to merge: one rectangle per cell.
+    #expect(try svg.count("//g[@class='surface']/rect") == 12)
+    #expect(try svg.count("//g[@class='colorbar']") == 1)
+  }
+
   @Test func networkDiagram() throws {
     let weights = Matrix(rows: 784, columns: 128, values: (0..<(784 * 128)).map { sin(Double($0)) })
     let out = Matrix(rows: 128, columns: 10, values: (0..<1280).map { cos(Double($0)) })

@@ -218,7 +218,7 @@ extension Builtins {
 
   static let boundary = Builtin(
     "boundary", .command,
-    summary: "Draws a classifier's decision over its 2-D input plane with the data on top (or a 1-D model's fitted curve).",
+    summary: "Draws a classifier's decision over its 2-D input plane with the data on top (for regression the output surface, or a 1-D model's fitted curve).",
     parameters: [
       Parameter("model", .model, positional: true, default: nil, "the model, with 2 inputs (or 1)"),
       Parameter("on", .dataset, default: nil, "the training data, drawn as filled points"),
@@ -247,6 +247,16 @@ extension Builtins {
         throw call.fail(.needsPlane(set.sampleShape), at: set == data ? "on" : "test")
       }
       let resolution = try call.count("resolution", default: 120, minimum: 2)
+      if !data.isClassification {
+        var textOptions = o
+        textOptions.height = 20
+        return try show(
+          call,
+          text: {
+            (try? ModelViews.surface(model, train: data, test: test, resolution: 160, options: textOptions).text()) ?? ""
+          },
+          svg: { (try? ModelViews.surface(model, train: data, test: test, resolution: resolution, options: o).svg()) ?? "" })
+      }
       return try show(
         call,
         text: {

@@ -17,7 +17,21 @@ public enum SaliencyView: Sendable {
     case .bars(let bars): return bars.text()
     case .plane(let chart, _, let notes):
       let width = Swift.max(chart.options.columns, 40)
-      return chart.text() + notes.flatMap { NoteText.wrap($0, width: width) }.joined(separator: "\n") + "\n"
+      return chart.text()
+        + notes.flatMap { NoteText.wrap($0, width: width) }.joined(separator: "\n") + "\n"
+    }
+  }
+
+  /// The same view with other words for the sign of an attribution.
+  public func with(_ meaning: SignMeaning) -> SaliencyView {
+    switch self {
+    case .images(var grid):
+      grid.meaning = meaning
+      return .images(grid)
+    case .bars(var bars):
+      bars.meaning = meaning
+      return .bars(bars)
+    case .plane: return self
     }
   }
 
@@ -26,7 +40,8 @@ public enum SaliencyView: Sendable {
     case .images(let grid): return grid.svg()
     case .bars(let bars): return bars.svg()
     case .plane(_, let chart, let notes):
-      return NoteText.appending(notes, to: chart.svg(), width: chart.options.svgWidth, height: chart.options.svgHeight)
+      return NoteText.appending(
+        notes, to: chart.svg(), width: chart.options.svgWidth, height: chart.options.svgHeight)
     }
   }
 }
@@ -116,6 +131,13 @@ public enum AttributionViews {
   public static func saliency(
     _ model: Sequential, on data: Dataset, request: Request, options: ChartOptions = ChartOptions()
   ) throws -> SaliencyView {
+    let view = try saliencyView(model, on: data, request: request, options: options)
+    return model.outputShape.reduce(1, *) == 1 ? view.with(.output) : view
+  }
+
+  static func saliencyView(
+    _ model: Sequential, on data: Dataset, request: Request, options: ChartOptions
+  ) throws -> SaliencyView {
     let indices = request.index.map { [$0] } ?? Array(0..<data.count)
     let inputs = request.index == nil ? data.features : try data.features.gatheringRows(indices)
     let targets = request.target.map { [Int](repeating: $0, count: indices.count) }
@@ -129,14 +151,17 @@ public enum AttributionViews {
     o.title = o.title ?? "saliency of \(model.name) on \(data.name)"
     switch inputKind(data.sampleShape) {
     case .image(let rows, let columns):
-      let shown = request.index == nil
+      let shown =
+        request.index == nil
         ? Array(0..<Swift.min(data.count, request.count ?? defaultImageRows)) : [0]
       let predictions = try self.predictions(model, try inputs.gatheringRows(shown))
       let d = attribution.values.rowSize
       let gridRows = shown.enumerated().map { k, i in
         SaliencyGrid.Row(
           label: "#\(indices[i])",
-          details: details(data, index: indices[i], prediction: predictions[k], explained: attribution.targets[i], model: model),
+          details: details(
+            data, index: indices[i], prediction: predictions[k], explained: attribution.targets[i],
+            model: model),
           input: image(inputs.scalars, row: i, size: d, rows: rows, columns: columns),
           maps: [image(attribution.values.scalars, row: i, size: d, rows: rows, columns: columns)])
       }
@@ -144,7 +169,8 @@ public enum AttributionViews {
       if request.index == nil, data.count > shown.count {
         summary = SaliencyGrid.Summary(
           title: "mean |attribution| over all \(data.count) inputs",
-          map: Matrix(rows: rows, columns: columns, values: attribution.meanAbsolute.map(Double.init)))
+          map: Matrix(
+            rows: rows, columns: columns, values: attribution.meanAbsolute.map(Double.init)))
       }
       return .images(
         SaliencyGrid(
@@ -156,28 +182,47 @@ public enum AttributionViews {
       let arrows = (0..<count).map { i in
         DecisionBoundary.Arrow(
           x: Double(inputs.scalars[i * d]), y: Double(inputs.scalars[i * d + 1]),
-          dx: Double(attribution.values.scalars[i * d]), dy: Double(attribution.values.scalars[i * d + 1]),
+          dx: Double(attribution.values.scalars[i * d]),
+          dy: Double(attribution.values.scalars[i * d + 1]),
           label: indices[i] < data.labels.count ? data.labels[indices[i]] : 0)
       }
       var textOptions = o
       textOptions.height = 20
-      var text = try ModelViews.boundary(model, train: data, resolution: 160, thumbnails: false, options: textOptions)
-      var svg = try ModelViews.boundary(model, train: data, resolution: 120, thumbnails: false, options: o)
+      var text = try ModelViews.boundary(
+        model, train: data, resolution: 160, thumbnails: false, options: textOptions)
+      var svg = try ModelViews.boundary(
+        model, train: data, resolution: 120, thumbnails: false, options: o)
       text.arrows = arrows
       svg.arrows = arrows
-      let arrowNote =
-        "arrows: each input's attribution (\(data.featureNames.prefix(2).joined(separator: ", "))) as a vector"
-        + (signed ? ", pointing where the features push the class score" : "")
+      let pair = featureNames(data, count: 2).joined(separator: ", ")
+      let arrowNote: String
+      switch request.method {
+      case .gradient(false), .smoothGrad(_, _, .mean):
+        arrowNote = "arrows: the gradient at each input, pointing where the score rises fastest"
+      case _ where !signed:
+        arrowNote =
+          "arrows: each input's attribution (\(pair)) as a vector; magnitudes, so "
+          + "they only show which feature matters more"
+      default:
+        arrowNote =
+          "arrows: each input's attribution as a vector, whose components are what "
+          + "\(pair) contributed to the score"
+      }
       return .plane(text: text, svg: svg, notes: [arrowNote] + notes)
     case .features, .plane:
       let names = featureNames(data, count: attribution.values.rowSize)
       if let index = request.index {
         let prediction = try predictions(model, inputs)[0]
-        let title = (["input #\(index)"] + details(data, index: index, prediction: prediction, explained: attribution.targets[0], model: model))
+        let title =
+          (["input #\(index)"]
+          + details(
+            data, index: index, prediction: prediction, explained: attribution.targets[0],
+            model: model))
           .joined(separator: " · ")
         return .bars(
           AttributionBars(
-            names: names, panels: [.init(title: title, values: attribution.values.scalars.map(Double.init))],
+            names: names,
+            panels: [.init(title: title, values: attribution.values.scalars.map(Double.init))],
             signed: signed, notes: notes, options: o))
       }
       let order = attribution.ranking
@@ -185,7 +230,11 @@ public enum AttributionViews {
       return .bars(
         AttributionBars(
           names: order.map { names[$0] },
-          panels: [.init(title: "mean |attribution| over all \(data.count) inputs, ranked", values: order.map { Double(mean[$0]) })],
+          panels: [
+            .init(
+              title: "mean |attribution| over all \(data.count) inputs, ranked",
+              values: order.map { Double(mean[$0]) })
+          ],
           signed: false, notes: notes, options: o))
     }
   }
@@ -210,7 +259,7 @@ public enum AttributionViews {
   ) throws -> SanityReport {
     let result = try SanityCheck.run(model, inputs: data.features, method: method, seed: seed)
     let r = result.meanRankCorrelation
-    let passed = r < sanityThreshold
+    var passed = r < sanityThreshold
     let correlation = NumberText.fixed(Double(r), decimals: 2)
     let threshold = NumberText.fixed(Double(sanityThreshold), decimals: 2)
     var verdict = [
@@ -220,8 +269,17 @@ public enum AttributionViews {
         ? "Passed: the maps change when the weights are randomized, so they show what the model learned."
         : "Failed: the maps stay alike with random weights, so they show the input more than the model.",
     ]
-    if data.features.rowSize < 5 {
-      verdict.append("with only \(data.features.rowSize) features per input, each rank correlation is coarse")
+    let features = data.features.rowSize
+    if features == 1 {
+      // One feature has one rank: the correlation is 1 whatever the weights.
+      passed = false
+      verdict = [
+        "rank correlation of the maps: not defined for 1 feature per input",
+        "Cannot judge: with a single feature the maps always rank alike; "
+          + "this check needs inputs with several features.",
+      ]
+    } else if features < 5 {
+      verdict.append("with only \(features) features per input, each rank correlation is coarse")
     }
     let notes = [methodNote(method, baselineName: baselineName)] + verdict
     var o = options
@@ -235,7 +293,9 @@ public enum AttributionViews {
       let gridRows = shown.map { i in
         SaliencyGrid.Row(
           label: "#\(i)",
-          details: details(data, index: i, prediction: predictions[i], explained: result.trained.targets[i], model: model),
+          details: details(
+            data, index: i, prediction: predictions[i], explained: result.trained.targets[i],
+            model: model),
           input: image(data.features.scalars, row: i, size: d, rows: rows, columns: columns),
           maps: [
             image(result.trained.values.scalars, row: i, size: d, rows: rows, columns: columns),
@@ -266,11 +326,11 @@ public enum AttributionViews {
 
   /// The method line under every view.
   static func methodNote(_ method: AttributionMethod, baselineName: String?) -> String {
-    var text = "method: " + method.description
-    if case .integratedGradients(_, .sample) = method, let baselineName {
-      text += " (\(baselineName))"
+    // The core can only say "a given baseline"; here the caller knows which.
+    if case .integratedGradients(let steps, .sample) = method, let baselineName {
+      return "method: integrated gradients, \(steps) steps from \(baselineName)"
     }
-    return text
+    return "method: " + method.description
   }
 
   /// A short column heading for the method.
@@ -286,15 +346,22 @@ public enum AttributionViews {
   }
 
   static func explainsNote(_ model: Sequential, _ data: Dataset, _ target: Int?) -> String {
-    let score = model.outputShape.reduce(1, *) == 1 ? "the output's score" : "class scores"
-    guard let target else {
-      return "explains: each input's predicted class (\(score) before the last activation)"
+    // A single output is one score whatever the prediction: class 1's for a sigmoid unit.
+    if model.outputShape.reduce(1, *) == 1 {
+      let what = data.isClassification ? " (class \(className(data, model, 1)))" : ""
+      return "explains: the output's score\(what), before the last activation"
     }
-    return "explains: class \(className(data, model, target)) for every input (\(score) before the last activation)"
+    guard let target else {
+      return "explains: each input's predicted class (class scores before the last activation)"
+    }
+    return "explains: class \(className(data, model, target)) for every input "
+      + "(class scores before the last activation)"
   }
 
   /// For Integrated Gradients: the completeness gap, absolute and relative to the score change.
-  static func gapNotes(_ model: Sequential, inputs: Tensor, attribution: Attribution) throws -> [String] {
+  static func gapNotes(_ model: Sequential, inputs: Tensor, attribution: Attribution) throws
+    -> [String]
+  {
     guard let gaps = attribution.completenessGaps, !gaps.isEmpty,
       case .integratedGradients(_, let baseline) = attribution.method
     else { return [] }
@@ -318,26 +385,34 @@ public enum AttributionViews {
     let n = Double(gaps.count)
     let mean = gaps.map(Double.init).reduce(0, +) / n
     let worst = Double(gaps.max() ?? 0)
+    let counted = gaps.count == 1 ? "1 input" : "\(gaps.count) inputs"
+    let single = gaps.count == 1
     var lines = [
-      "completeness gap |Σ attributions − (f(x) − f(baseline))| over \(gaps.count) "
-        + "input\(gaps.count == 1 ? "" : "s"): max \(NumberText.short(worst)), mean \(NumberText.short(mean))"
+      "completeness gap |Σ attributions − (f(x) − f(baseline))| over \(counted):",
+      single
+        ? "  \(NumberText.short(worst))"
+        : "  max \(NumberText.short(worst)), mean \(NumberText.short(mean))",
     ]
     if let top = relative.max() {
       let average = relative.reduce(0, +) / Double(relative.count)
       lines.append(
-        "relative to |f(x) − f(baseline)|: max \(percent(top)), mean \(percent(average))"
-          + (top > 0.05 ? "; more steps make it smaller" : ""))
+        "  relative to |f(x) − f(baseline)|: "
+          + (single ? percent(top) : "max \(percent(top)), mean \(percent(average))")
+          + (top > 0.05 ? " (more steps make it smaller)" : ""))
     }
     return lines
   }
 
   static func percent(_ x: Double) -> String {
-    NumberText.fixed(x * 100, decimals: x < 0.1 ? 2 : 1) + "%"
+    if x < 0.0001 { return "below 0.01%" }
+    return NumberText.fixed(x * 100, decimals: x < 0.1 ? 2 : 1) + "%"
   }
 
   /// The predicted class and its probability (nil when the outputs are not probabilities), or
   /// the output value for regression.
-  static func predictions(_ model: Sequential, _ inputs: Tensor) throws -> [(label: Int, value: Double, isProbability: Bool)] {
+  static func predictions(_ model: Sequential, _ inputs: Tensor) throws -> [(
+    label: Int, value: Double, isProbability: Bool
+  )] {
     let output = try model.predict(inputs)
     let width = output.rowSize
     let last = model.layers.last?.activation
@@ -364,7 +439,8 @@ public enum AttributionViews {
     explained: Int, model: Sequential
   ) -> [String] {
     if !data.isClassification {
-      let target = data.values.map { NumberText.short(Double($0.scalars[index * $0.rowSize])) } ?? "?"
+      let target =
+        data.values.map { NumberText.short(Double($0.scalars[index * $0.rowSize])) } ?? "?"
       return ["target \(target)", "output \(NumberText.short(prediction.value))"]
     }
     let actual = index < data.labels.count ? className(data, model, data.labels[index]) : "?"
@@ -413,18 +489,30 @@ enum NoteText {
   }
 
   /// A rendered SVG document with note lines below it: the document is nested as it is.
-  static func appending(_ notes: [String], to svg: String, width: Double, height: Double) -> String {
+  static func appending(_ notes: [String], to svg: String, width: Double, height: Double) -> String
+  {
     guard !notes.isEmpty, let start = svg.range(of: "<svg ") else { return svg }
     let inner = String(svg[start.lowerBound...]).replacingOccurrences(
       of: "<svg xmlns=\"http://www.w3.org/2000/svg\" ", with: "<svg x=\"0\" y=\"0\" ")
     let wrapped = notes.flatMap { wrap($0, width: Int((width - 40) / 6.6)) }
     var doc = SVGDocument(width: width, height: height + Double(wrapped.count) * 16 + 16)
     doc.append(inner)
-    var y = height + 8
-    for note in wrapped {
-      doc.text(note, x: 20, y: y, size: 12, extra: [("class", "note")])
+    draw(wrapped, into: &doc, y: height + 8)
+    return doc.render(title: "saliency")
+  }
+
+  /// Draws wrapped note lines from `y` down; a continuation line (indented in the text) is
+  /// indented by position, since SVG collapses leading spaces. Returns the y after the last.
+  @discardableResult
+  static func draw(_ lines: [String], into doc: inout SVGDocument, y start: Double) -> Double {
+    var y = start
+    for line in lines {
+      let indented = line.hasPrefix("  ")
+      doc.text(
+        indented ? String(line.drop { $0 == " " }) : line, x: indented ? 34 : 20, y: y, size: 12,
+        extra: [("class", "note")])
       y += 16
     }
-    return doc.render(title: "saliency")
+    return y
   }
 }

@@ -309,6 +309,40 @@ public enum ModelViews {
       thumbnails: thumbs, options: o)
   }
 
+  /// For a regression model on two inputs: its output over the data's plane, the points
+  /// coloured by their targets.
+  public static func surface(
+    _ model: Sequential, train: Dataset, test: Dataset? = nil, resolution: Int = 100,
+    options: ChartOptions = ChartOptions()
+  ) throws -> RegressionSurface {
+    guard model.inputShape == [2] else { throw ViewError.needsTwoInputs(model.inputShape) }
+    let sets = [train] + (test.map { [$0] } ?? [])
+    let (xDomain, yDomain) = plane(sets)
+    let side = Swift.max(2, Swift.min(400, resolution))
+    let output = try model.predict(gridBatch(xDomain, yDomain, columns: side, rows: side))
+    let width = output.rowSize
+    let values = (0..<(side * side)).map { Double(output.scalars[$0 * width]) }
+    var points: [RegressionSurface.Point] = []
+    for (set, isTest) in zip(sets, [false, true]) {
+      let stride = set.features.rowSize
+      let targets = set.values?.scalars ?? set.labels.map(Float.init)
+      let targetStride = Swift.max(1, targets.count / Swift.max(1, set.count))
+      for i in 0..<set.count {
+        points.append(
+          .init(
+            x: Double(set.features.scalars[i * stride]), y: Double(set.features.scalars[i * stride + 1]),
+            target: i * targetStride < targets.count ? Double(targets[i * targetStride]) : .nan, isTest: isTest))
+      }
+    }
+    var o = options
+    o.title = o.title ?? "\(model.name): output over the plane"
+    o.xLabel = o.xLabel ?? train.featureNames.first
+    o.yLabel = o.yLabel ?? (train.featureNames.count > 1 ? train.featureNames[1] : nil)
+    return RegressionSurface(
+      gridColumns: side, gridRows: side, values: values, xDomain: xDomain, yDomain: yDomain,
+      points: points, options: o)
+  }
+
   /// For a model with one input and one output: its curve over the data's range with the data
   /// points.
   public static func fittedCurve(

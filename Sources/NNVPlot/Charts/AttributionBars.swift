@@ -26,6 +26,8 @@ public struct AttributionBars: Sendable {
   /// Lines under the chart: the method, its settings, the completeness gap.
   public var notes: [String]
   public var options: ChartOptions
+  /// What the sign of a value means, for the legend. Default: evidence for or against a class.
+  public var meaning = SignMeaning.classEvidence
 
   public init(
     names: [String], panels: [Panel], signed: Bool, notes: [String] = [],
@@ -49,7 +51,15 @@ public struct AttributionBars: Sendable {
     var high = Swift.max(0, extent.upperBound)
     if !signed { low = 0 }
     if high - low <= 0 { high = low + 1 }
-    return low...high
+    // Out to the nearest ticks, so the longest bar ends on a labelled line, unless that wastes
+    // much of the width (a small negative value would otherwise claim a whole tick step).
+    let span = high - low
+    let step = Ticks.nice(low, high, count: 5).step
+    let niceLow = floor(low / step + 1e-9) * step
+    let niceHigh = ceil(high / step - 1e-9) * step
+    let a = low - niceLow <= 0.15 * span ? niceLow : low - 0.04 * span
+    let b = niceHigh - high <= 0.15 * span ? niceHigh : high + 0.04 * span
+    return a...b
   }
 
   func barColor(_ value: Double) -> RGB {
@@ -68,9 +78,10 @@ public struct AttributionBars: Sendable {
       lines += panelLines(panel)
     }
     if signed, options.colored {
-      lines.append("red: for the class, blue: against")
+      lines.append("red: \(meaning.positive), blue: \(meaning.negative)")
     } else if signed {
-      lines.append("right of \(options.glyphs.vertical): for the class, left: against")
+      lines.append(
+        "right of \(options.glyphs.vertical): \(meaning.positive), left: \(meaning.negative)")
     }
     lines += notes.flatMap { NoteText.wrap($0, width: Swift.max(options.columns, 40)) }
     return lines.joined(separator: "\n") + "\n"
@@ -103,14 +114,18 @@ public struct AttributionBars: Sendable {
           let full = unicode ? whole : Int((length / 8).rounded())
           for c in 0..<full { canvas.put(unicode ? "█" : "#", start + c, 0, color: color) }
           if unicode, rest > 0 { canvas.put(eighths[rest - 1], start + whole, 0, color: color) }
-          if full == 0, !(unicode && rest > 0) { canvas.put(unicode ? "▏" : "#", start, 0, color: color) }
+          if full == 0, !(unicode && rest > 0) {
+            canvas.put(unicode ? "▏" : "#", start, 0, color: color)
+          }
         } else {
           // Leftward bars: whole cells, then a right half block for the rest (Unicode has no
           // right-aligned eighths but for the one-eighth and the half).
           let full = unicode ? whole + (rest >= 6 ? 1 : 0) : Int((length / 8).rounded())
           for c in 0..<full { canvas.put(unicode ? "█" : "#", zero - 1 - c, 0, color: color) }
           if unicode, rest >= 2, rest < 6 { canvas.put("▐", zero - 1 - full, 0, color: color) }
-          if full == 0, !(unicode && rest >= 2) { canvas.put(unicode ? "▕" : "#", zero - 1, 0, color: color) }
+          if full == 0, !(unicode && rest >= 2) {
+            canvas.put(unicode ? "▕" : "#", zero - 1, 0, color: color)
+          }
         }
       }
       var bar = canvas.render(options.colorMode)
@@ -154,8 +169,10 @@ public struct AttributionBars: Sendable {
     SVGAxes.title(&doc, options.title, width: width)
     for (p, panel) in panels.enumerated() {
       let left = 20 + Double(p) * panelWidth
-      let plot = Box(x: left + nameWidth, y: top + 30, width: panelWidth - nameWidth - 70, height: plotHeight)
-      doc.text(panel.title, x: left, y: top + 12, size: 13, weight: "bold", extra: [("class", "heading")])
+      let plot = Box(
+        x: left + nameWidth, y: top + 30, width: panelWidth - nameWidth - 70, height: plotHeight)
+      doc.text(
+        panel.title, x: left, y: top + 12, size: 13, weight: "bold", extra: [("class", "heading")])
       let domain = self.domain(panel.values)
       let scale = Scale(domain: domain, range: plot.x...plot.maxX)
       let ticks = Ticks.nice(domain.lowerBound, domain.upperBound, count: 5)
@@ -164,7 +181,8 @@ public struct AttributionBars: Sendable {
         guard x >= plot.x - 0.5, x <= plot.maxX + 0.5 else { continue }
         doc.line(x, plot.y, x, plot.maxY, stroke: SVGAxes.gridColor)
         doc.line(x, plot.maxY, x, plot.maxY + 5, stroke: SVGAxes.axisColor)
-        doc.text(label, x: x, y: plot.maxY + 18, anchor: "middle", size: 10, extra: [("class", "tick")])
+        doc.text(
+          label, x: x, y: plot.maxY + 18, anchor: "middle", size: 10, extra: [("class", "tick")])
       }
       doc.line(plot.x, plot.maxY, plot.maxX, plot.maxY, stroke: SVGAxes.axisColor)
       doc.text(
@@ -190,21 +208,21 @@ public struct AttributionBars: Sendable {
       }
       doc.endGroup()
       if signed, domain.lowerBound < 0 {
-        doc.line(scale(0), plot.y - 4, scale(0), plot.maxY, stroke: "#222222", width: 1.2, extra: [("class", "zero")])
+        doc.line(
+          scale(0), plot.y - 4, scale(0), plot.maxY, stroke: "#222222", width: 1.2,
+          extra: [("class", "zero")])
       }
     }
     var y = top + 30 + plotHeight + 62
     if signed {
       doc.rect(x: 20, y: y - 10, width: 12, height: 12, fill: Self.positive.hex)
-      doc.text("for the class", x: 38, y: y, size: 11)
-      doc.rect(x: 130, y: y - 10, width: 12, height: 12, fill: Self.negative.hex)
-      doc.text("against", x: 148, y: y, size: 11)
+      doc.text(meaning.positive, x: 38, y: y, size: 11)
+      let second = 38 + 6.5 * Double(meaning.positive.count) + 24
+      doc.rect(x: second, y: y - 10, width: 12, height: 12, fill: Self.negative.hex)
+      doc.text(meaning.negative, x: second + 18, y: y, size: 11)
       y += 20
     }
-    for note in wrapped {
-      doc.text(note, x: 20, y: y, size: 12, extra: [("class", "note")])
-      y += 16
-    }
+    NoteText.draw(wrapped, into: &doc, y: y)
     return doc.render(title: options.title ?? "attribution")
   }
 }

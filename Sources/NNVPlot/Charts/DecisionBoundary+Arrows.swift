@@ -20,12 +20,14 @@ extension DecisionBoundary {
     }
   }
 
-  /// The factor that makes the longest arrow an eighth of the plane's smaller side.
+  /// The factor that makes the longest arrow a tenth of the plane's smaller side.
   var arrowScale: Double {
-    let longest = arrows.map { ($0.dx * $0.dx + $0.dy * $0.dy).squareRoot() }.filter(\.isFinite).max() ?? 0
+    let longest =
+      arrows.map { ($0.dx * $0.dx + $0.dy * $0.dy).squareRoot() }.filter(\.isFinite).max() ?? 0
     guard longest > 0 else { return 0 }
-    let span = Swift.min(xDomain.upperBound - xDomain.lowerBound, yDomain.upperBound - yDomain.lowerBound)
-    return span / 8 / longest
+    let span = Swift.min(
+      xDomain.upperBound - xDomain.lowerBound, yDomain.upperBound - yDomain.lowerBound)
+    return span / 10 / longest
   }
 
   /// Draws the arrows (called by `svg()` after the points).
@@ -33,16 +35,19 @@ extension DecisionBoundary {
     guard !arrows.isEmpty else { return }
     let k = arrowScale
     doc.beginGroup([("class", "arrows")])
-    for arrow in arrows where arrow.x.isFinite && arrow.y.isFinite && arrow.dx.isFinite && arrow.dy.isFinite {
+    for arrow in arrows
+    where arrow.x.isFinite && arrow.y.isFinite && arrow.dx.isFinite && arrow.dy.isFinite {
       let x0 = xScale(arrow.x)
       let y0 = yScale(arrow.y)
       let x1 = xScale(arrow.x + arrow.dx * k)
       let y1 = yScale(arrow.y + arrow.dy * k)
       let length = ((x1 - x0) * (x1 - x0) + (y1 - y0) * (y1 - y0)).squareRoot()
-      let tip = "\(className(arrow.label)) at (\(NumberText.short(arrow.x)), \(NumberText.short(arrow.y))): "
+      let tip =
+        "\(className(arrow.label)) at (\(NumberText.short(arrow.x)), \(NumberText.short(arrow.y))): "
         + "attribution (\(NumberText.short(arrow.dx)), \(NumberText.short(arrow.dy)))"
       guard length >= 1.5 else {
-        doc.circle(cx: x0, cy: y0, r: 1.2, fill: "#222222", tooltip: tip, extra: [("class", "arrow")])
+        doc.circle(
+          cx: x0, cy: y0, r: 1.2, fill: "#222222", tooltip: tip, extra: [("class", "arrow")])
         continue
       }
       // A head of two short strokes, 30° either side of the shaft.
@@ -73,12 +78,16 @@ extension DecisionBoundary {
   /// `text()` after the points). Arrows shorter than a tenth of the longest keep their marker.
   func drawArrows(into canvas: inout TextCanvas, margin: Int, width: Int, height: Int) {
     guard !arrows.isEmpty else { return }
-    let longest = arrows.map { ($0.dx * $0.dx + $0.dy * $0.dy).squareRoot() }.filter(\.isFinite).max() ?? 0
+    let longest =
+      arrows.map { ($0.dx * $0.dx + $0.dy * $0.dy).squareRoot() }.filter(\.isFinite).max() ?? 0
     guard longest > 0 else { return }
     let xScale = Scale(domain: xDomain, range: 0...Double(width))
     let yScale = Scale(domain: yDomain, range: 0...Double(height), flipped: true)
-    for arrow in arrows where arrow.x.isFinite && arrow.y.isFinite && arrow.dx.isFinite && arrow.dy.isFinite {
-      guard (arrow.dx * arrow.dx + arrow.dy * arrow.dy).squareRoot() >= longest / 10 else { continue }
+    for arrow in arrows
+    where arrow.x.isFinite && arrow.y.isFinite && arrow.dx.isFinite && arrow.dy.isFinite {
+      guard (arrow.dx * arrow.dx + arrow.dy * arrow.dy).squareRoot() >= longest / 10 else {
+        continue
+      }
       let column = Swift.min(width - 1, Int(xScale(arrow.x)))
       let row = Swift.min(height - 1, Int(yScale(arrow.y)))
       guard column >= 0, row >= 0 else { continue }

@@ -50,6 +50,8 @@ public struct SaliencyGrid: Sendable {
   /// Lines under the chart: the method, its settings, the completeness gap.
   public var notes: [String]
   public var options: ChartOptions
+  /// What the sign of a map means, for the legend. Default: evidence for or against a class.
+  public var meaning = SignMeaning.classEvidence
 
   public init(
     mapTitles: [String], signed: Bool, overlay: Bool, rows: [Row], summary: Summary? = nil,
@@ -131,7 +133,9 @@ public struct SaliencyGrid: Sendable {
   public func text() -> String {
     var lines: [String] = []
     if let title = options.title { lines.append(TextLayout.clip(title, options.columns)) }
-    guard let first = rows.first ?? summary.map({ Row(label: "", details: [], input: $0.map, maps: []) }),
+    guard
+      let first = rows.first
+        ?? summary.map({ Row(label: "", details: [], input: $0.map, maps: []) }),
       !first.input.isEmpty
     else {
       return (lines + ["(no images)"] + notes).joined(separator: "\n") + "\n"
@@ -141,9 +145,14 @@ public struct SaliencyGrid: Sendable {
     // Images wider than the terminal allows are averaged in blocks.
     let widest = (options.columns - (panelCount - 1) * 2) / panelCount
     let step = Swift.max(1, (first.input.columns + widest - 1) / Swift.max(1, widest))
-    let scale = pixelScale(panelCount: panelCount, imageWidth: (first.input.columns + step - 1) / step)
+    let scale = pixelScale(
+      panelCount: panelCount, imageWidth: (first.input.columns + step - 1) / step)
     func shrink(_ m: Matrix) -> Matrix {
-      step == 1 ? m : m.downsampled(maxRows: (m.rows + step - 1) / step, maxColumns: (m.columns + step - 1) / step).matrix
+      step == 1
+        ? m
+        : m.downsampled(
+          maxRows: (m.rows + step - 1) / step, maxColumns: (m.columns + step - 1) / step
+        ).matrix
     }
     let inputDomain = self.inputDomain
     let groupWidth = panelCount * first.input.columns / step * scale + (panelCount - 1) * 2
@@ -154,7 +163,9 @@ public struct SaliencyGrid: Sendable {
       var blocks: [[String]] = []
       for row in group {
         let input = shrink(row.input)
-        var panels = [panel(input, kind: .input, domain: inputDomain, scale: scale, halfBlocks: halfBlocks)]
+        var panels = [
+          panel(input, kind: .input, domain: inputDomain, scale: scale, halfBlocks: halfBlocks)
+        ]
         var ranges = [""]
         for map in row.maps {
           let m = shrink(map)
@@ -169,9 +180,15 @@ public struct SaliencyGrid: Sendable {
               domain: Self.domain(map, signed: signed), scale: scale, halfBlocks: halfBlocks))
           ranges.append("")
         }
-        var block = [TextLayout.clip(([row.label] + row.details).joined(separator: " · "), groupWidth)]
+        // A caption may run past its images when nothing stands beside them.
+        let captionWidth = Swift.min(perLine, rows.count) == 1 ? options.columns : groupWidth
+        var block = [
+          TextLayout.clip(([row.label] + row.details).joined(separator: " · "), captionWidth)
+        ]
         if start == 0 {
-          block.append(joined(headings.map { TextLayout.clip($0, panels[0].width) }, widths: panels.map(\.width)))
+          block.append(
+            joined(
+              headings.map { TextLayout.clip($0, panels[0].width) }, widths: panels.map(\.width)))
         }
         let height = panels.map(\.lines.count).max() ?? 0
         for y in 0..<height {
@@ -189,7 +206,8 @@ public struct SaliencyGrid: Sendable {
           }
           block.append(line)
         }
-        block.append(joined(ranges.map { TextLayout.clip($0, panels[0].width) }, widths: panels.map(\.width)))
+        block.append(
+          joined(ranges.map { TextLayout.clip($0, panels[0].width) }, widths: panels.map(\.width)))
         blocks.append(block)
       }
       let height = blocks.map(\.count).max() ?? 0
@@ -310,7 +328,9 @@ public struct SaliencyGrid: Sendable {
     input: Matrix, inputDomain: ColorDomain, map: Matrix, domain: ColorDomain, scale: Int,
     halfBlocks: Bool
   ) -> TextPanel {
-    func strength(_ r: Int, _ c: Int) -> Double { Self.strength(map[r, c], in: domain, signed: signed) }
+    func strength(_ r: Int, _ c: Int) -> Double {
+      Self.strength(map[r, c], in: domain, signed: signed)
+    }
     if halfBlocks {
       var lines: [[TextCanvas.Cell]] = []
       let pairs = scale == 2 ? input.rows : (input.rows + 1) / 2
@@ -318,11 +338,15 @@ public struct SaliencyGrid: Sendable {
         var cells: [TextCanvas.Cell] = []
         for c in 0..<input.columns {
           let (rt, rb) = scale == 2 ? (y, y) : (2 * y, 2 * y + 1)
-          let top = Self.overlayColor(input: inputDomain.fraction(input[rt, c]), strength: strength(rt, c))
+          let top = Self.overlayColor(
+            input: inputDomain.fraction(input[rt, c]), strength: strength(rt, c))
           let bottom =
             rb < input.rows
-            ? Self.overlayColor(input: inputDomain.fraction(input[rb, c]), strength: strength(rb, c)) : nil
-          cells += Array(repeating: TextCanvas.Cell(character: "▀", foreground: top, background: bottom), count: scale)
+            ? Self.overlayColor(
+              input: inputDomain.fraction(input[rb, c]), strength: strength(rb, c)) : nil
+          cells += Array(
+            repeating: TextCanvas.Cell(character: "▀", foreground: top, background: bottom),
+            count: scale)
         }
         lines.append(cells)
       }
@@ -341,8 +365,12 @@ public struct SaliencyGrid: Sendable {
           let t = Swift.max(0, Swift.min(1, inputDomain.fraction(input[r, c])))
           glyph = t.isFinite ? ramp[Int((t * Double(ramp.count - 1)).rounded())] : "?"
         }
-        let color = options.colored ? Self.overlayColor(input: inputDomain.fraction(input[r, c]), strength: s) : nil
-        cells += Array(repeating: TextCanvas.Cell(character: glyph, foreground: color, background: nil), count: scale)
+        let color =
+          options.colored
+          ? Self.overlayColor(input: inputDomain.fraction(input[r, c]), strength: s) : nil
+        cells += Array(
+          repeating: TextCanvas.Cell(character: glyph, foreground: color, background: nil),
+          count: scale)
       }
       lines.append(cells)
     }
@@ -360,22 +388,28 @@ public struct SaliencyGrid: Sendable {
       for i in 0..<16 { canvas.put(" ", i, 0, background: mapColors.color(at: Double(i) / 15)) }
       var bar = canvas.render(options.colorMode)
       bar.removeLast()
+      // Lines with colour escapes are never wrapped: the escapes are not visible width.
       if signed {
-        lines.append("\(mapNames): −max \(bar) +max, 0 at white; red speaks for the class, blue against")
+        lines.append("\(mapNames): −max \(bar) +max, 0 at white")
+        lines.append("red: \(meaning.positive), blue: \(meaning.negative)")
       } else {
         lines.append("\(mapNames): 0 \(bar) max")
       }
       if overlay { lines.append("overlay: the input in grey, tinted where the map is strong") }
+      lines.append("ranges under the maps: each map has its own scale")
+      return lines
     } else {
+      let sign = overlay ? "the sign shows in the overlay" : "the sign shows only in colour"
       lines.append(
         signed
-          ? "\(mapNames): darker = larger |value| (the sign shows in the overlay)"
+          ? "\(mapNames): darker = larger |value| (\(sign))"
           : "\(mapNames): darker = larger value")
       if overlay {
         let threshold = Int(Self.overlayThreshold * 100)
         lines.append(
           signed
-            ? "overlay: + for the class, - against, where |value| ≥ \(threshold)% of the map's largest"
+            ? "overlay: + \(meaning.positive), - \(meaning.negative), where |value| ≥ \(threshold)% "
+              + "of the map's largest"
             : "overlay: * where the value is ≥ \(threshold)% of the map's largest")
       }
     }
@@ -414,7 +448,7 @@ public struct SaliencyGrid: Sendable {
     let summaryHeight = summary == nil ? 0 : side + 50
     let width = Swift.max(x + 10, 520)
     let wrapped = notes.flatMap { NoteText.wrap($0, width: Int((width - 40) / 6.6)) }
-    let noteLines = Double(wrapped.count + 2)
+    let noteLines = Double(wrapped.count + 4)
     let height = top + 24 + Double(rows.count) * rowHeight + summaryHeight + 60 + noteLines * 16
     var doc = SVGDocument(width: width, height: height)
     SVGAxes.title(&doc, options.title, width: width)
@@ -458,12 +492,16 @@ public struct SaliencyGrid: Sendable {
       y += rowHeight
     }
     if let summary, !summary.map.isEmpty {
-      doc.text(summary.title, x: 20, y: y + 14, size: 13, weight: "bold", extra: [("class", "label")])
+      doc.text(
+        summary.title, x: 20, y: y + 14, size: 13, weight: "bold", extra: [("class", "label")])
       let box = Box(x: slots[0].x, y: y + 24, width: side, height: side)
       let domain = Self.domain(summary.map, signed: false)
-      drawImage(&doc, summary.map, box: box, colors: .viridis, domain: domain, kind: "summary", what: summary.title)
+      drawImage(
+        &doc, summary.map, box: box, colors: .viridis, domain: domain, kind: "summary",
+        what: summary.title)
       SVGAxes.colorBar(
-        &doc, box: Box(x: box.maxX + 8, y: box.y, width: 10, height: side), map: .viridis, domain: domain)
+        &doc, box: Box(x: box.maxX + 8, y: box.y, width: 10, height: side), map: .viridis,
+        domain: domain)
       y += summaryHeight
     }
     y += 10
@@ -479,14 +517,18 @@ public struct SaliencyGrid: Sendable {
     doc.text(NumberText.short(inputDomain.low), x: 60, y: y + 25, anchor: "middle", size: 10)
     doc.text(NumberText.short(inputDomain.high), x: 188, y: y + 25, anchor: "middle", size: 10)
     doc.endGroup()
-    var legendText = signed ? "red: for the class, blue: against, white: no effect" : "brighter: larger"
-    if overlay { legendText += "; overlay: the map over the input in grey" }
-    doc.text(legendText, x: 210, y: y + 10, size: 11, fill: "#444444")
     y += 44
-    for note in wrapped {
-      doc.text(note, x: 20, y: y, size: 12, extra: [("class", "note")])
+    var legendText =
+      signed
+      ? "colours: red \(meaning.positive), blue \(meaning.negative), white no effect"
+      : "colours: brighter is larger"
+    if overlay { legendText += "; overlay: the map over the input in grey" }
+    for line in NoteText.wrap(legendText, width: Int((width - 40) / 6.2)) {
+      doc.text(line, x: 20, y: y, size: 11, fill: "#444444", extra: [("class", "legend")])
       y += 16
     }
+    y += 6
+    NoteText.draw(wrapped, into: &doc, y: y)
     return doc.render(title: options.title ?? "saliency")
   }
 
