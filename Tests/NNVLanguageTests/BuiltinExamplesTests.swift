@@ -36,6 +36,15 @@ import Testing
     #expect(help.contains("(default: 10)"))
     #expect(BuiltinRegistry.helpText(for: "relu")?.contains("dense 8 relu") == true)
     #expect(BuiltinRegistry.helpText(for: "nonsense") == nil)
+    // Parameter lines fit 80 columns, apart from the usage line and long choice labels.
+    for builtin in BuiltinRegistry.all {
+      let text = try #require(BuiltinRegistry.helpText(for: builtin.name))
+      let parameters = text.components(separatedBy: "\nParameters:\n").dropFirst().first?
+        .components(separatedBy: "\n\n").first ?? ""
+      for line in parameters.split(separator: "\n") where !line.contains("|") {
+        #expect(line.count <= 80, "\(builtin.name): \(line)")
+      }
+    }
     let index = BuiltinRegistry.helpIndex()
     for builtin in BuiltinRegistry.all { #expect(index.contains(builtin.name)) }
   }

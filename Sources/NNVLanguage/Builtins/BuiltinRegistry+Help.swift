@@ -10,15 +10,25 @@ extension BuiltinRegistry {
         + "of a dense layer (`dense 8 \(name)`).\n"
     }
     guard let builtin = builtin(named: name) else { return nil }
-    var text = "\(builtin.usage)\n  \(builtin.summary)\n"
+    var text = wrap(builtin.usage, width: 80).joined(separator: "\n    ") + "\n"
+    text += wrap(builtin.summary, width: 78).map { "  " + $0 + "\n" }.joined()
     if !builtin.parameters.isEmpty {
       text += "\nParameters:\n"
-      let width = builtin.parameters.map { label(for: $0, of: builtin).count }.max() ?? 0
+      // Labels share a column up to `labelLimit` characters; a longer one (a long list of
+      // choices) gets a line of its own. Descriptions wrap to fit 80 columns.
+      let labelLimit = 24
+      let width = builtin.parameters.map { label(for: $0, of: builtin).count }.filter { $0 <= labelLimit }.max() ?? 0
+      let indent = String(repeating: " ", count: width + 4)
       for parameter in builtin.parameters {
         let label = label(for: parameter, of: builtin)
-        let padding = String(repeating: " ", count: width - label.count)
         let fallback = parameter.defaultText.map { " (default: \($0))" } ?? " (required)"
-        text += "  \(label)\(padding)  \(parameter.summary)\(fallback)\n"
+        let lines = wrap(parameter.summary + fallback, width: Swift.max(30, 80 - indent.count))
+        if label.count > labelLimit {
+          text += "  \(label)\n" + lines.map { indent + $0 + "\n" }.joined()
+        } else {
+          let padding = String(repeating: " ", count: width - label.count)
+          text += "  \(label)\(padding)  " + lines.joined(separator: "\n" + indent) + "\n"
+        }
       }
     }
     if builtin.kind == .command {
@@ -26,6 +36,21 @@ extension BuiltinRegistry {
     }
     text += "\nExample:\n" + builtin.example.split(separator: "\n").map { "  \($0)\n" }.joined()
     return text
+  }
+
+  /// `text` broken at spaces into lines of at most `width` characters (longer words stay whole).
+  static func wrap(_ text: String, width: Int) -> [String] {
+    var lines: [String] = []
+    var line = ""
+    for word in text.split(separator: " ") {
+      if !line.isEmpty, line.count + 1 + word.count > width {
+        lines.append(line)
+        line = ""
+      }
+      line += (line.isEmpty ? "" : " ") + word
+    }
+    if !line.isEmpty { lines.append(line) }
+    return lines
   }
 
   private static func label(for parameter: Parameter, of builtin: Builtin) -> String {
