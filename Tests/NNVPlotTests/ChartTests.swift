@@ -100,14 +100,21 @@ import NNVPlot
     #expect(
       chart.text() == """
         actual \\ predicted
-                    cat    dog    eel   recall
-          cat         2      1      0   66.7%
-          dog         0      2      0   100.0%
-          eel         1      0      0   0.0%
+                       cat    dog    eel   recall
+          cat            2      1      0    66.7%
+          dog            0      2      0   100.0%
+          eel            1      0      0     0.0%
           precision  66.7%  66.7%      –
         accuracy 66.7% of 6 samples
 
         """)
+    // Ten classes do not fit 60 columns with one decimal; the percentages drop it.
+    let ten = ConfusionMatrix(
+      actual: Array(0..<10) + [3], predicted: Array(0..<10) + [4], classNames: (0..<10).map(String.init),
+      options: Self.ascii(70))
+    let lines = ten.text().split(separator: "\n")
+    #expect(lines.allSatisfy { $0.count <= 70 })
+    #expect(lines.contains { $0.hasPrefix("  3 ") && $0.hasSuffix("  50%") })
     let svg = try SVGCheck(chart.svg())
     #expect(try svg.count("//rect[@class='cell']") == 9)
     #expect(try svg.count("//text[@class='recall']") == 3)

@@ -43,8 +43,8 @@ public struct ConfusionMatrix: Sendable {
     total == 0 ? nil : Double(counts.indices.map { counts[$0][$0] }.reduce(0, +)) / Double(total)
   }
 
-  static func percent(_ x: Double?) -> String {
-    x.map { NumberText.fixed($0 * 100, decimals: 1) + "%" } ?? "–"
+  static func percent(_ x: Double?, decimals: Int = 1) -> String {
+    x.map { NumberText.fixed($0 * 100, decimals: decimals) + "%" } ?? "–"
   }
 
   // MARK: Text
@@ -54,14 +54,25 @@ public struct ConfusionMatrix: Sendable {
     if let title = options.title { lines.append(TextLayout.clip(title, options.columns)) }
     let n = counts.count
     guard n > 0 else { return (lines + ["(no classes)"]).joined(separator: "\n") + "\n" }
-    let nameWidth = Swift.min(14, Swift.max(6, classNames.map(\.count).max() ?? 6))
-    let countWidth = Swift.max(7, String(counts.joined().max() ?? 0).count + 1, Swift.min(8, classNames.map(\.count).max() ?? 0) + 1)
+    // At least as wide as "precision", the last row's name.
+    let nameWidth = Swift.min(14, Swift.max(9, classNames.map(\.count).max() ?? 9))
+    // Columns fit "100.0%"; when that is too wide for the terminal, percentages lose their
+    // decimal and columns narrow to "100%".
+    let digits = String(counts.joined().max() ?? 0).count + 1
+    let nameColumn = Swift.min(12, classNames.map(\.count).max() ?? 0) + 1
+    var countWidth = Swift.max(7, digits, nameColumn)
+    var decimals = 1
+    if 2 + nameWidth + n * countWidth + 9 > options.columns {
+      countWidth = Swift.max(5, digits, Swift.min(nameColumn, 5))
+      decimals = 0
+    }
+    func percent(_ x: Double?) -> String { ConfusionMatrix.percent(x, decimals: decimals) }
     let names = classNames.map { TextLayout.clip($0, nameWidth) }
     let maxCount = Double(Swift.max(1, counts.joined().max() ?? 1))
     var header = TextLayout.pad("actual \\ predicted", nameWidth + 2)
     if header.count > nameWidth + 2 { lines.append(header); header = String(repeating: " ", count: nameWidth + 2) }
     header += names.map { TextLayout.pad(TextLayout.clip($0, countWidth - 1), countWidth, right: true) }.joined()
-    header += "   recall"
+    header += "   " + TextLayout.pad("recall", 6, right: true)
     lines.append(header)
     for r in 0..<n {
       var line = "  " + TextLayout.pad(names[r], nameWidth)
@@ -75,12 +86,12 @@ public struct ConfusionMatrix: Sendable {
           line += text
         }
       }
-      line += "   " + ConfusionMatrix.percent(recall(r))
+      line += "   " + TextLayout.pad(percent(recall(r)), 6, right: true)
       lines.append(line)
     }
     lines.append(
       "  " + TextLayout.pad("precision", nameWidth)
-        + (0..<n).map { TextLayout.pad(ConfusionMatrix.percent(precision($0)), countWidth, right: true) }.joined())
+        + (0..<n).map { TextLayout.pad(percent(precision($0)), countWidth, right: true) }.joined())
     lines.append("accuracy \(ConfusionMatrix.percent(accuracy)) of \(total) samples")
     return lines.joined(separator: "\n") + "\n"
   }
