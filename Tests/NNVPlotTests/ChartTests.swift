@@ -38,6 +38,22 @@ import NNVPlot
     #expect(log.contains("100"))
   }
 
+  @Test func extremeValuesNeitherTrapNorHang() throws {
+    let extremes = [1e308, -1e308, 0, .nan, 5e-324, -.greatestFiniteMagnitude]
+    for chart in [LineChart([Series("x", values: extremes)]), LineChart([Series("x", values: extremes)], logY: true)] {
+      #expect(chart.text().contains("┤"))
+      _ = try SVGCheck(chart.svg())
+    }
+    let histogram = Histogram(extremes)
+    #expect(histogram.bins.counts.reduce(0, +) == 5)
+    #expect(histogram.text().contains("(1 NaN or infinite values left out)"))
+    _ = try SVGCheck(histogram.svg())
+    let scale = Scale(domain: -1e308...1e308, range: 0...100)
+    #expect(scale(0).isFinite && abs(scale(0) - 50) < 1)
+    #expect(scale(.nan) == 0)
+    #expect(scale(.infinity) == 100)
+  }
+
   @Test func lineChartSVG() throws {
     let chart = LineChart(
       [Series("train", values: [1, 0.5, 0.25]), Series("validation", values: [1.2, 0.7, .nan], dashed: true)])

@@ -20,6 +20,11 @@ public struct Bins: Sendable, Equatable {
       low -= 0.5
       high += 0.5
     }
+    if !(high - low).isFinite {
+      // Values near ±greatestFiniteMagnitude: a span that overflows would give no step.
+      low = Swift.max(low, -Double.greatestFiniteMagnitude / 4)
+      high = Swift.min(high, Double.greatestFiniteMagnitude / 4)
+    }
     let step = Ticks.niceNumber((high - low) / Double(wanted), round: true)
     let start = floor(low / step) * step
     var edges = [start]
@@ -27,8 +32,10 @@ public struct Bins: Sendable, Equatable {
     if edges.count < 2 { edges.append(start + step) }
     var counts = Array(repeating: 0, count: edges.count - 1)
     for v in finite {
-      let i = Int(floor((v - start) / step))
-      counts[Swift.max(0, Swift.min(counts.count - 1, i))] += 1
+      // Clamped as a Double first: converting an out-of-range value to Int would trap.
+      let position = floor((v - start) / step)
+      let i = position.isNaN ? 0 : Int(Swift.max(0, Swift.min(Double(counts.count - 1), position)))
+      counts[i] += 1
     }
     self.edges = edges
     self.counts = counts

@@ -31,8 +31,10 @@ public struct Scale: Sendable, Equatable {
   }
 
   static func sanitized(_ domain: ClosedRange<Double>, kind: Kind) -> ClosedRange<Double> {
-    var low = domain.lowerBound.isFinite ? domain.lowerBound : 0
-    var high = domain.upperBound.isFinite ? domain.upperBound : 1
+    // Halving keeps the span `high - low` finite even for ±greatestFiniteMagnitude.
+    let limit = Double.greatestFiniteMagnitude / 4
+    var low = domain.lowerBound.isFinite ? Swift.max(-limit, domain.lowerBound) : 0
+    var high = domain.upperBound.isFinite ? Swift.min(limit, domain.upperBound) : 1
     if kind == .log {
       if !(low > 0) { low = high > 0 ? high / 10 : 1 }
       if !(high > low) { high = low * 10 }
@@ -47,13 +49,16 @@ public struct Scale: Sendable, Equatable {
     kind == .log ? log10(Swift.max(value, domain.lowerBound)) : value
   }
 
-  /// The position of `value` in the range (not clamped).
+  /// The position of `value` in the range: not clamped to it, but always finite and within a
+  /// million range-widths of it, so charts can turn positions into cell indices safely.
   public func callAsFunction(_ value: Double) -> Double {
     let low = transform(domain.lowerBound)
     let high = transform(domain.upperBound)
     let t = (transform(value) - low) / (high - low)
     let u = flipped ? 1 - t : t
-    return range.lowerBound + u * (range.upperBound - range.lowerBound)
+    guard u.isFinite else { return u == .infinity ? range.upperBound : range.lowerBound }
+    let bounded = Swift.max(-1e6, Swift.min(1e6, u))
+    return range.lowerBound + bounded * (range.upperBound - range.lowerBound)
   }
 
   /// The value at position `position` of the range (the inverse of the mapping).
