@@ -248,11 +248,7 @@ public enum ModelViews {
     _ model: Sequential, train: Dataset, test: Dataset? = nil, resolution: Int = 100,
     thumbnails: Bool = true, options: ChartOptions = ChartOptions()
   ) throws -> DecisionBoundary {
-    guard model.inputShape == [2] else { throw ViewError.needsTwoInputs(model.inputShape) }
-    let sets = [train] + (test.map { [$0] } ?? [])
-    let (xDomain, yDomain) = plane(sets)
-    let side = Swift.max(2, Swift.min(400, resolution))
-    let output = try model.predict(gridBatch(xDomain, yDomain, columns: side, rows: side))
+    let (sets, xDomain, yDomain, side, output) = try planeGrid(model, train, test, resolution)
     let width = output.rowSize
     var labels: [Int] = []
     var confidences: [Double] = []
@@ -277,15 +273,9 @@ public enum ModelViews {
         labels.append(best)
       }
     }
-    var points: [DecisionBoundary.Point] = []
-    for (set, isTest) in zip(sets, [false, true]) {
-      let stride = set.features.rowSize
-      for i in 0..<set.count {
-        points.append(
-          .init(
-            x: Double(set.features.scalars[i * stride]), y: Double(set.features.scalars[i * stride + 1]),
-            label: i < set.labels.count ? set.labels[i] : 0, isTest: isTest))
-      }
+    let points = planePoints(sets).map { p in
+      DecisionBoundary.Point(
+        x: p.x, y: p.y, label: p.index < p.set.labels.count ? p.set.labels[p.index] : 0, isTest: p.isTest)
     }
     var thumbs: [(name: String, values: Matrix)] = []
     if thumbnails, model.layers.count > 1 {
@@ -309,30 +299,48 @@ public enum ModelViews {
       thumbnails: thumbs, options: o)
   }
 
+  /// The model's output on a `resolution`² grid over the plane the data sets span.
+  static func planeGrid(
+    _ model: Sequential, _ train: Dataset, _ test: Dataset?, _ resolution: Int
+  ) throws -> (sets: [Dataset], x: ClosedRange<Double>, y: ClosedRange<Double>, side: Int, output: Tensor) {
+    guard model.inputShape == [2] else { throw ViewError.needsTwoInputs(model.inputShape) }
+    let sets = [train] + (test.map { [$0] } ?? [])
+    let (xDomain, yDomain) = plane(sets)
+    let side = Swift.max(2, Swift.min(400, resolution))
+    let output = try model.predict(gridBatch(xDomain, yDomain, columns: side, rows: side))
+    return (sets, xDomain, yDomain, side, output)
+  }
+
+  /// Every sample of the sets as a point of the plane; the first set is training data, the
+  /// second test data.
+  static func planePoints(
+    _ sets: [Dataset]
+  ) -> [(x: Double, y: Double, set: Dataset, index: Int, isTest: Bool)] {
+    var points: [(x: Double, y: Double, set: Dataset, index: Int, isTest: Bool)] = []
+    for (set, isTest) in zip(sets, [false, true]) {
+      let stride = set.features.rowSize
+      let scalars = set.features.scalars
+      for i in 0..<set.count where i * stride + 1 < scalars.count {
+        points.append((Double(scalars[i * stride]), Double(scalars[i * stride + 1]), set, i, isTest))
+      }
+    }
+    return points
+  }
+
   /// For a regression model on two inputs: its output over the data's plane, the points
   /// coloured by their targets.
   public static func surface(
     _ model: Sequential, train: Dataset, test: Dataset? = nil, resolution: Int = 100,
     options: ChartOptions = ChartOptions()
   ) throws -> RegressionSurface {
-    guard model.inputShape == [2] else { throw ViewError.needsTwoInputs(model.inputShape) }
-    let sets = [train] + (test.map { [$0] } ?? [])
-    let (xDomain, yDomain) = plane(sets)
-    let side = Swift.max(2, Swift.min(400, resolution))
-    let output = try model.predict(gridBatch(xDomain, yDomain, columns: side, rows: side))
+    let (sets, xDomain, yDomain, side, output) = try planeGrid(model, train, test, resolution)
     let width = output.rowSize
     let values = (0..<(side * side)).map { Double(output.scalars[$0 * width]) }
-    var points: [RegressionSurface.Point] = []
-    for (set, isTest) in zip(sets, [false, true]) {
-      let stride = set.features.rowSize
-      let targets = set.values?.scalars ?? set.labels.map(Float.init)
-      let targetStride = Swift.max(1, targets.count / Swift.max(1, set.count))
-      for i in 0..<set.count {
-        points.append(
-          .init(
-            x: Double(set.features.scalars[i * stride]), y: Double(set.features.scalars[i * stride + 1]),
-            target: i * targetStride < targets.count ? Double(targets[i * targetStride]) : .nan, isTest: isTest))
-      }
+    let points = planePoints(sets).map { p -> RegressionSurface.Point in
+      let targets = p.set.values?.scalars ?? p.set.labels.map(Float.init)
+      let stride = Swift.max(1, targets.count / Swift.max(1, p.set.count))
+      let target = p.index * stride < targets.count ? Double(targets[p.index * stride]) : .nan
+      return RegressionSurface.Point(x: p.x, y: p.y, target: target, isTest: p.isTest)
     }
     var o = options
     o.title = o.title ?? "\(model.name): output over the plane"

@@ -96,11 +96,9 @@ public struct DecisionBoundary: Sendable {
     var lines: [String] = []
     if let title = options.title { lines.append(TextLayout.clip(title, options.columns)) }
     guard gridColumns > 0, gridRows > 0 else { return (lines + ["(empty grid)"]).joined(separator: "\n") + "\n" }
-    let yLabels = [NumberText.short(yDomain.upperBound), NumberText.short(yDomain.lowerBound)]
-    let margin = (yLabels.map(\.count).max() ?? 1) + 2
-    let width = Swift.max(4, options.columns - margin - 1)
-    let height = options.rows
-    var canvas = TextCanvas(width: margin + width, height: height)
+    let frame = PlaneFrame(xDomain: xDomain, yDomain: yDomain, options: options)
+    let (margin, width, height) = (frame.margin, frame.width, frame.height)
+    var canvas = frame.makeCanvas()
     for y in 0..<height {
       for x in 0..<width {
         let u = (Double(x) + 0.5) / Double(width)
@@ -118,35 +116,17 @@ public struct DecisionBoundary: Sendable {
         }
       }
     }
-    let xScale = Scale(domain: xDomain, range: 0...Double(width))
-    let yScale = Scale(domain: yDomain, range: 0...Double(height), flipped: true)
-    for p in points where p.x.isFinite && p.y.isFinite {
-      let column = Swift.min(width - 1, Int(xScale(p.x)))
-      let row = Swift.min(height - 1, Int(yScale(p.y)))
-      guard column >= 0, row >= 0 else { continue }
+    for p in points {
+      guard let (column, row) = frame.cell(x: p.x, y: p.y) else { continue }
       let glyph = marker(p.label, test: p.isTest)
       if halfBlocks {
-        var c = canvas[margin + column, row]
-        c.character = glyph
-        c.background = c.foreground.map { $0.mixed(with: c.background ?? $0, 0.5) }
-        c.foreground = pointColor(p.label)
-        canvas[margin + column, row] = c
+        canvas.overlay(glyph, column, row, color: pointColor(p.label))
       } else {
-        canvas.put(glyph, margin + column, row, color: options.colored ? pointColor(p.label) : nil)
+        canvas.put(glyph, column, row, color: options.colored ? pointColor(p.label) : nil)
       }
     }
     drawArrows(into: &canvas, margin: margin, width: width, height: height)
-    canvas.write(TextLayout.pad(yLabels[0], margin - 1, right: true), 0, 0)
-    canvas.write(TextLayout.pad(yLabels[1], margin - 1, right: true), 0, height - 1)
-    for y in 0..<height { canvas.put(glyphs.vertical, margin - 1, y) }
-    var out = canvas.render(options.colorMode).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    if out.last == "" { out.removeLast() }
-    lines += out
-    let low = NumberText.short(xDomain.lowerBound)
-    let high = NumberText.short(xDomain.upperBound)
-    lines.append(
-      String(repeating: " ", count: margin) + low
-        + String(repeating: " ", count: Swift.max(1, width - low.count - high.count)) + high)
+    lines += frame.lines(canvas, glyphs: glyphs, colorMode: options.colorMode)
     var legend: [String] = []
     for k in 0..<classCount where k < Swift.max(classNames.count, 2) || points.contains(where: { $0.label == k }) {
       var entry = "\(marker(k, test: false)) \(className(k))"

@@ -67,11 +67,9 @@ public struct RegressionSurface: Sendable {
     var lines: [String] = []
     if let title = options.title { lines.append(TextLayout.clip(title, options.columns)) }
     guard gridColumns > 0, gridRows > 0 else { return (lines + ["(empty grid)"]).joined(separator: "\n") + "\n" }
-    let yLabels = [NumberText.short(yDomain.upperBound), NumberText.short(yDomain.lowerBound)]
-    let margin = (yLabels.map(\.count).max() ?? 1) + 2
-    let width = Swift.max(4, options.columns - margin - 1)
-    let height = options.rows
-    var canvas = TextCanvas(width: margin + width, height: height)
+    let frame = PlaneFrame(xDomain: xDomain, yDomain: yDomain, options: options)
+    let (margin, width, height) = (frame.margin, frame.width, frame.height)
+    var canvas = frame.makeCanvas()
     let ramp = RegressionSurface.ramp
     for y in 0..<height {
       for x in 0..<width {
@@ -87,34 +85,17 @@ public struct RegressionSurface: Sendable {
         }
       }
     }
-    let xScale = Scale(domain: xDomain, range: 0...Double(width))
-    let yScale = Scale(domain: yDomain, range: 0...Double(height), flipped: true)
-    for p in points where p.x.isFinite && p.y.isFinite {
-      let column = Swift.min(width - 1, Int(xScale(p.x)))
-      let row = Swift.min(height - 1, Int(yScale(p.y)))
-      guard column >= 0, row >= 0 else { continue }
+    for p in points {
+      guard let (column, row) = frame.cell(x: p.x, y: p.y) else { continue }
       let glyph: Character = options.glyphs.usesBraille ? (p.isTest ? "○" : "●") : (p.isTest ? "O" : "o")
+      let pointColor = p.target.isFinite ? color(p.target) : nil
       if halfBlocks {
-        var cell = canvas[margin + column, row]
-        cell.character = glyph
-        cell.background = cell.foreground.map { $0.mixed(with: cell.background ?? $0, 0.5) }
-        cell.foreground = p.target.isFinite ? color(p.target) : nil
-        canvas[margin + column, row] = cell
+        canvas.overlay(glyph, column, row, color: pointColor)
       } else {
-        canvas.put(glyph, margin + column, row, color: options.colored && p.target.isFinite ? color(p.target) : nil)
+        canvas.put(glyph, column, row, color: options.colored ? pointColor : nil)
       }
     }
-    canvas.write(TextLayout.pad(yLabels[0], margin - 1, right: true), 0, 0)
-    canvas.write(TextLayout.pad(yLabels[1], margin - 1, right: true), 0, height - 1)
-    for y in 0..<height { canvas.put(options.glyphs.vertical, margin - 1, y) }
-    var out = canvas.render(options.colorMode).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    if out.last == "" { out.removeLast() }
-    lines += out
-    let low = NumberText.short(xDomain.lowerBound)
-    let high = NumberText.short(xDomain.upperBound)
-    lines.append(
-      String(repeating: " ", count: margin) + low
-        + String(repeating: " ", count: Swift.max(1, width - low.count - high.count)) + high)
+    lines += frame.lines(canvas, glyphs: options.glyphs, colorMode: options.colorMode)
     let scale =
       halfBlocks
       ? "colour: the model's output, from \(NumberText.short(domain.low)) to \(NumberText.short(domain.high))"

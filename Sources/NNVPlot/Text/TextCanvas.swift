@@ -39,6 +39,17 @@ public struct TextCanvas: Sendable {
     self[x, y] = cell
   }
 
+  /// Puts a marker over a half-block cell: the cell's two colours blend into its background,
+  /// so the region stays visible around the marker drawn in `color`.
+  public mutating func overlay(_ character: Character, _ x: Int, _ y: Int, color: RGB?) {
+    guard contains(x, y) else { return }
+    var cell = self[x, y]
+    cell.character = character
+    cell.background = cell.foreground.map { $0.mixed(with: cell.background ?? $0, 0.5) }
+    cell.foreground = color
+    self[x, y] = cell
+  }
+
   /// Writes `text` from column `x`, clipped at the right edge.
   public mutating func write(_ text: String, _ x: Int, _ y: Int, color: RGB? = nil) {
     for (i, character) in text.enumerated() { put(character, x + i, y, color: color) }
