@@ -3,7 +3,8 @@ import NNVLanguage
 
 extension Display {
   /// The display of the terminal on standard output: its width in columns (80 when it is not
-  /// a terminal or does not say) and its colours when `colorEnabled`.
+  /// a terminal or does not say), its colours when `colorEnabled`, and ASCII glyphs only when
+  /// `TERM` is `dumb`.
   public static func terminal(colorEnabled: Bool) -> Display {
     let environment = ProcessInfo.processInfo.environment
     var width = 80
@@ -14,6 +15,7 @@ extension Display {
       width = columns
     }
     return Display(
-      colorMode: Display.colorMode(enabled: colorEnabled, environment: environment), width: width)
+      colorMode: Display.colorMode(enabled: colorEnabled, environment: environment), width: width,
+      asciiOnly: environment["TERM"] == "dumb")
   }
 }

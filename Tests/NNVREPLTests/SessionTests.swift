@@ -180,6 +180,18 @@ import Testing
     #expect(!text.contains("\u{1B}["))
     let (_, coloured) = run([":set color on", "plot activation relu"])
     #expect(coloured.contains("\u{1B}[38;"))
+    // A dumb terminal gets ASCII glyphs unless a statement asks for more.
+    let output = TranscriptOutput()
+    let dumb = Session(
+      reader: FakeLineReader(lines: ["plot activation relu", "plot activation relu ascii false"]),
+      output: output, settings: SessionSettings(display: Display(asciiOnly: true)),
+      directory: Self.makeDirectory())
+    dumb.run()
+    let halves = output.text.components(separatedBy: "relu(x) and its derivative")
+    #expect(halves.count == 3)
+    let asciiOnly = halves[1].unicodeScalars.allSatisfy { $0.isASCII }
+    #expect(asciiOnly)
+    #expect(halves[2].contains("┤"))
   }
 
   @Test func historyIsKeptCappedAndCanBeTurnedOff() throws {

@@ -15,7 +15,7 @@ extension Builtins {
     Parameter(
       "color", .choice(ColorMode.allCases.map(\.rawValue)), default: "the terminal's",
       "terminal colours: truecolor, 256 or none (monochrome glyphs)"),
-    Parameter("ascii", .boolean, default: "false", "draw with ASCII characters only"),
+    Parameter("ascii", .boolean, default: "false, true when TERM=dumb", "draw with ASCII characters only"),
   ]
 
   static func options(_ call: BuiltinCall) throws -> ChartOptions {
@@ -24,7 +24,7 @@ extension Builtins {
     // Wider than any screen is a typo; clamping keeps it from allocating a huge canvas.
     options.width = Swift.min(try call.count("width", default: display.width, minimum: 1), 1000)
     options.colorMode = call.string("color").flatMap(ColorMode.init(rawValue:)) ?? display.colorMode
-    options.glyphs = call.boolean("ascii") == true ? .ascii : .unicode
+    options.glyphs = (call.boolean("ascii") ?? display.asciiOnly) ? .ascii : .unicode
     return options
   }
 

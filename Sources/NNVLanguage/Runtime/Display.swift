@@ -7,10 +7,13 @@ import NNVPlot
 public struct Display: Sendable, Equatable {
   public var colorMode: ColorMode
   public var width: Int
+  /// Draw with ASCII characters only (`TERM=dumb`), unless a statement says `ascii false`.
+  public var asciiOnly: Bool
 
-  public init(colorMode: ColorMode = .none, width: Int = 80) {
+  public init(colorMode: ColorMode = .none, width: Int = 80, asciiOnly: Bool = false) {
     self.colorMode = colorMode
     self.width = width
+    self.asciiOnly = asciiOnly
   }
 
   /// The colours a terminal offers: 24-bit when `COLORTERM` says `truecolor` or `24bit`, else
