@@ -57,6 +57,29 @@ import NNVPlot
     _ = try SVGCheck(relu.svg())
   }
 
+  @Test func runsOfOneNameAreToldApartByTheirOptimizer() throws {
+    var runs: [Sequential] = []
+    for rate: Float in [0.01, 0.1] {
+      var model = try Self.network()
+      let options = TrainingOptions(epochs: 2, batchSize: 2, loss: .categoricalCrossEntropy)
+      _ = try Trainer.train(&model, on: try Self.data(), optimizer: SGD(learningRate: rate), options: options)
+      runs.append(model)
+    }
+    let names = ModelViews.history(runs).loss.series.map(\.name)
+    #expect(names.count == 2)
+    #expect(Set(names).count == 2)
+    #expect(names[0].contains("0.01") && names[1].contains("0.1"))
+    let svg = try SVGCheck(ModelViews.history(runs + runs + runs).loss.svg())
+    // Six entries cannot share one line of a 640-pixel chart: the legend wraps.
+    let rows = Set(try svg.document.nodes(forXPath: "//g[@class='legend']/text/@y").map { $0.stringValue ?? "" })
+    #expect(rows.count >= 2)
+  }
+
+  @Test func logScaleTicksInsideADecade() {
+    let scale = Scale(.log, domain: 0.03...0.6, range: 0...100)
+    #expect(scale.ticks() == [0.05, 0.1, 0.2, 0.5])
+  }
+
   @Test func activationsFlagDeadUnits() throws {
     var model = try Sequential(name: "dead", inputShape: [2])
     var dense = try Dense(inputSize: 2, outputSize: 2, activation: .relu, name: "d")

@@ -124,6 +124,7 @@ public enum Trainer {
         metrics.validationAccuracy = result.accuracy
       }
       metrics.weights = WeightDistribution.of(model)
+      metrics.optimizer = optimizer.description
       model.history.epochs.append(metrics)
       if observer?(.epochEnded(metrics, epochs: options.epochs)) == .stop {
         return .stopped(epoch: epoch, batch: batches)

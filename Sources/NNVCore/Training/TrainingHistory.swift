@@ -14,6 +14,8 @@ public struct EpochMetrics: Sendable, Equatable, Codable {
   public var validationAccuracy: Float?
   /// Each parameter tensor's distribution after the epoch (`weights net over epochs`).
   public var weights: [WeightDistribution]?
+  /// The optimizer and its settings during the epoch (`adam(lr: 0.01)`), to tell runs apart.
+  public var optimizer: String?
 
   public init(
     run: Int, epoch: Int, loss: Float, accuracy: Float? = nil, validationLoss: Float? = nil,

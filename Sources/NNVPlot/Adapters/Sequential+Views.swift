@@ -70,9 +70,15 @@ public enum ModelViews {
   ) -> (loss: LineChart, accuracy: LineChart?) {
     var loss: [Series] = []
     var accuracy: [Series] = []
+    let names = models.map(\.name)
     for (m, model) in models.enumerated() {
       let epochs = model.history.epochs
-      let prefix = models.count > 1 ? model.name + " " : ""
+      // Runs of one model declared in a loop share a name; their settings tell them apart.
+      var label = model.name
+      if names.filter({ $0 == model.name }).count > 1 {
+        label += " " + (epochs.last?.optimizer ?? "#\(m + 1)")
+      }
+      let prefix = models.count > 1 ? label + " " : ""
       let color = models.count > 1 ? CategoricalPalette.color(m) : nil
       func series(_ name: String, _ value: (EpochMetrics) -> Float?, dashed: Bool, color: RGB?) -> Series? {
         let points = epochs.enumerated().compactMap { i, e in value(e).map { (x: Double(i + 1), y: Double($0)) } }

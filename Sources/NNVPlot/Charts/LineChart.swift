@@ -112,7 +112,19 @@ public struct LineChart: Sendable {
     let dotsHigh = axes.plotHeight * 4
     let (xScale, yScale) = scales(
       xRange: 0...Double(Swift.max(1, dotsWide - 1)), yRange: 0...Double(dotsHigh - 1))
-    var canvas = TextCanvas(width: options.columns, height: titleRows + axes.plotHeight + 4)
+    // The legend wraps onto as many rows as its entries need.
+    let showsLegend = series.count > 1 || options.yLabel == nil
+    var legendRows = 1
+    var legendColumn = axes.left
+    for s in series where showsLegend {
+      let width = s.name.count + 3
+      if legendColumn > axes.left, legendColumn + width > options.columns {
+        legendRows += 1
+        legendColumn = axes.left
+      }
+      legendColumn += width + 3
+    }
+    var canvas = TextCanvas(width: options.columns, height: titleRows + axes.plotHeight + 3 + legendRows)
     if let title = options.title {
       canvas.write(TextLayout.clip(title, options.columns), 0, 0)
     }
@@ -173,9 +185,12 @@ public struct LineChart: Sendable {
       row += 1
     }
     var column = axes.left
-    for (name, glyph, color) in legend where series.count > 1 || options.yLabel == nil {
+    for (name, glyph, color) in legend where showsLegend {
       let entry = "\(glyph)\(glyph) \(name)"
-      if column + entry.count > options.columns { break }
+      if column > axes.left, column + entry.count > options.columns {
+        row += 1
+        column = axes.left
+      }
       canvas.put(glyph, column, row, color: color)
       canvas.put(glyph, column + 1, row, color: color)
       canvas.write(" " + name, column + 2, row)
@@ -195,9 +210,11 @@ public struct LineChart: Sendable {
   public func svg() -> String {
     var doc = SVGDocument(width: options.svgWidth, height: options.svgHeight)
     SVGAxes.title(&doc, options.title, width: doc.width)
+    let left = options.yLabel == nil ? 60.0 : 76
+    let rows = SVGAxes.legendRows(series.map(\.name), x: left + 8, maxX: doc.width - 24)
     let plot = Box(x: 0, y: 0, width: doc.width, height: doc.height).inset(
-      options.title == nil ? 36 : 52, 24, options.xLabel == nil ? 40 : 56,
-      options.yLabel == nil ? 60 : 76)
+      (options.title == nil ? 36 : 52) + Double(rows - 1) * SVGAxes.legendRowHeight, 24,
+      options.xLabel == nil ? 40 : 56, left)
     draw(into: &doc, plot: plot)
     return doc.render(title: options.title ?? series.map(\.name).joined(separator: ", "))
   }
@@ -243,10 +260,11 @@ public struct LineChart: Sendable {
       doc.endGroup()
     }
     if !series.isEmpty {
+      let rows = SVGAxes.legendRows(series.map(\.name), x: plot.x + 8, maxX: plot.maxX)
       SVGAxes.legend(
         &doc,
         entries: series.enumerated().map { ($0.element.name, color($0.offset), $0.element.dashed) },
-        x: plot.x + 8, y: plot.y - 10)
+        x: plot.x + 8, y: plot.y - 10 - Double(rows - 1) * SVGAxes.legendRowHeight, maxX: plot.maxX)
     }
   }
 }

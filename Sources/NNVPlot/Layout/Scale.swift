@@ -85,6 +85,17 @@ public struct Scale: Sendable, Equatable {
         if value >= low && value <= high { decades.append(value) }
       }
       if decades.count >= 2 { return decades }
+      // Less than a decade or two: 1, 2 and 5 times the powers of ten inside the domain.
+      let low: Double = domain.lowerBound * (1 - 1e-9)
+      let high: Double = domain.upperBound * (1 + 1e-9)
+      var steps: [Double] = []
+      for exponent in first...Swift.max(first, last) {
+        let power: Double = pow(10, Double(exponent))
+        for multiple: Double in [1, 2, 5] where multiple * power >= low && multiple * power <= high {
+          steps.append(multiple * power)
+        }
+      }
+      if steps.count >= 2 { return steps }
       return Ticks.nice(domain.lowerBound, domain.upperBound, count: count).values
     }
     return Ticks.nice(domain.lowerBound, domain.upperBound, count: count).values

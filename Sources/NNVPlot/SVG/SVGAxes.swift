@@ -48,18 +48,42 @@ enum SVGAxes {
   /// A legend of coloured swatches, laid out left to right from (`x`, `y`).
   static func legend(
     _ doc: inout SVGDocument, entries: [(name: String, color: RGB, dashed: Bool)], x: Double,
-    y: Double
+    y: Double, maxX: Double = .infinity
   ) {
     var cursor = x
+    var y = y
     doc.beginGroup([("class", "legend")])
     for entry in entries {
+      if cursor > x, cursor + legendWidth(entry.name) - 12 > maxX {
+        cursor = x
+        y += legendRowHeight
+      }
       var extra: [(String, String)] = []
       if entry.dashed { extra.append(("stroke-dasharray", "6 3")) }
       doc.line(cursor, y - 4, cursor + 22, y - 4, stroke: entry.color.hex, width: 3, extra: extra)
       doc.text(entry.name, x: cursor + 28, y: y, size: 12)
-      cursor += 40 + Double(entry.name.count) * 7
+      cursor += legendWidth(entry.name)
     }
     doc.endGroup()
+  }
+
+  static let legendRowHeight = 16.0
+
+  /// The room one legend entry takes: its line sample, its name (about 7 px a character), a gap.
+  static func legendWidth(_ name: String) -> Double { 40 + Double(name.count) * 7 }
+
+  /// How many rows `legend` needs for `names` between `x` and `maxX`.
+  static func legendRows(_ names: [String], x: Double, maxX: Double) -> Int {
+    var rows = 1
+    var cursor = x
+    for name in names {
+      if cursor > x, cursor + legendWidth(name) - 12 > maxX {
+        rows += 1
+        cursor = x
+      }
+      cursor += legendWidth(name)
+    }
+    return rows
   }
 
   /// A vertical colour bar in `box` for `map` over `domain`, with nice tick values.
