@@ -4,13 +4,20 @@
 # was written. The pictures stay in .build/examples/ (or the directory given) to look at.
 #
 #   Scripts/render-examples.sh [OUTPUT-DIRECTORY]
+#
+# NNV_BINARY names an nnv already built from this tree (test.sh passes the one `swift test`
+# built, which saves a second build); otherwise the script builds one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 out=${1:-$root/.build/examples}
 
-swift build -c release --product nnv
-nnv="$(swift build -c release --show-bin-path)/nnv"
+if [ -n "${NNV_BINARY:-}" ]; then
+  nnv=$NNV_BINARY
+else
+  swift build -c release --product nnv
+  nnv="$(swift build -c release --show-bin-path)/nnv"
+fi
 
 rm -rf "$out"
 mkdir -p "$out"

@@ -15,4 +15,5 @@ if ! command -v rsvg-convert >/dev/null 2>&1; then
 fi
 
 swift test -c release
-Scripts/render-examples.sh
+# The REPL's terminal tests need the nnv executable, so `swift test` has just built it.
+NNV_BINARY="$(swift build -c release --show-bin-path)/nnv" Scripts/render-examples.sh
