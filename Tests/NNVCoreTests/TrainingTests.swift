@@ -80,6 +80,21 @@ import Testing
     #expect(empty.values == Array(repeating: 0, count: WeightDistribution.percentiles.count))
   }
 
+  @Test func longHistoriesKeepAnEvenSampleOfDistributions() {
+    let d = WeightDistribution(layer: "a", isBias: false, values: [0])
+    var history = TrainingHistory(
+      epochs: (1...1000).map { EpochMetrics(run: 1, epoch: $0, loss: 1, weights: [d]) })
+    history.thinWeightDistributions(limit: 256)
+    let kept = history.epochs.filter { $0.weights != nil }.map(\.epoch)
+    #expect(kept.count <= 256 && kept.count > 128)
+    #expect(kept.last == 1000)
+    #expect(kept.first == 1)
+    // Evenly spread: no gap much wider than the average.
+    let gaps = zip(kept, kept.dropFirst()).map { $1 - $0 }
+    #expect((gaps.max() ?? 0) <= 2 * 1000 / kept.count + 2)
+    #expect(history.epochs.count == 1000)
+  }
+
   @Test func trainingRecordsWeightDistributionsEveryEpoch() throws {
     var net = try model([2, 4, 1], hidden: .tanh, output: .sigmoid)
     let options = TrainingOptions(epochs: 3, batchSize: 16, loss: .binaryCrossEntropy)

@@ -126,6 +126,7 @@ public enum Trainer {
       metrics.weights = WeightDistribution.of(model)
       metrics.optimizer = optimizer.description
       model.history.epochs.append(metrics)
+      model.history.thinWeightDistributions()
       if observer?(.epochEnded(metrics, epochs: options.epochs)) == .stop {
         return .stopped(epoch: epoch, batch: batches)
       }

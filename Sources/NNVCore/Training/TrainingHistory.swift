@@ -43,4 +43,21 @@ public struct TrainingHistory: Sendable, Equatable, Codable {
 
   /// The most recent epoch, if any.
   public var last: EpochMetrics? { epochs.last }
+
+  /// The most epochs that keep their weight distributions; see `thinWeightDistributions`.
+  public static let weightDistributionLimit = 256
+
+  /// Keeps the weight distributions of at most `limit` epochs, as TensorBoard keeps a sample
+  /// of its histograms: when there are more, every second one is dropped (the newest always
+  /// stays), so long runs keep an even spread over their epochs and files stay small.
+  public mutating func thinWeightDistributions(limit: Int = weightDistributionLimit) {
+    var recorded = epochs.indices.filter { epochs[$0].weights != nil }
+    while recorded.count > Swift.max(2, limit) {
+      let newest = recorded.last
+      for (k, index) in recorded.enumerated() where k % 2 == 1 && index != newest {
+        epochs[index].weights = nil
+      }
+      recorded = epochs.indices.filter { epochs[$0].weights != nil }
+    }
+  }
 }
