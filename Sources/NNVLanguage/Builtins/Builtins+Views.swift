@@ -106,29 +106,8 @@ extension Builtins {
       let charts = ModelViews.history(models, options: o, logY: call.boolean("log") == true, smoothing: smoothing)
       return try show(
         call, text: { charts.loss.text() + (charts.accuracy.map { "\n" + $0.text() } ?? "") },
-        svg: { combinedSVG([charts.loss] + (charts.accuracy.map { [$0] } ?? [])) })
+        svg: { PanelSVG.stacked([charts.loss] + (charts.accuracy.map { [$0] } ?? [])) })
     })
-
-  /// Line charts stacked in one SVG.
-  static func combinedSVG(_ charts: [LineChart]) -> String {
-    let parts = charts.map { $0.svg() }
-    guard parts.count > 1 else { return parts.first ?? "" }
-    // Each part is a full document; nest them as <svg> children at their offsets.
-    var body = ""
-    var y = 0.0
-    var width = 0.0
-    for (chart, part) in zip(charts, parts) {
-      guard let start = part.range(of: "<svg ") else { continue }
-      let inner = part[start.lowerBound...].replacingOccurrences(
-        of: "<svg xmlns=\"http://www.w3.org/2000/svg\" ", with: "<svg y=\"\(NumberText.coordinate(y))\" ")
-      body += inner
-      y += chart.options.svgHeight
-      width = Swift.max(width, chart.options.svgWidth)
-    }
-    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" "
-      + "width=\"\(NumberText.coordinate(width))\" height=\"\(NumberText.coordinate(y))\" "
-      + "viewBox=\"0 0 \(NumberText.coordinate(width)) \(NumberText.coordinate(y))\">\n" + body + "</svg>\n"
-  }
 
   static let weights = Builtin(
     "weights", .command,
@@ -156,7 +135,7 @@ extension Builtins {
         guard !charts.isEmpty else { throw call.fail(.noHistory([model.name]), at: "model") }
         return try show(
           call, text: { charts.map { $0.text() }.joined(separator: "\n") },
-          svg: { combinedSVG(charts) })
+          svg: { PanelSVG.stacked(charts) })
       }
       let dense = ModelViews.denseWeights(model)
       guard !dense.isEmpty else { throw call.fail(.noWeights(model.name), at: "model") }

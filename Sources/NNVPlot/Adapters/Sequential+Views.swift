@@ -280,8 +280,9 @@ public enum ModelViews {
       }
     }
     let points = planePoints(sets).map { p in
-      DecisionBoundary.Point(
-        x: p.x, y: p.y, label: p.index < p.set.labels.count ? p.set.labels[p.index] : 0, isTest: p.isTest)
+      let labels = sets[p.set].labels
+      return DecisionBoundary.Point(
+        x: p.x, y: p.y, label: p.index < labels.count ? labels[p.index] : 0, isTest: p.set > 0)
     }
     var thumbs: [(name: String, values: Matrix)] = []
     if thumbnails, model.layers.count > 1 {
@@ -317,17 +318,15 @@ public enum ModelViews {
     return (sets, xDomain, yDomain, side, output)
   }
 
-  /// Every sample of the sets as a point of the plane; the first set is training data, the
-  /// second test data.
-  static func planePoints(
-    _ sets: [Dataset]
-  ) -> [(x: Double, y: Double, set: Dataset, index: Int, isTest: Bool)] {
-    var points: [(x: Double, y: Double, set: Dataset, index: Int, isTest: Bool)] = []
-    for (set, isTest) in zip(sets, [false, true]) {
+  /// Every sample of the sets as a point of the plane, with the position of its set (0 the
+  /// training data, 1 the test data) and its index in it.
+  static func planePoints(_ sets: [Dataset]) -> [(x: Double, y: Double, set: Int, index: Int)] {
+    var points: [(x: Double, y: Double, set: Int, index: Int)] = []
+    for (s, set) in sets.prefix(2).enumerated() {
       let stride = set.features.rowSize
       let scalars = set.features.scalars
       for i in 0..<set.count where i * stride + 1 < scalars.count {
-        points.append((Double(scalars[i * stride]), Double(scalars[i * stride + 1]), set, i, isTest))
+        points.append((Double(scalars[i * stride]), Double(scalars[i * stride + 1]), s, i))
       }
     }
     return points
@@ -342,11 +341,13 @@ public enum ModelViews {
     let (sets, xDomain, yDomain, side, output) = try planeGrid(model, train, test, resolution)
     let width = output.rowSize
     let values = (0..<(side * side)).map { Double(output.scalars[$0 * width]) }
+    // Each set's targets once, not once a point.
+    let targets = sets.map { $0.values?.scalars ?? $0.labels.map(Float.init) }
     let points = planePoints(sets).map { p -> RegressionSurface.Point in
-      let targets = p.set.values?.scalars ?? p.set.labels.map(Float.init)
-      let stride = Swift.max(1, targets.count / Swift.max(1, p.set.count))
-      let target = p.index * stride < targets.count ? Double(targets[p.index * stride]) : .nan
-      return RegressionSurface.Point(x: p.x, y: p.y, target: target, isTest: p.isTest)
+      let stride = Swift.max(1, targets[p.set].count / Swift.max(1, sets[p.set].count))
+      let k = p.index * stride
+      let target = k < targets[p.set].count ? Double(targets[p.set][k]) : .nan
+      return RegressionSurface.Point(x: p.x, y: p.y, target: target, isTest: p.set > 0)
     }
     var o = options
     o.title = o.title ?? "\(model.name): output over the plane"

@@ -76,25 +76,19 @@ extension DecisionBoundary {
 
   /// Replaces the markers of points that have an arrow with the arrow's direction (called by
   /// `text()` after the points). Arrows shorter than a tenth of the longest keep their marker.
-  func drawArrows(into canvas: inout TextCanvas, margin: Int, width: Int, height: Int) {
+  func drawArrows(into canvas: inout TextCanvas, frame: PlaneFrame) {
     guard !arrows.isEmpty else { return }
     let longest =
       arrows.map { ($0.dx * $0.dx + $0.dy * $0.dy).squareRoot() }.filter(\.isFinite).max() ?? 0
     guard longest > 0 else { return }
-    let xScale = Scale(domain: xDomain, range: 0...Double(width))
-    let yScale = Scale(domain: yDomain, range: 0...Double(height), flipped: true)
-    for arrow in arrows
-    where arrow.x.isFinite && arrow.y.isFinite && arrow.dx.isFinite && arrow.dy.isFinite {
-      guard (arrow.dx * arrow.dx + arrow.dy * arrow.dy).squareRoot() >= longest / 10 else {
-        continue
-      }
-      let column = Swift.min(width - 1, Int(xScale(arrow.x)))
-      let row = Swift.min(height - 1, Int(yScale(arrow.y)))
-      guard column >= 0, row >= 0 else { continue }
-      var cell = canvas[margin + column, row]
+    for arrow in arrows where arrow.dx.isFinite && arrow.dy.isFinite {
+      guard (arrow.dx * arrow.dx + arrow.dy * arrow.dy).squareRoot() >= longest / 10,
+        let (column, row) = frame.cell(x: arrow.x, y: arrow.y)
+      else { continue }
+      var cell = canvas[column, row]
       cell.character = arrowGlyph(dx: arrow.dx, dy: arrow.dy)
       if options.colored { cell.foreground = pointColor(arrow.label) }
-      canvas[margin + column, row] = cell
+      canvas[column, row] = cell
     }
   }
 }

@@ -125,7 +125,7 @@ public struct DecisionBoundary: Sendable {
         canvas.put(glyph, column, row, color: options.colored ? pointColor(p.label) : nil)
       }
     }
-    drawArrows(into: &canvas, margin: margin, width: width, height: height)
+    drawArrows(into: &canvas, frame: frame)
     lines += frame.lines(canvas, glyphs: glyphs, colorMode: options.colorMode)
     var legend: [String] = []
     for k in 0..<classCount where k < Swift.max(classNames.count, 2) || points.contains(where: { $0.label == k }) {

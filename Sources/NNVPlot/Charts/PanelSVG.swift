@@ -1,6 +1,26 @@
-/// SVG pages made of several charts: the weights view (a heatmap over small histograms) and
-/// the activations view (one heatmap per layer).
+/// SVG pages made of several charts: the weights view (a heatmap over small histograms), the
+/// activations view (one heatmap per layer) and line charts stacked (loss over accuracy).
 public enum PanelSVG {
+  /// Line charts one under another, each drawn as its own nested `<svg>` at its offset.
+  public static func stacked(_ charts: [LineChart]) -> String {
+    let parts = charts.map { $0.svg() }
+    guard parts.count > 1 else { return parts.first ?? "" }
+    var body = ""
+    var y = 0.0
+    var width = 0.0
+    for (chart, part) in zip(charts, parts) {
+      guard let start = part.range(of: "<svg ") else { continue }
+      let inner = part[start.lowerBound...].replacingOccurrences(
+        of: "<svg xmlns=\"http://www.w3.org/2000/svg\" ", with: "<svg y=\"\(NumberText.coordinate(y))\" ")
+      body += inner
+      y += chart.options.svgHeight
+      width = Swift.max(width, chart.options.svgWidth)
+    }
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" "
+      + "width=\"\(NumberText.coordinate(width))\" height=\"\(NumberText.coordinate(y))\" "
+      + "viewBox=\"0 0 \(NumberText.coordinate(width)) \(NumberText.coordinate(y))\">\n" + body + "</svg>\n"
+  }
+
   /// The weight matrix with its colour bar, then a grid of histograms, two per row.
   public static func weights(heatmap: Heatmap, histograms: [Histogram]) -> String {
     let width = 720.0

@@ -29,14 +29,15 @@ public struct RGB: Sendable, Equatable, Hashable {
   /// `#rrggbb`, for SVG.
   public var hex: String {
     // Written out by hand: SVG charts ask for thousands of these and String(format:) is slow.
-    let digits = Array("0123456789abcdef".utf8)
-    var bytes: [UInt8] = [UInt8(ascii: "#")]
-    for channel in [r, g, b] {
-      bytes.append(digits[Int(channel >> 4)])
-      bytes.append(digits[Int(channel & 15)])
-    }
+    let digits = RGB.hexDigits
+    let bytes: [UInt8] = [
+      UInt8(ascii: "#"), digits[Int(r >> 4)], digits[Int(r & 15)], digits[Int(g >> 4)],
+      digits[Int(g & 15)], digits[Int(b >> 4)], digits[Int(b & 15)],
+    ]
     return String(decoding: bytes, as: UTF8.self)
   }
+
+  private static let hexDigits = Array("0123456789abcdef".utf8)
 
   /// The straight mix `(1 - t)·self + t·other`.
   public func mixed(with other: RGB, _ t: Double) -> RGB {

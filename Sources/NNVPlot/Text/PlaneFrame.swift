@@ -9,6 +9,9 @@ struct PlaneFrame {
   /// The plot area in cells.
   let width: Int
   let height: Int
+  /// Data to cell positions across and down the plot area.
+  let xScale: Scale
+  let yScale: Scale
 
   init(xDomain: ClosedRange<Double>, yDomain: ClosedRange<Double>, options: ChartOptions) {
     self.xDomain = xDomain
@@ -17,6 +20,8 @@ struct PlaneFrame {
     margin = (yLabels.map(\.count).max() ?? 1) + 2
     width = Swift.max(4, options.columns - margin - 1)
     height = options.rows
+    xScale = Scale(domain: xDomain, range: 0...Double(width))
+    yScale = Scale(domain: yDomain, range: 0...Double(height), flipped: true)
   }
 
   /// An empty canvas with room for the labels and the plot area.
@@ -25,8 +30,8 @@ struct PlaneFrame {
   /// The cell (canvas column, row) of a data point; nil when it is not finite or falls outside.
   func cell(x: Double, y: Double) -> (column: Int, row: Int)? {
     guard x.isFinite, y.isFinite else { return nil }
-    let column = Swift.min(width - 1, Int(Scale(domain: xDomain, range: 0...Double(width))(x)))
-    let row = Swift.min(height - 1, Int(Scale(domain: yDomain, range: 0...Double(height), flipped: true)(y)))
+    let column = Swift.min(width - 1, Int(xScale(x)))
+    let row = Swift.min(height - 1, Int(yScale(y)))
     guard column >= 0, row >= 0 else { return nil }
     return (margin + column, row)
   }
