@@ -20,7 +20,10 @@ public enum ModelViews {
         name: layer.name, kind: layer.kind,
         outputShape: i < model.outputShapes.count ? model.outputShapes[i] : [],
         parameters: layer.parameterCount,
-        activation: layer.kind == "activation" ? layer.configuration : layer.activation.name,
+        // Layers that only reshape or drop values (flatten, dropout) have no activation.
+        activation: layer.kind == "activation"
+          ? layer.configuration
+          : layer.parameters.isEmpty && layer.activation == .linear ? "" : layer.activation.name,
         flags: flags)
     }
   }
