@@ -26,16 +26,18 @@ binary="$(NNV_FUZZ=1 swift build -c release --scratch-path .build-fuzz --show-bi
 root="$(pwd)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/corpus" "$work/crashes" .build-fuzz/crashes
-find Tests/Scripts Scripts/examples -name '*.nnv' -exec cp {} "$work/corpus"/ \;
+# The corpus grows across runs in .build-fuzz/corpus, seeded again from the tests each time.
+corpus="$root/.build-fuzz/corpus"
+mkdir -p "$corpus" "$work/crashes" .build-fuzz/crashes
+find Tests/Scripts Scripts/examples -name '*.nnv' -exec cp {} "$corpus"/ \;
 cp Scripts/fuzz/nnv.dict "$binary" "$work"/
 run=()
 if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null 2>&1; then
-  chown -R nobody "$work"
+  chown -R nobody "$work" "$corpus"
   run=(setpriv --reuid=nobody --regid=nogroup --clear-groups --)
 fi
 status=0
-(cd "$work" && TMPDIR="$work" "${run[@]}" ./nnv-fuzz corpus -dict=nnv.dict \
+(cd "$work" && TMPDIR="$work" "${run[@]}" ./nnv-fuzz "$corpus" -dict=nnv.dict \
   -max_total_time="$seconds" -timeout=2 -malloc_limit_mb=1024 -rss_limit_mb=2048 \
   -max_len=4096 -print_final_stats=1 -artifact_prefix=crashes/ "${extra[@]}" "$@") || status=$?
 cp "$work"/crashes/* "$root/.build-fuzz/crashes/" 2>/dev/null || true
