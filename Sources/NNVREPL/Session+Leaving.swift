@@ -64,10 +64,11 @@ extension Session {
     for (_, reference) in reachableModels { reference.markSaved() }
   }
 
-  /// Tells the Ctrl-C watcher what a forced quit would lose: while a command runs, any model
-  /// may be changing, so every model counts.
-  func updateUnsavedWork(running: Bool) {
-    interrupts?.setUnsavedWork(running ? !reachableModels.isEmpty : hasUnsavedWork)
+  /// Tells the Ctrl-C watcher, before a command runs, whether a forced quit would lose work:
+  /// the command may be changing any model, so any model counts. (The watcher only asks while
+  /// a command runs; at the prompt the session asks itself, comparing fingerprints.)
+  func updateUnsavedWork() {
+    interrupts?.setUnsavedWork(!reachableModels.isEmpty)
   }
 
   /// Whether to leave: true at once when nothing is unsaved or nobody is there to answer;

@@ -88,7 +88,6 @@ extension Session {
     do {
       try AtomicFile.write(Data(script.utf8), to: resolve(path))
       markModelsSaved()
-      updateUnsavedWork(running: false)
       let count = recorded.count
       output.write("saved \(count) entr\(count == 1 ? "y" : "ies") to \(path)\n")
     } catch {
@@ -103,7 +102,6 @@ extension Session {
     interpreter.display = settings.display
     scriptSeed = settings.seed
     recorded = []
-    updateUnsavedWork(running: false)
     output.write("reset: every name is gone, the seed is \(settings.seed)\n")
   }
 

@@ -168,7 +168,7 @@ public final class Session {
     let source = SourceFile(name: name ?? "<input \(entryCount)>", text: text)
     let clock = ContinuousClock()
     let start = clock.now
-    updateUnsavedWork(running: true)
+    updateUnsavedWork()
     interrupts?.enter(.running)
     let result = interpreter.run(source)
     interrupts?.enter(.reading)
@@ -192,7 +192,6 @@ public final class Session {
 
   /// Adds what ran successfully in `source` to the recorded script.
   func record(_ source: SourceFile, _ result: RunResult) {
-    defer { updateUnsavedWork(running: false) }
     switch result.status {
     case .success:
       recorded.append(source.text.trimmingCharacters(in: .whitespacesAndNewlines))

@@ -97,7 +97,8 @@ import Testing
       "a,b\n1,2\n3,4\n5,6\n", limits: small, line: 4, column: 1,
       containing: "more than 2 data rows")
     expectError(
-      "a,b,c\n1,2,3\n4,5,6\n7,8,9\n", limits: CSVLoader.Limits(
+      "a,b,c\n1,2,3\n4,5,6\n7,8,9\n",
+      limits: CSVLoader.Limits(
         fileSize: 1 << 20, columns: 3, rows: 10, values: 5), line: 4, column: 1,
       containing: "more than 5 feature values")
     #expect(try CSVLoader.parse(data: Data("a,b\n1,2\n3,4\n".utf8), limits: small).count == 2)

@@ -44,7 +44,7 @@ struct CSVTable {
         header.cells[limits.columns].column,
         "the header has \(header.fieldCount) columns; nnv reads at most \(limits.columns)")
     }
-    names = header.cells.map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) }
+    names = header.cells.map { String(Self.trimmed($0.text)) }
     guard names.count >= 2 else {
       throw fail(
         1, "expected at least two columns (features and a target), found \(names.count)")
@@ -98,7 +98,7 @@ struct CSVTable {
           + "the most nnv reads")
     }
     for (i, cell) in row.cells.enumerated() where i != targetIndex {
-      let text = cell.text.trimmingCharacters(in: .whitespacesAndNewlines)
+      let text = Self.trimmed(cell.text)
       guard let value = Float(text), value.isFinite else {
         throw fail(
           cell.line, cell.column,
@@ -108,7 +108,7 @@ struct CSVTable {
       features.append(value)
     }
     let cell = row.cells[targetIndex]
-    let text = cell.text.trimmingCharacters(in: .whitespacesAndNewlines)
+    let text = String(Self.trimmed(cell.text))
     guard !text.isEmpty else {
       throw fail(
         cell.line, cell.column,
@@ -170,5 +170,19 @@ struct CSVTable {
       name: name, features: featureTensor,
       values: Tensor(uncheckedShape: [rowCount, 1], scalars: targetValues),
       featureNames: featureNames)
+  }
+
+  /// `text` without spaces, tabs and line breaks at either end (cheaper than Foundation's
+  /// trimming, which matters over millions of cells).
+  static func trimmed(_ text: String) -> Substring {
+    func isSpace(_ byte: UInt8) -> Bool {
+      byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+    let bytes = text.utf8
+    guard let first = bytes.firstIndex(where: { !isSpace($0) }),
+      let last = bytes.lastIndex(where: { !isSpace($0) })
+    else { return text[text.endIndex...] }
+    // Both ends sit next to ASCII bytes (or the ends of the text), so they start characters.
+    return text[first..<bytes.index(after: last)]
   }
 }

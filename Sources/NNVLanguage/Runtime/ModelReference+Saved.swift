@@ -7,14 +7,13 @@ import NNVCore
 /// weights and the length of its history. `save` and `load` record the fingerprint; training,
 /// or anything else that changes the model, makes the current one differ.
 extension ModelReference {
-  /// A 64-bit FNV-1a hash of the model's name, shapes, layers, weights and history length.
+  /// A 64-bit hash (FNV-1a over 32-bit words) of the model's name, shapes, layers, weights
+  /// and history length.
   public var fingerprint: UInt64 {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     func mix(_ value: UInt64) {
-      for shift in stride(from: 0, to: 64, by: 8) {
-        hash ^= (value >> UInt64(shift)) & 0xff
-        hash = hash &* 0x100_0000_01b3
-      }
+      hash = (hash ^ (value & 0xffff_ffff)) &* 0x100_0000_01b3
+      hash = (hash ^ (value >> 32)) &* 0x100_0000_01b3
     }
     func mix(_ text: String) {
       for byte in text.utf8 { mix(UInt64(byte)) }
@@ -29,7 +28,9 @@ extension ModelReference {
       mix(layer.activation.name)
       for tensor in layer.parameters {
         for size in tensor.shape { mix(UInt64(truncatingIfNeeded: size)) }
-        for value in tensor.scalars { mix(UInt64(value.bitPattern)) }
+        for value in tensor.scalars {
+          hash = (hash ^ UInt64(value.bitPattern)) &* 0x100_0000_01b3
+        }
       }
     }
     return hash
