@@ -62,6 +62,7 @@ import Testing
     expectRefused(directory + "/read-only", containing: "it is read-only")
     expectRefused("/dev/null", containing: "it is a character device, not a regular file")
     expectRefused(directory + "/missing/x.nnvm", containing: "the folder")
+    expectRefused("", containing: "the file name is empty")
     // Everything is as it was, and no temporary file was left.
     var info = stat()
     #expect(lstat(directory + "/fifo", &info) == 0 && info.st_mode & S_IFMT == S_IFIFO)

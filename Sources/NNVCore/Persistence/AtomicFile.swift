@@ -69,6 +69,7 @@ public enum AtomicFile {
 
   /// The path a save replaces, after checking what is there (see the rules above).
   static func resolve(_ path: String) throws -> Target {
+    guard !path.isEmpty else { throw FileProblem("the file name is empty") }
     var info = stat()
     guard lstat(path, &info) == 0 else {
       guard errno == ENOENT else { throw FileProblem.missing(path, errno: errno) }
