@@ -25,7 +25,9 @@ public struct MetaCommand: Sendable {
       name: ":set", usage: ":set [color on|off] [seed N] [width N] [timing on|off]",
       summary: "shows or changes settings"),
     MetaCommand(name: ":time", usage: ":time", summary: "toggles showing how long entries take"),
-    MetaCommand(name: ":quit", usage: ":quit", summary: "leaves nnv (so does Ctrl-D)"),
+    MetaCommand(
+      name: ":quit", usage: ":quit",
+      summary: "leaves nnv at once (Ctrl-D leaves too, asking first about unsaved models)"),
   ]
 
   /// The names, with their colons.

@@ -68,9 +68,13 @@ extension Session {
     guard !path.isEmpty else {
       return problem("Expect a file after :load.", hint: ":load FILE.nnv")
     }
-    guard let data = FileManager.default.contents(atPath: resolve(path)) else {
+    let data: Data
+    do {
+      data = try FileReader.read(resolve(path), limit: Session.maximumScriptSize, what: "a script")
+    } catch {
       return problem(
-        "Cannot read '\(path)'.", hint: "check the path; it is relative to the current directory")
+        "Cannot read '\(path)': \(error).",
+        hint: "check the path; it is relative to the current directory")
     }
     guard let text = String(data: data, encoding: .utf8) else {
       return problem("'\(path)' is not UTF-8 text.")
@@ -85,12 +89,12 @@ extension Session {
     }
     do {
       try AtomicFile.write(Data(script.utf8), to: resolve(path))
-      savedCount = recorded.count
-      interrupts?.setUnsavedWork(false)
+      markModelsSaved()
       let count = recorded.count
       output.write("saved \(count) entr\(count == 1 ? "y" : "ies") to \(path)\n")
     } catch {
-      problem("Cannot save to '\(path)': \(error).")
+      let reason = (error as? PersistenceError)?.reason ?? "\(error)"
+      problem("Cannot save to '\(path)': \(reason).")
     }
   }
 
@@ -100,8 +104,6 @@ extension Session {
     interpreter.display = settings.display
     scriptSeed = settings.seed
     recorded = []
-    savedCount = 0
-    interrupts?.setUnsavedWork(false)
     output.write("reset: every name is gone, the seed is \(settings.seed)\n")
   }
 
@@ -151,12 +153,13 @@ extension Session {
     case "timing":
       if let on = flag() { settings.timing = on }
     case "seed":
-      guard let seed = UInt64(value) else {
-        return problem("Expect a whole number of 0 or more after :set seed.", hint: ":set seed 7")
+      guard let seed = UInt64(value), seed <= SessionSettings.maximumSeed else {
+        return problem(
+          "Expect a whole number from 0 to \(SessionSettings.maximumSeed) after :set seed.",
+          hint: ":set seed 7")
       }
       interpreter.setSeed(seed)
       recorded.append("seed \(seed)")
-      interrupts?.setUnsavedWork(hasUnsavedWork)
     case "width":
       guard let width = Int(value), (20...400).contains(width) else {
         return problem("Expect a width from 20 to 400 columns after :set width.", hint: ":set width 100")

@@ -4,6 +4,10 @@ import NNVLanguage
 
 /// Settings a session starts with; `:set` changes them.
 public struct SessionSettings: Sendable {
+  /// The largest session seed: the largest whole number a script's `seed` statement takes
+  /// (arguments are below 10^15), so `:save` can always write the seed as a statement that runs.
+  public static let maximumSeed: UInt64 = 999_999_999_999_999
+
   public var color: Bool
   /// The session seed (`nnv --seed`); `:reset` goes back to it.
   public var seed: UInt64
@@ -31,6 +35,8 @@ public struct SessionSettings: Sendable {
 public final class Session {
   public static let prompt = "nnv> "
   public static let continuationPrompt = "...> "
+  /// The largest script `:load` reads: 16 MiB.
+  public static let maximumScriptSize = 16 << 20
   public static var banner: String {
     "nnv \(NNVVersion.current) — type :help for commands, :quit to leave\n"
   }
@@ -48,8 +54,10 @@ public final class Session {
   var scriptSeed: UInt64
   /// Statements that succeeded since the start or `:reset`, as source text.
   public internal(set) var recorded: [String] = []
-  /// How many of `recorded` the last `:save` wrote.
-  var savedCount = 0
+  /// When the last Ctrl-C came: at the prompt, or one that stopped a command.
+  var lastInterrupt: ContinuousClock.Instant?
+  /// How soon a second Ctrl-C must follow the first to mean "leave" (one second).
+  public var doubleInterruptWindow: Duration = .seconds(1)
   /// How many entries were evaluated (entry N is named `<input N>` in diagnostics).
   var entryCount = 0
   var isFinished = false
@@ -73,10 +81,8 @@ public final class Session {
     for line in history?.entries ?? [] { reader.addHistory(line) }
   }
 
-  /// Whether `:save` would write statements not saved yet.
-  public var hasUnsavedWork: Bool { recorded.count > savedCount }
-
-  /// Runs the loop until `:quit`, Ctrl-D or the end of input.
+  /// Runs the loop until `:quit`, Ctrl-D or the end of input. Ctrl-D, or Ctrl-C twice within
+  /// a second, asks first when a model has unsaved changes (see `confirmLeaving`).
   public func run() {
     reader.completer = { [unowned self] request in
       var request = request
@@ -91,11 +97,18 @@ public final class Session {
       pendingLines = pending
       switch reader.readLine(prompt: prompt) {
       case .endOfInput:
+        // Ctrl-D, at the first prompt or in the middle of an entry (which is dropped).
         if reader.isInteractive { output.write("\n") }
-        isFinished = true
+        pending = []
+        isFinished = confirmLeaving()
       case .interrupted:
         pending = []
+        if isRepeatedInterrupt() {
+          isFinished = confirmLeaving()
+          lastInterrupt = nil
+        }
       case .line(let line):
+        lastInterrupt = nil  // two Ctrl-Cs with an entry between are not a double Ctrl-C
         if pending.isEmpty, line.trimmingCharacters(in: .whitespaces).hasPrefix(":") {
           remember(line)
           runMeta(line.trimmingCharacters(in: .whitespaces))
@@ -163,9 +176,11 @@ public final class Session {
     let source = SourceFile(name: name ?? "<input \(entryCount)>", text: text)
     let clock = ContinuousClock()
     let start = clock.now
+    updateUnsavedWork()
     interrupts?.enter(.running)
     let result = interpreter.run(source)
     interrupts?.enter(.reading)
+    if result.status == .interrupted { lastInterrupt = ContinuousClock.now }
     output.finishLine()
     if echo, let value = result.value {
       if case .none = value {} else { output.write(value.debugText + "\n") }
@@ -185,7 +200,6 @@ public final class Session {
 
   /// Adds what ran successfully in `source` to the recorded script.
   func record(_ source: SourceFile, _ result: RunResult) {
-    defer { interrupts?.setUnsavedWork(hasUnsavedWork) }
     switch result.status {
     case .success:
       recorded.append(source.text.trimmingCharacters(in: .whitespacesAndNewlines))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NNVCore
 import NNVLanguage
 import NNVREPL
 
@@ -39,6 +40,10 @@ struct NNVCommand: ParsableCommand {
     if expression != nil && file != nil {
       throw ValidationError("Give either a file or -e CODE, not both.")
     }
+    if seed > SessionSettings.maximumSeed {
+      throw ValidationError(
+        "The seed must be a whole number from 0 to \(SessionSettings.maximumSeed).")
+    }
   }
 
   func run() throws {
@@ -46,10 +51,14 @@ struct NNVCommand: ParsableCommand {
     if let expression {
       source = SourceFile(name: "<-e>", text: expression)
     } else if let file, file != "-" {
-      guard let data = FileManager.default.contents(atPath: file),
-        let text = String(data: data, encoding: .utf8)
-      else {
-        throw ValidationError("Cannot read '\(file)': no such file, or not UTF-8 text.")
+      let data: Data
+      do {
+        data = try FileReader.read(file, limit: Session.maximumScriptSize, what: "a script")
+      } catch {
+        throw ValidationError("Cannot read '\(file)': \(error).")
+      }
+      guard let text = String(data: data, encoding: .utf8) else {
+        throw ValidationError("Cannot read '\(file)': it is not UTF-8 text.")
       }
       source = SourceFile(name: file, text: text)
     } else if file == "-" || isatty(STDIN_FILENO) == 0 {

@@ -83,6 +83,54 @@ import Testing
     }
   }
 
+  @Test func nonFiniteValuesInTheHeaderAreSavedAndReadBack() throws {
+    // Data with an infinite value gives a standardizer and a history with NaN and infinities;
+    // JSON has no numbers for them, so they are written as strings and read back as numbers.
+    var model = try trainedModel()
+    model.standardizer = Standardizer(mean: [.infinity, .nan], deviation: [-.infinity, 1])
+    model.history.epochs[0].loss = .nan
+    model.history.epochs[1].validationLoss = .infinity
+    let path = temporaryPath()
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    try ModelArchive.save(model, to: path)
+    let loaded = try ModelArchive.load(from: path)
+    let mean = loaded.standardizer?.mean ?? []
+    #expect(mean.count == 2 && mean[0] == .infinity && mean[1].isNaN)
+    #expect(loaded.standardizer?.deviation == [-.infinity, 1])
+    #expect(loaded.history.epochs[0].loss.isNaN)
+    #expect(loaded.history.epochs[1].validationLoss == .infinity)
+    #expect(loaded.parameters == model.parameters)
+  }
+
+  @Test func readingAFIFOOrADirectoryIsRefusedWithoutBlocking() throws {
+    let directory = FileManager.default.temporaryDirectory
+      .appendingPathComponent("nnv-\(UUID())").path
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    #expect(mkfifo(directory + "/pipe.nnvm", 0o644) == 0)
+    for (path, reason) in [
+      (directory + "/pipe.nnvm", "it is a FIFO (named pipe), not a regular file"),
+      (directory, "it is a directory"),
+      ("/dev/zero", "it is a character device, not a regular file"),
+      (directory + "/none.nnvm", "no such file"),
+    ] {
+      #expect(throws: PersistenceError.cannotRead(path: path, reason: reason)) {
+        try ModelArchive.load(from: path)
+      }
+    }
+    // A file larger than the limit is refused before it is read (a sparse file: no disk used).
+    let big = directory + "/big.nnvm"
+    let fd = open(big, O_WRONLY | O_CREAT, 0o644)
+    #expect(fd >= 0 && ftruncate(fd, off_t(ModelArchive.maximumFileSize) + 1) == 0)
+    close(fd)
+    do {
+      _ = try ModelArchive.load(from: big)
+      Issue.record("an oversized file was read")
+    } catch {
+      #expect("\(error)".contains("more than the 1 GiB nnv reads for a model file"), "\(error)")
+    }
+  }
+
   @Test func unwritableDirectoryIsAWriteError() throws {
     let model = try trainedModel()
     #expect(throws: PersistenceError.self) {

@@ -32,7 +32,11 @@ import Testing
     ])
     let output = TranscriptOutput()
     Session(reader: reader, output: output, directory: Self.makeDirectory()).run()
-    #expect(reader.prompts == ["nnv> ", "...> ", "...> ", "...> ", "...> ", "nnv> ", "nnv> "])
+    // Ctrl-D at the end asks first: net has not been saved.
+    #expect(
+      reader.prompts == [
+        "nnv> ", "...> ", "...> ", "...> ", "...> ", "nnv> ", "nnv> ", Session.leaveQuestion,
+      ])
     #expect(
       output.text.contains("model net: input [2] → dense 4 tanh → dense 1 sigmoid (17 parameters)"))
   }
@@ -60,7 +64,7 @@ import Testing
     #expect(text.contains("<input 3>:1:13: error: Unknown name 'nope'."))
     #expect(text.contains("let b = a + nope\n            ^~~~\n"))
     #expect(text.contains("10\n"))
-    #expect(text.hasSuffix("5\n\n"))
+    #expect(text.hasSuffix("5\n\n" + Session.unsavedNote(["net"])))
     #expect(session.interpreter.value(named: "b") == nil)
     #expect(session.interpreter.globalNames == ["a", "net"])
   }
@@ -102,18 +106,27 @@ import Testing
         "let scores = predict(net, [0.5, -0.5])",
         "fn twice(x) { return 2 * x }",
         "let t = twice(21)",
+        "seed 123",
+        "let after = xor(n: 8)",
+        ":set seed 1000000000000000",
+        ":set seed 999999999999999",
+        "model last { input 2; dense 2 }",
         ":save session.nnv",
       ], directory: directory)
-    #expect(text.contains("saved 8 entries to session.nnv"))
+    #expect(text.contains("saved 12 entries to session.nnv"))
+    // A seed no script can write exactly is refused, naming the largest there is.
+    #expect(text.contains("Expect a whole number from 0 to 999999999999999 after :set seed."))
     let saved = try String(contentsOfFile: directory + "/session.nnv", encoding: .utf8)
     #expect(!saved.contains("broken"))
     #expect(saved.hasPrefix("# nnv session saved with :save\nseed 42\n"))
+    #expect(saved.contains("\nseed 123\n") && saved.contains("\nseed 999999999999999\n"))
 
     // Run the saved script in a fresh interpreter: same names, same values, same weights.
     let fresh = Interpreter(output: CollectingOutput(), directory: directory)
     let result = fresh.run(SourceFile(name: "session.nnv", text: saved))
     #expect(result.status == .success, "\(result.diagnostics.map(\.text))")
     let original = session.interpreter
+    #expect(fresh.seed == original.seed && fresh.seed == 999_999_999_999_999)
     #expect(fresh.globalNames == original.globalNames)
     for name in original.globalNames {
       #expect(
@@ -133,7 +146,7 @@ import Testing
     let (session, text) = run(
       [":load part.nnv", "k * 2", ":load missing.nnv"], directory: directory)
     #expect(text.contains("14\n"))
-    #expect(text.contains("error: Cannot read 'missing.nnv'."))
+    #expect(text.contains("error: Cannot read 'missing.nnv': no such file."))
     #expect(session.interpreter.globalNames == ["k", "m"])
   }
 
@@ -150,7 +163,7 @@ import Testing
       xs    list      [3]                    [1, 2, 3]
 
       """
-    #expect(text == Session.banner + table + "\n")
+    #expect(text == Session.banner + table + "\n" + Session.unsavedNote(["net"]))
   }
 
   @Test func unknownMetaCommandSuggestsTheClosestOne() {

@@ -71,11 +71,50 @@ import Testing
     #expect(terminal.waitFor("\n42\n"))
     #expect(!terminal.screen.contains("Unknown name 'this'"))
 
-    // Ctrl-D ends the session normally, and the history was kept.
+    // Ctrl-D asks first, since network was trained and not saved; then the session ends
+    // normally, and the history was kept.
     terminal.send("\u{04}")
+    #expect(terminal.waitFor("Leave nnv and lose these changes? [y/N]"))
+    terminal.send("y\r")
     #expect(terminal.waitForExit() == 0)
     let history = try String(contentsOfFile: home + "/state/nnv/history", encoding: .utf8)
     #expect(history.contains("summary network\n"))
+  }
+
+  @Test(.timeLimit(.minutes(1))) func unsavedWorkIsAskedAboutOnAPseudoTerminal() throws {
+    guard let binary = Self.binary else {
+      Issue.record("the nnv binary was not found next to the tests")
+      return
+    }
+    let home = Self.makeDirectory()
+    let terminal = try PseudoTerminal(
+      executable: binary,
+      environment: ["TERM=xterm", "HOME=\(home)", "NNV_NO_HISTORY=1", "LANG=C.UTF-8"])
+    defer { terminal.close() }
+    #expect(terminal.waitFor("nnv>"))
+    terminal.send("model net { input 2; dense 8 tanh; dense 1 sigmoid }\r")
+    terminal.send("let data = xor(n: 200)\r")
+
+    // Ctrl-D at a continuation prompt asks; "n" stays, with the unfinished entry dropped.
+    terminal.send("model half {\r")
+    #expect(terminal.waitFor("...>"))
+    terminal.send("\u{04}")
+    #expect(terminal.waitFor("Unsaved changes: net"))
+    #expect(terminal.waitFor("Leave nnv and lose these changes? [y/N]"))
+    terminal.send("n\r")
+    terminal.send("print 6 * 7\r")
+    #expect(terminal.waitFor("\n42\n"))
+
+    // Ctrl-C twice during training: the first stops it, the second asks (whether the command
+    // is still stopping or back at the prompt); "y" leaves.
+    terminal.send("train net on data epochs 100000\r")
+    #expect(terminal.waitFor("epoch "))
+    terminal.send("\u{03}")
+    terminal.send("\u{03}")
+    #expect(terminal.waitFor("[y/N]", count: 2))
+    terminal.send("y\r")
+    let status = terminal.waitForExit()
+    #expect(status == 0 || status == 130, "exit status \(status)")
   }
 
   @Test func scriptOnStandardInputRunsWithItsExitStatus() throws {

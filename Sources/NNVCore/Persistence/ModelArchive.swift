@@ -59,9 +59,7 @@ public enum ModelArchive {
       name: model.name, inputShape: model.inputShape, layers: records,
       standardizer: model.standardizer, classNames: model.classNames,
       featureNames: model.featureNames, history: model.history)
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys]
-    let json = try encoder.encode(header)
+    let json = try encodeHeader(header, name: model.name)
     var bytes = Data(magic)
     append(formatVersion, to: &bytes)
     append(UInt32(json.count), to: &bytes)
@@ -75,18 +73,27 @@ public enum ModelArchive {
     return bytes
   }
 
-  /// Saves `model` to `path` atomically.
+  /// Saves `model` to `path` atomically (see `AtomicFile` for what is replaced and how).
   public static func save(_ model: Sequential, to path: String) throws {
-    try AtomicFile.write(try encode(model), to: path)
+    let bytes: Data
+    do {
+      bytes = try encode(model)
+    } catch PersistenceError.cannotWrite(_, let reason) {
+      throw PersistenceError.cannotWrite(path: path, reason: reason)
+    }
+    try AtomicFile.write(bytes, to: path)
   }
 
-  /// Loads the model saved at `path`.
+  /// The largest model file `load` reads: 1 GiB.
+  public static let maximumFileSize = 1 << 30
+
+  /// Loads the model saved at `path`: only a regular file of at most `maximumFileSize` bytes.
   public static func load(from path: String) throws -> Sequential {
     let data: Data
     do {
-      data = try Data(contentsOf: URL(fileURLWithPath: path))
-    } catch {
-      throw PersistenceError.cannotRead(path: path, reason: FileProblem.reason(for: error, path: path))
+      data = try FileReader.read(path, limit: maximumFileSize, what: "a model file")
+    } catch let problem as FileProblem {
+      throw PersistenceError.cannotRead(path: path, reason: problem.reason)
     }
     return try decode(data, path: path)
   }
@@ -114,10 +121,10 @@ public enum ModelArchive {
     }
     let header: Header
     do {
-      header = try JSONDecoder().decode(
+      header = try headerDecoder.decode(
         Header.self, from: Data(bytes[16..<(16 + headerLength)]))
     } catch {
-      throw invalid("its header cannot be read (\(error))")
+      throw invalid("its header cannot be read (\(describe(error)))")
     }
     let total = header.layers.flatMap(\.parameterShapes).reduce(0) { $0 + $1.reduce(1, *) }
     guard bytes.count == 16 + headerLength + 4 * total + 8 else {

@@ -5,6 +5,14 @@ public enum PersistenceError: Error, Equatable, CustomStringConvertible {
   /// The file is not an nnv model, is cut short, corrupt, or from a newer nnv.
   case invalidFile(path: String, reason: String)
 
+  /// Why, without the path: "it is a directory".
+  public var reason: String {
+    switch self {
+    case .cannotWrite(_, let reason), .cannotRead(_, let reason), .invalidFile(_, let reason):
+      reason
+    }
+  }
+
   public var description: String {
     switch self {
     case .cannotWrite(let path, let reason): "cannot write \(path): \(reason)"

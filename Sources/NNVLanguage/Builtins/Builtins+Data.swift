@@ -86,7 +86,9 @@ extension Builtins {
   static let csv = Builtin(
     "csv", .function, summary: "Reads a data set from a CSV file with a header row.",
     parameters: [
-      Parameter("path", .string, positional: true, default: nil, "the file"),
+      Parameter(
+        "path", .string, positional: true, default: nil,
+        "the file: RFC 4180 CSV (quoted fields may hold commas and line breaks), up to 256 MiB"),
       Parameter("target", .string, default: "the last column", "the column to predict"),
       Parameter(
         "classification", .boolean, default: "inferred",

@@ -25,14 +25,22 @@ extension Builtins {
     summary: "Saves a model (architecture, weights, history) to an .nnvm file.",
     parameters: [
       Parameter("model", .model, positional: true, default: nil, "the model"),
-      Parameter("to", .string, default: nil, "the file path"),
+      Parameter(
+        "to", .string, default: nil,
+        "the file path; an existing regular file is replaced atomically, keeping its mode"),
     ],
     example: "model net { input 2; dense 1 sigmoid }\nsave net to \"net.nnvm\"",
     body: .function { call in
-      guard let model = call.model("model")?.model, let path = call.string("to") else {
+      guard let reference = call.model("model"), let path = call.string("to") else {
         return .none
       }
-      try ModelArchive.save(model, to: call.path("to"))
+      let model = reference.model
+      do {
+        try ModelArchive.save(model, to: call.path("to"))
+      } catch PersistenceError.cannotWrite(_, let reason) {
+        throw call.fail(.cannotSave(model.name, path, reason), at: "to")
+      }
+      reference.markSaved()
       if call.asStatement { call.interpreter.output.write("saved \(model.name) to \(path)\n") }
       return .none
     })
@@ -48,7 +56,15 @@ extension Builtins {
       print again
       """,
     body: .function { call in
-      .model(ModelReference(try ModelArchive.load(from: call.path("path"))))
+      let model: Sequential
+      do {
+        model = try ModelArchive.load(from: call.path("path"))
+      } catch PersistenceError.cannotRead(_, let reason) {
+        throw call.fail(.cannotLoad(call.string("path") ?? "", reason), at: "path")
+      }
+      let reference = ModelReference(model)
+      reference.markSaved()
+      return .model(reference)
     })
 
   static let predict = Builtin(
@@ -115,6 +131,14 @@ extension Builtins {
 }
 
 extension Diagnostic.Message {
+  static func cannotSave(_ model: String, _ path: String, _ reason: String) -> Self {
+    Self(
+      "Cannot save \(model) to '\(path)': \(reason).",
+      hint: "nnv replaces regular files only, in a folder that exists and is writable")
+  }
+  static func cannotLoad(_ path: String, _ reason: String) -> Self {
+    Self("Cannot read '\(path)': \(reason).", hint: "load reads a model file written by `save`")
+  }
   static func notASample(_ value: Value) -> Self {
     Self(
       "Cannot use \(value.kindName) as model input.",

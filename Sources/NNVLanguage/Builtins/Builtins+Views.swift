@@ -36,7 +36,8 @@ extension Builtins {
       do {
         try AtomicFile.write(data, to: call.path("to"))
       } catch {
-        throw call.fail(.cannotWriteView(name, "\(error)"), at: "to")
+        let reason = (error as? PersistenceError)?.reason ?? "\(error)"
+        throw call.fail(.cannotWriteView(name, reason), at: "to")
       }
       if call.asStatement {
         call.interpreter.output.write("wrote \(name) (\(NumberText.bytes(data.count)))\n")
@@ -334,7 +335,9 @@ extension Builtins {
 
 extension Diagnostic.Message {
   static func cannotWriteView(_ path: String, _ reason: String) -> Self {
-    Self("Cannot write '\(path)': \(reason).", hint: "check that the directory exists and is writable")
+    Self(
+      "Cannot write '\(path)': \(reason).",
+      hint: "nnv writes regular files only, in a folder that exists and is writable")
   }
   static func needsModels(_ value: Value) -> Self {
     Self("Expect a model or a list of models, not \(value.kindName).", hint: "write `history net` or `history [a, b]`")

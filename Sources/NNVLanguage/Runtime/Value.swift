@@ -65,6 +65,8 @@ public struct Record {
 /// A model shared by every name bound to it.
 public final class ModelReference {
   public var model: Sequential
+  /// The model's fingerprint when it was last saved or loaded (see `isSaved`).
+  public var savedFingerprint: UInt64?
 
   public init(_ model: Sequential) {
     self.model = model
