@@ -136,4 +136,19 @@ import Testing
       }
     }
   }
+
+  /// Targets that are few whole numbers are classes unless the caller says otherwise; text is
+  /// always classes; fractions or many different values are a regression.
+  @Test func wholeNumberLabelsAreClasses() throws {
+    let binary = try CSVLoader.parse("a,b,label\n0.1,0.2,0\n0.3,0.1,1\n0.5,0.9,1\n")
+    #expect(binary.isClassification && binary.classNames == ["0", "1"])
+    #expect(binary.labels == [0, 1, 1])
+    let asValues = try CSVLoader.parse(
+      "a,b,label\n0.1,0.2,0\n0.3,0.1,1\n", classification: false)
+    #expect(!asValues.isClassification)
+    let fractions = try CSVLoader.parse("a,y\n1,1.5\n2,2\n3,3\n")
+    #expect(!fractions.isClassification)
+    let many = try CSVLoader.parse("a,y\n" + (0..<30).map { "\($0),\($0)\n" }.joined())
+    #expect(!many.isClassification)
+  }
 }

@@ -137,12 +137,27 @@ struct CSVTable {
     }
   }
 
-  /// The data set: classes when `classification` says so, or when any target is not a number.
+  /// Whole-number targets with at most this many distinct values are classes unless the script
+  /// says otherwise: a 0/1 label column is a classification, not a regression.
+  static let maximumInferredClasses = 20
+
+  /// Whether the targets read as classes when the script does not say: some target is text, or
+  /// every target is a whole number and there are few distinct ones.
+  var looksLikeClasses: Bool {
+    if hasText { return true }
+    guard firstNonNumber == nil, tooManyClasses == nil, !targetTexts.isEmpty,
+      targetTexts.count <= Self.maximumInferredClasses
+    else { return false }
+    return targetValues.allSatisfy { $0 == $0.rounded() }
+  }
+
+  /// The data set: classes when `classification` says so, or when the targets look like
+  /// classes (`looksLikeClasses`); numbers for a regression otherwise.
   func dataset(name: String, classification: Bool?) throws -> Dataset {
     let featureNames = names.enumerated().filter { $0.offset != targetIndex }.map(\.element)
     let featureTensor = Tensor(
       uncheckedShape: [rowCount, featureNames.count], scalars: features)
-    if classification ?? hasText {
+    if classification ?? looksLikeClasses {
       if let place = tooManyClasses {
         throw DataError.malformed(
           file: file, line: place.line, column: place.column,

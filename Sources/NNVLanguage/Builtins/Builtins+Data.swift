@@ -91,7 +91,8 @@ extension Builtins {
         "the file: RFC 4180 CSV (quoted fields may hold commas and line breaks), up to 256 MiB"),
       Parameter("target", .string, default: "the last column", "the column to predict"),
       Parameter(
-        "classification", .boolean, default: "inferred",
+        "classification", .boolean,
+        default: "true for text or at most 20 different whole numbers, else false",
         "whether targets are classes (true) or values (false)"),
     ],
     example: "# reads points.csv from the current directory\n"
