@@ -86,4 +86,14 @@ import Testing
     #expect(message.contains("infinite value in feature x of sample 2"), "\(message)")
     #expect(message.contains("too large to standardize"), "\(message)")
   }
+
+  @Test func theReadmeListsEveryLimit() throws {
+    let readme = try String(
+      contentsOf: ScriptRunner.repositoryRoot.appendingPathComponent("README.md"),
+      encoding: .utf8)
+    for limit in ResourceLimits.all {
+      #expect(readme.contains(limit.description), "README.md does not list \(limit)")
+    }
+    #expect(readme.contains(ResourceLimit.amount(ParameterType.largestWholeNumber)))
+  }
 }

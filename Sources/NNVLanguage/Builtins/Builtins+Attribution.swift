@@ -268,8 +268,8 @@ extension Diagnostic.Message {
   }
   static func settingRange(_ name: String, hint: String) -> Self {
     Self(
-      "`\(name)` must be a whole number from 1 to 10,000 (the limit on "
-        + "\(ResourceLimits.attributionSteps.unit) \(ResourceLimits.attributionSteps.scope)).",
+      "`\(name)` must be a whole number from 1 to "
+        + "\(ResourceLimit.grouped(ResourceLimits.attributionSteps.maximum)).",
       hint: hint)
   }
   static func noiseRange(_ noise: Double) -> Self {

@@ -17,7 +17,9 @@ extension Checker {
       lines = lines.dropFirst()
       layerArguments(first)
       shape = ModelShapes.staticShape(first.arguments.first?.value)
-      if let input = shape, let problem = ModelShapes.inputProblem(input) {
+      if let input = shape, !ModelShapes.isValidInput(input) {
+        shape = nil  // reported when it runs, with the rule for input shapes
+      } else if let input = shape, let problem = ModelShapes.inputProblem(input) {
         report(problem, at: first.arguments.first?.value.range ?? first.range)
         shape = nil
       }
@@ -99,9 +101,14 @@ enum ModelShapes {
     }
   }
 
+  /// Whether a shape is one to three positive sizes, as an input shape must be.
+  static func isValidInput(_ shape: [Int]) -> Bool {
+    (1...3).contains(shape.count) && shape.allSatisfy { $0 > 0 }
+  }
+
   /// A problem with the size of an input shape of positive sizes (`Sequential.init`'s check).
   static func inputProblem(_ shape: [Int]) -> Diagnostic.Message? {
-    guard (1...3).contains(shape.count), shape.allSatisfy({ $0 > 0 }) else { return nil }
+    guard isValidInput(shape) else { return nil }
     return limitProblem {
       _ = try Shape.elementCount(shape, of: "an input sample of shape \(Tensor.describe(shape))")
     }
