@@ -53,21 +53,27 @@ public struct CompletionEnvironment: Sendable {
   }
 
   public var names: [String: Kind]
+  /// The fields of records that hold models or data sets, by their full name (`parts.train`),
+  /// offered where a model or data set goes.
+  public var members: [String: Kind]
   /// The entries of a directory (`.` for the current one), or nil when it cannot be read.
   public var listDirectory: @Sendable (String) -> [FileEntry]?
   /// The meta-commands, with their colon (`:help`).
   public var metaCommands: [String]
 
   public init(
-    names: [String: Kind], metaCommands: [String] = MetaCommand.names,
+    names: [String: Kind], members: [String: Kind] = [:],
+    metaCommands: [String] = MetaCommand.names,
     listDirectory: @escaping @Sendable (String) -> [FileEntry]? = { _ in nil }
   ) {
     self.names = names
+    self.members = members
     self.metaCommands = metaCommands
     self.listDirectory = listDirectory
   }
 
+  /// The names, and record fields, holding a value of `kind`.
   func names(of kind: Kind) -> [String] {
-    names.filter { $0.value == kind }.map(\.key)
+    names.filter { $0.value == kind }.map(\.key) + members.filter { $0.value == kind }.map(\.key)
   }
 }

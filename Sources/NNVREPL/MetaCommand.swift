@@ -1,3 +1,5 @@
+import NNVLanguage
+
 /// The REPL's own commands, typed after a colon (`:help`, `:vars`): declared once here, read by
 /// the session, `:help` and completion.
 public struct MetaCommand: Sendable {
@@ -35,12 +37,15 @@ public struct MetaCommand: Sendable {
   public static func named(_ name: String) -> MetaCommand? { all.first { $0.name == name } }
 
   /// The block `:help` appends to the builtin index.
-  public static var helpIndex: String {
-    let width = all.map(\.usage.count).max() ?? 0
+  /// The meta-commands with their summaries, wrapped at spaces to `width` columns (at least 60).
+  public static func helpIndex(width: Int = 80) -> String {
+    let usageWidth = all.map(\.usage.count).max() ?? 0
+    let indent = String(repeating: " ", count: usageWidth + 4)
     var text = "REPL commands:\n"
     for command in all {
-      let padding = String(repeating: " ", count: width - command.usage.count)
-      text += "  \(command.usage)\(padding)  \(command.summary)\n"
+      let padding = String(repeating: " ", count: usageWidth - command.usage.count)
+      let lines = BuiltinRegistry.wrap(command.summary, width: max(60, width) - indent.count)
+      text += "  \(command.usage)\(padding)  " + lines.joined(separator: "\n" + indent) + "\n"
     }
     return text
   }

@@ -36,15 +36,17 @@ extension Session {
   }
 
   func help(_ name: String) {
+    let width = interpreter.display.width
     guard !name.isEmpty else {
-      output.write(BuiltinRegistry.helpIndex() + "\n" + MetaCommand.helpIndex)
+      output.write(
+        BuiltinRegistry.helpIndex(width: width) + "\n" + MetaCommand.helpIndex(width: width))
       return
     }
     if let meta = MetaCommand.named(name.hasPrefix(":") ? name : ":" + name),
       BuiltinRegistry.helpText(for: name) == nil
     {
       output.write("\(meta.usage)\n  \(meta.summary)\n")
-    } else if let text = BuiltinRegistry.helpText(for: name) {
+    } else if let text = BuiltinRegistry.helpText(for: name, width: width) {
       output.write(text)
     } else {
       let names =

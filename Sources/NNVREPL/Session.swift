@@ -96,8 +96,8 @@ public final class Session {
       case .interrupted:
         pending = []
       case .line(let line):
-        remember(line)
         if pending.isEmpty, line.trimmingCharacters(in: .whitespaces).hasPrefix(":") {
+          remember(line)
           runMeta(line.trimmingCharacters(in: .whitespaces))
           continue
         }
@@ -108,6 +108,8 @@ public final class Session {
           continue
         }
         if Parser.isIncomplete(entry) { continue }
+        // A block typed over several lines is recalled by the up arrow as one line.
+        for text in HistoryEntry.lines(for: pending) { remember(text) }
         pending = []
         evaluate(entry)
       }
@@ -121,19 +123,25 @@ public final class Session {
   /// The completion function over the session's current names.
   public var completer: Completer {
     var names: [String: CompletionEnvironment.Kind] = [:]
+    var members: [String: CompletionEnvironment.Kind] = [:]
     for name in interpreter.globalNames {
       switch interpreter.value(named: name) {
       case .model: names[name] = .model
       case .dataset: names[name] = .dataset
       case .number: names[name] = .number
       case .function, .builtin: names[name] = .function
-      case .record(let record): names[name] = .record(record.fields.map(\.name))
+      case .record(let record):
+        names[name] = .record(record.fields.map(\.name))
+        for field in record.fields {
+          if case .dataset = field.value { members["\(name).\(field.name)"] = .dataset }
+          if case .model = field.value { members["\(name).\(field.name)"] = .model }
+        }
       default: names[name] = .other
       }
     }
     let directory = self.directory
     return Completer(
-      environment: CompletionEnvironment(names: names) { path in
+      environment: CompletionEnvironment(names: names, members: members) { path in
         Session.listDirectory(path, relativeTo: directory)
       })
   }

@@ -10,8 +10,6 @@ public protocol SessionOutput: OutputSink {
   func writeError(_ text: String)
   /// Ends a live progress bar's line, if one is showing, before other text.
   func finishLine()
-  /// The width of a progress bar, in characters.
-  var barWidth: Int { get set }
 }
 
 /// Writes the interpreter's output to standard output: a live progress bar on a terminal, one
@@ -21,7 +19,6 @@ public final class TerminalOutput: SessionOutput {
   /// Whether a progress bar is on the current line (so the next text starts a new line).
   private var barShown = false
   private var lastDraw = Date.distantPast
-  public var barWidth = 24
 
   /// - Parameter isTerminal: whether standard output is a terminal; detected when nil.
   public init(isTerminal: Bool? = nil) {
@@ -47,7 +44,9 @@ public final class TerminalOutput: SessionOutput {
     let now = Date()
     if event.phase == .batch && now.timeIntervalSince(lastDraw) < 0.05 { return }
     lastDraw = now
-    emit("\u{1B}[2K" + ProgressRenderer.bar(event, width: barWidth), to: .standardOutput)
+    // The width is read at every draw, so a resized window gets a bar that fits.
+    let columns = Display.terminal(colorEnabled: false).width
+    emit("\u{1B}[2K" + ProgressRenderer.bar(event, columns: columns), to: .standardOutput)
     barShown = true
     if event.phase == .finished { finishLine() }
   }
@@ -69,7 +68,6 @@ public final class TerminalOutput: SessionOutput {
 public final class TranscriptOutput: SessionOutput {
   public private(set) var text = ""
   public private(set) var events: [ProgressEvent] = []
-  public var barWidth = 24
 
   public init() {}
 

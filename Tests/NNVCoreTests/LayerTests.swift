@@ -122,4 +122,27 @@ import Testing
     #expect(worstSigmoid < 1e-6, "sigmoid error \(worstSigmoid)")
     #expect(Activation.tanh.apply(Tensor([1e-6])).scalars == [1e-6])
   }
+
+  /// The sigmoid is accurate in relative terms over the whole Float range, against a Double
+  /// reference: 1e-30 at x = −69 keeps its digits (as 0.5 + 0.5·tanh(x/2) it would be 0).
+  @Test func sigmoidIsAccurateInRelativeTermsEverywhere() {
+    var points: [Float] = []
+    var v: Float = -87
+    while v <= 30 {
+      points.append(v)
+      v += 0.0137
+    }
+    points += [-Float.greatestFiniteMagnitude, -1e30, -200, 200, 1e30, .infinity, -.infinity]
+    let sigmoid = Activation.sigmoid.apply(Tensor(points))
+    var worst = 0.0
+    for (i, x) in points.enumerated() where x >= -87 && x <= 87 {
+      let reference = 1 / (1 + Foundation.exp(-Double(x)))
+      worst = max(worst, abs(Double(sigmoid.scalars[i]) - reference) / reference)
+    }
+    #expect(worst < 1e-6, "largest relative error \(worst)")
+    let tails = sigmoid.scalars.suffix(7)
+    #expect(Array(tails) == [0, 0, 0, 1, 1, 1, 0])
+    #expect(Activation.sigmoid.apply(Tensor([-12])).scalars[0] > 6.1e-6)
+    #expect(Activation.sigmoid.apply(Tensor([.nan])).scalars[0].isNaN)
+  }
 }

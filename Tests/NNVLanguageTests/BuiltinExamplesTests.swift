@@ -49,6 +49,28 @@ import Testing
     for builtin in BuiltinRegistry.all { #expect(index.contains(builtin.name)) }
   }
 
+  /// Help follows the terminal's width: at 120 and at 80 columns every line of the index and of
+  /// each command's summary fits, and wrapping breaks lines at spaces, never inside a word.
+  @Test func helpWrapsAtSpacesToTheWidth() throws {
+    for width in [80, 120] {
+      let index = BuiltinRegistry.helpIndex(width: width)
+      for line in index.split(separator: "\n") { #expect(line.count <= width, "\(line)") }
+      // Each summary reads back word for word from its line and the indented lines under it.
+      let lines = index.split(separator: "\n", omittingEmptySubsequences: false)
+      for builtin in BuiltinRegistry.all {
+        let start = try #require(lines.firstIndex { $0.hasPrefix("  \(builtin.name) ") })
+        let continued = lines[(start + 1)...].prefix { $0.hasPrefix("      ") }
+        let words = ([lines[start]] + continued).flatMap { $0.split(separator: " ") }.dropFirst()
+        #expect(Array(words) == builtin.summary.split(separator: " "), "\(builtin.name)")
+      }
+      // Apart from lists of choices (`a|b|c`), which stay whole, help text fits too.
+      let help = try #require(BuiltinRegistry.helpText(for: "saliency", width: width))
+      for line in help.split(separator: "\n") where !line.contains("|") {
+        #expect(line.count <= width, "\(line)")
+      }
+    }
+  }
+
   @Test func markdownTableHasARowPerBuiltin() {
     let table = BuiltinRegistry.markdownTable()
     let rows = table.split(separator: "\n").dropFirst(2)

@@ -5,7 +5,8 @@ import Testing
 
 /// Random token soups and mutated corpus files through lexer, parser and checker (never run).
 ///
-/// A crash fails the whole test process; a hang shows up as a timeout. Each input is also timed.
+/// A crash fails the whole test process; a hang shows up as a timeout. The slowest input's time is
+/// printed, not asserted: timings depend on the machine.
 /// `NNV_FUZZ_ITERATIONS=100000 swift test ... --filter FuzzTests` makes a long run.
 @Suite struct FuzzTests {
   static let iterations =
@@ -83,7 +84,6 @@ import Testing
     print(
       "fuzz: \(Self.iterations) inputs, \(diagnosed) with diagnostics, slowest \(slowest * 1000) ms"
     )
-    #expect(slowest < 1.0)
     #expect(diagnosed > Self.iterations / 4)
   }
 

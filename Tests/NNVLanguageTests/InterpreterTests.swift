@@ -121,8 +121,29 @@ import Testing
       ProgressRenderer.line(event)
         == "net  epoch 3/10  loss 0.2500  accuracy 0.8750  val_loss 0.3000  val_accuracy 0.8000")
     #expect(
-      ProgressRenderer.bar(event, width: 10)
-        == "\rnet  epoch 3/10 [===>      ] 30%  loss 0.2500  acc 0.8750  ETA 0:07")
+      ProgressRenderer.bar(event, columns: 100)
+        == "\rnet  epoch 3/10 [==>      ] 30%  loss 0.2500  acc 0.8750  val_loss 0.3000"
+        + "  val_acc 0.8000  ETA 0:07")
+    #expect(
+      ProgressRenderer.bar(event, columns: 80)
+        == "\rnet  epoch 3/10 30%  loss 0.2500  acc 0.8750  val_loss 0.3000  val_acc 0.8000")
+    #expect(
+      ProgressRenderer.bar(event, columns: 60)
+        == "\rnet  epoch 3/10  loss 0.2500  acc 0.8750  val_loss 0.3000")
+    #expect(ProgressRenderer.bar(event, columns: 40) == "\rnet  epoch 3/10 30%  loss 0.2500")
+    var training = event
+    (training.validationLoss, training.validationAccuracy) = (nil, nil)
+    #expect(
+      ProgressRenderer.bar(training, columns: 80)
+        == "\rnet  epoch 3/10 [======>               ] 30%  loss 0.2500  acc 0.8750  ETA 0:07")
+    // Every width from 40 to 200 fits without wrapping; the loss is always shown.
+    for columns in 40...200 {
+      let bar = ProgressRenderer.bar(event, columns: columns)
+      #expect(bar.count - 1 <= columns - 1 && bar.contains("loss 0.2500"), "\(columns)")
+    }
+    var long = event
+    long.model = String(repeating: "m", count: 60)
+    #expect(ProgressRenderer.bar(long, columns: 40).count - 1 <= 39)
     var batch = event
     batch.phase = .batch
     #expect(ProgressRenderer.line(batch) == nil)

@@ -73,4 +73,12 @@ import NNVPlot
     #expect(NumberText.fixed(123456.789, decimals: 2) == "123456.79")
     #expect(NumberText.fixed(3e13, decimals: 1) == "30000000000000.0")
   }
+
+  /// Tick labels share their decimals, and a rounding residue next to zero reads 0.
+  @Test func tickLabelsAreEvenAndZeroIsZero() {
+    #expect(Ticks.labels([-0.5, -5.551115123125783e-17, 0.5]) == ["-0.5", "0.0", "0.5"])
+    #expect(Ticks.labels([0, 0.25, 0.5, 0.75]) == ["0.00", "0.25", "0.50", "0.75"])
+    let histogram = Histogram([-0.3, -0.1, 0.1, 0.3], bins: 6, options: .init(width: 40, height: 4))
+    #expect(!histogram.text().contains("e-"))
+  }
 }

@@ -12,6 +12,7 @@ import Testing
         "net": .model, "net2": .model, "data": .dataset, "digitsSet": .dataset, "rate": .number,
         "parts": .record(["train", "test"]), "square": .function, "label": .other,
       ],
+      members: ["parts.train": .dataset, "parts.test": .dataset],
       listDirectory: { path in
         switch path {
         case ".":
@@ -53,7 +54,10 @@ import Testing
     // Command subjects and clause values.
     Row(line: "train n", candidates: ["net", "net2"], from: 6),
     Row(line: "train net on d", candidates: ["data", "digitsSet"], from: 13),
-    Row(line: "train net on ", candidates: ["data", "digitsSet"], from: 13),
+    Row(
+      line: "train net on ", candidates: ["data", "digitsSet", "parts.test", "parts.train"],
+      from: 13),
+    Row(line: "train net on p", candidates: ["parts.test", "parts.train"], from: 13),
     Row(line: "train net on data ep", candidates: ["epochs"], from: 18),
     Row(
       line: "train net on data epochs 5 ",

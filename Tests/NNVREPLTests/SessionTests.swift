@@ -37,6 +37,21 @@ import Testing
       output.text.contains("model net: input [2] → dense 4 tanh → dense 1 sigmoid (17 parameters)"))
   }
 
+  /// The up arrow brings back a block typed over several lines as one line that still parses;
+  /// a block with a comment, which a join would swallow, keeps its lines.
+  @Test func multiLineEntriesGoIntoTheHistoryAsOneLine() {
+    let reader = FakeLineReader(lines: [
+      "model net {", "  input 2", "", "  dense 1 sigmoid", "}", "if 1 < 2 {", "print [1,", "2]",
+      "} else {", "print 3", "}", "fn f(x) {", "  return x # same", "}", "net",
+    ])
+    Session(reader: reader, output: TranscriptOutput(), directory: Self.makeDirectory()).run()
+    #expect(
+      reader.history == [
+        "model net { input 2; dense 1 sigmoid }", "if 1 < 2 { print [1, 2] } else { print 3 }",
+        "fn f(x) {", "  return x # same", "}", "net",
+      ])
+  }
+
   @Test func anErrorPrintsItsDiagnosticAndKeepsTheSession() {
     let (session, text) = run([
       "let a = 5", "model net { input 2; dense 1 }", "let b = a + nope", "print a * 2",

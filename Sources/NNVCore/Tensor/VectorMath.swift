@@ -24,31 +24,60 @@ enum VectorMath {
     }
   }
 
-  /// The logistic function as 0.5 + 0.5·tanh(x/2): exact identity, same accuracy as `tanh`.
+  /// The logistic function, accurate in relative terms over the whole Float range (as PyTorch's
+  /// is): with e = exp(−|x|), 1/(1 + e) for x ≥ 0 and e/(1 + e) below, so the tiny outputs far
+  /// left (1e-30 at x = −69) keep their digits instead of being 1 − (1 − ε). Written as
+  /// 0.5 + 0.5·tanh(x/2) it would be exactly 0 below x ≈ −16 and 1% off at −12.
   static func sigmoid(_ input: UnsafeBufferPointer<Float>, into output: UnsafeMutableBufferPointer<Float>) {
-    tanh(input, into: output, scale: 0.5, offset: 0.5)
-  }
-
-  /// `offset + scale · tanh(scale · x)` per element (scale 0.5 and offset 0.5 give the sigmoid).
-  private static func tanh(
-    _ input: UnsafeBufferPointer<Float>, into output: UnsafeMutableBufferPointer<Float>,
-    scale: Float, offset: Float
-  ) {
     let count = input.count
     guard let x = input.baseAddress, let y = output.baseAddress else { return }
     var i = 0
     while i + 16 <= count {
       let v = UnsafeRawPointer(x + i).loadUnaligned(as: SIMD16<Float>.self)
-      let r = offset + scale * tanh16(scale * v)
-      UnsafeMutableRawPointer(y + i).storeBytes(of: r, as: SIMD16<Float>.self)
+      UnsafeMutableRawPointer(y + i).storeBytes(of: sigmoid16(v), as: SIMD16<Float>.self)
       i += 16
     }
     if i < count {
       var v = SIMD16<Float>(repeating: 0)
       for j in 0..<(count - i) { v[j] = x[i + j] }
-      let r = offset + scale * tanh16(scale * v)
+      let r = sigmoid16(v)
       for j in 0..<(count - i) { y[i + j] = r[j] }
     }
+  }
+
+  @inline(__always)
+  static func sigmoid16(_ x: SIMD16<Float>) -> SIMD16<Float> {
+    let e = exp16(-abs16(x))
+    let s = 1 / (1 + e)
+    return s.replacing(with: e * s, where: x .< 0)
+  }
+
+  @inline(__always)
+  static func abs16(_ x: SIMD16<Float>) -> SIMD16<Float> {
+    x.replacing(with: -x, where: x .< 0)
+  }
+
+  /// exp(x) for x ≤ 0 down to the smallest subnormal, by Cephes' `expf` scheme: x = n·ln 2 + r
+  /// with |r| ≤ ln 2 / 2, a degree-7 polynomial for e^r (about 1 ulp), then 2^n applied as two
+  /// factors so that results in the subnormal range are still formed. NaN stays NaN.
+  @inline(__always)
+  static func exp16(_ a: SIMD16<Float>) -> SIMD16<Float> {
+    let x = pointwiseMax(a, SIMD16<Float>(repeating: -104))
+    let n = (x * 1.442_695_040_888_963_4).rounded(.toNearestOrEven)
+    var r = x - n * 0.693_359_375
+    r = r + n * 2.121_944_400_546_905_8e-4
+    var p = SIMD16<Float>(repeating: 1.987_569_150_0e-4)
+    p = p * r + 1.398_199_950_7e-3
+    p = p * r + 8.333_451_907_3e-3
+    p = p * r + 4.166_579_589_4e-2
+    p = p * r + 1.666_666_545_9e-1
+    p = p * r + 5.000_000_120_1e-1
+    p = p * r * r + r + 1
+    let k = SIMD16<Int32>(n, rounding: .towardZero)
+    let half = k &>> 1
+    let scale1 = unsafeBitCast((half &+ 127) &<< 23, to: SIMD16<Float>.self)
+    let scale2 = unsafeBitCast((k &- half &+ 127) &<< 23, to: SIMD16<Float>.self)
+    return (p * scale1 * scale2).replacing(with: a, where: a .!= a)
   }
 
   @inline(__always)

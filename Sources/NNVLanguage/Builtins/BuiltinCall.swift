@@ -61,6 +61,11 @@ struct BuiltinCall {
     return UInt64(n)
   }
 
+  /// The seed of a data generator: `seed:` when given, else a fresh draw from the session seed.
+  func dataSeed() throws -> UInt64 {
+    has("seed") ? try seed() : interpreter.nextDataSeed()
+  }
+
   /// An error pointing at argument `name` (or the whole call).
   func fail(_ message: Diagnostic.Message, at name: String? = nil) -> RuntimeError {
     interpreter.fail(message, at: name.flatMap { ranges[$0] } ?? range)

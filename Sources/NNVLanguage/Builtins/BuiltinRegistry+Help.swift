@@ -3,23 +3,27 @@ import NNVCore
 
 /// Help text and the README table, generated from the declarations.
 extension BuiltinRegistry {
-  /// The `:help NAME` text: usage, summary, parameters with defaults, and the example.
-  /// Nil for an unknown name; activation names get a short note.
-  public static func helpText(for name: String) -> String? {
+  /// The `:help NAME` text: usage, summary, parameters with defaults, and the example, wrapped
+  /// at spaces to `width` columns (at least 60). Nil for an unknown name; activation names get
+  /// a short note.
+  public static func helpText(for name: String, width: Int = 80) -> String? {
+    let width = Swift.max(60, width)
     if Activations.names.contains(name), builtin(named: name) == nil {
       return "\(name)\n  An activation: a layer line on its own (`\(name)`) or the activation "
         + "of a dense layer (`dense 8 \(name)`).\n"
     }
     guard let builtin = builtin(named: name) else { return nil }
-    var text = wrap(builtin.usage, width: 80).joined(separator: "\n    ") + "\n"
-    text += wrap(builtin.summary, width: 78).map { "  " + $0 + "\n" }.joined()
+    var text = wrap(builtin.usage, width: width - 4).joined(separator: "\n    ") + "\n"
+    text += wrap(builtin.summary, width: width - 2).map { "  " + $0 + "\n" }.joined()
     if !builtin.parameters.isEmpty {
       text += "\nParameters:\n"
       // Labels share a column up to `labelLimit` characters; a longer one (a long list of
-      // choices) gets a line of its own. Descriptions wrap to fit 80 columns.
+      // choices) gets a line of its own. Descriptions wrap to fit the width.
       let labelLimit = 24
-      let width = builtin.parameters.map { label(for: $0, of: builtin).count }.filter { $0 <= labelLimit }.max() ?? 0
-      let indent = String(repeating: " ", count: width + 4)
+      let labelWidth =
+        builtin.parameters.map { label(for: $0, of: builtin).count }.filter { $0 <= labelLimit }
+        .max() ?? 0
+      let indent = String(repeating: " ", count: labelWidth + 4)
       for parameter in builtin.parameters {
         let label = label(for: parameter, of: builtin)
         var fallback = parameter.defaultText.map { " (default: \($0)" } ?? " (required"
@@ -27,11 +31,11 @@ extension BuiltinRegistry {
           fallback += "; at most \(ResourceLimit.grouped(limit.maximum))"
         }
         fallback += ")"
-        let lines = wrap(parameter.summary + fallback, width: Swift.max(30, 80 - indent.count))
+        let lines = wrap(parameter.summary + fallback, width: Swift.max(30, width - indent.count))
         if label.count > labelLimit {
           text += "  \(label)\n" + lines.map { indent + $0 + "\n" }.joined()
         } else {
-          let padding = String(repeating: " ", count: width - label.count)
+          let padding = String(repeating: " ", count: labelWidth - label.count)
           text += "  \(label)\(padding)  " + lines.joined(separator: "\n" + indent) + "\n"
         }
       }
@@ -44,7 +48,7 @@ extension BuiltinRegistry {
   }
 
   /// `text` broken at spaces into lines of at most `width` characters (longer words stay whole).
-  static func wrap(_ text: String, width: Int) -> [String] {
+  public static func wrap(_ text: String, width: Int) -> [String] {
     var lines: [String] = []
     var line = ""
     for word in text.split(separator: " ") {
@@ -64,21 +68,27 @@ extension BuiltinRegistry {
     return "\(parameter.name): \(parameter.placeholder)"
   }
 
-  /// The `:help` index: every builtin with its one-line summary, grouped by kind.
-  public static func helpIndex() -> String {
+  /// The `:help` index: every builtin with its one-line summary, grouped by kind; summaries
+  /// wrap at spaces to `width` columns (at least 60) under their first line.
+  public static func helpIndex(width: Int = 80) -> String {
     var text = ""
-    let width = all.map(\.name.count).max() ?? 0
+    let nameWidth = all.map(\.name.count).max() ?? 0
+    let indent = String(repeating: " ", count: nameWidth + 4)
+    let summaryWidth = Swift.max(60, width) - indent.count
     for (kind, title) in [
       (Builtin.Kind.command, "Commands"), (.function, "Functions"), (.layer, "Layers"),
     ] {
       text += "\(title):\n"
       for builtin in all where builtin.kind == kind {
-        let padding = String(repeating: " ", count: width - builtin.name.count)
-        text += "  \(builtin.name)\(padding)  \(builtin.summary)\n"
+        let padding = String(repeating: " ", count: nameWidth - builtin.name.count)
+        let lines = wrap(builtin.summary, width: summaryWidth)
+        text += "  \(builtin.name)\(padding)  " + lines.joined(separator: "\n" + indent) + "\n"
       }
       text += "\n"
     }
-    text += "Activations: \(Activations.names.joined(separator: ", "))\n"
+    text += wrap(
+      "Activations: \(Activations.names.joined(separator: ", "))", width: Swift.max(60, width)
+    ).joined(separator: "\n  ") + "\n"
     text += "Type :help NAME for details.\n"
     return text
   }

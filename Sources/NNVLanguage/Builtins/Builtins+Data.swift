@@ -11,7 +11,9 @@ extension Builtins {
         "n", .integer, positional: true, default: "\(n)", "how many samples",
         limit: ResourceLimits.samples),
       Parameter("noise", .number, default: noise, "standard deviation of added noise"),
-      Parameter("seed", .integer, default: "the session seed", "seed of the generator"),
+      Parameter(
+        "seed", .integer, default: "a fresh draw from the session seed",
+        "seed of the generator; the same seed gives the same data"),
     ]
   }
 
@@ -25,7 +27,8 @@ extension Builtins {
       body: .function { call in
         .dataset(
           try make(
-            try call.count("n", default: 200), Float(call.number("noise") ?? 0), try call.seed()))
+            try call.count("n", default: 200), Float(call.number("noise") ?? 0),
+            try call.dataSeed()))
       })
   }
 
@@ -61,7 +64,7 @@ extension Builtins {
           try make(
             try call.count("n", default: n),
             try call.count("classes", default: name == "spiral" ? 3 : 2),
-            Float(call.number("noise") ?? noise), try call.seed()))
+            Float(call.number("noise") ?? noise), try call.dataSeed()))
       })
   }
 

@@ -53,7 +53,9 @@ extension Builtins {
 
   static let predict = Builtin(
     "predict", .function,
-    summary: "A model's output for one sample (a number or list) or many (a tensor).",
+    summary:
+      "A model's output for one sample (a number or list) or many (a tensor); for one sigmoid "
+      + "unit, the probability of the second class (`net.classes[1]`, class 1).",
     parameters: [
       Parameter("model", .model, positional: true, default: nil, "the model"),
       Parameter(

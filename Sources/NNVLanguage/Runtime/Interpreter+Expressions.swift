@@ -206,6 +206,8 @@ extension Interpreter {
         ("layers", number(model.layers.count)),
         ("input", { .list(model.inputShape.map { .number(Double($0)) }) }),
         ("output", { .list(model.outputShape.map { .number(Double($0)) }) }),
+        ("classes", { .list(model.classNames.map { .string($0) }) }),
+        ("features", { .list(model.featureNames.map { .string($0) }) }),
         ("history", { .list(model.history.epochs.map(Interpreter.record(of:))) }),
       ]
     case .tensor(let tensor):

@@ -21,9 +21,12 @@ extension Interpreter {
     try checkCancellation(at: statement.range)
     switch statement.kind {
     case .letBinding(let name, let value):
-      environment.define(name.text, try evaluate(value, in: environment))
+      let result = try evaluate(value, in: environment)
+      adoptName(name.text, for: result, in: environment)
+      environment.define(name.text, result)
     case .assignment(let name, let value):
       let result = try evaluate(value, in: environment)
+      adoptName(name.text, for: result, in: environment)
       guard environment.assign(name.text, result) else {
         throw fail(.assignmentBeforeLet(name.text), at: name.range)
       }
@@ -88,6 +91,18 @@ extension Interpreter {
     default:
       throw fail(.notIterable(value), at: range)
     }
+  }
+
+  /// A model bound to a name takes that name when no other name in scope holds it (a model
+  /// loaded from a file, or made inside a function), so progress, legends and `:vars` say what
+  /// the user typed; `let b = a` leaves the model `a` as it is.
+  func adoptName(_ name: String, for value: Value, in environment: Environment) {
+    guard case .model(let reference) = value, reference.model.name != name else { return }
+    let held = environment.visibleNames.contains { other in
+      if case .model(let bound) = environment.lookup(other) { return bound === reference }
+      return false
+    }
+    if !held { reference.model.name = name }
   }
 
   func truth(_ condition: Expression, in environment: Environment) throws -> Bool {

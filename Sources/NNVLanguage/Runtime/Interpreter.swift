@@ -17,6 +17,8 @@ public final class Interpreter {
   public internal(set) var seed: UInt64
   /// Layers created since the seed was last set; mixed into each layer's weight seed.
   var layerCount: UInt64 = 0
+  /// Data sets generated without a `seed:` since the seed was last set; mixed into the next.
+  var dataDrawCount: UInt64 = 0
   /// The source being executed, for diagnostics (changes inside functions from other entries).
   var currentSource = SourceFile(name: "<none>", text: "")
   var callDepth = 0
@@ -93,12 +95,21 @@ public final class Interpreter {
   public func setSeed(_ seed: UInt64) {
     self.seed = seed
     layerCount = 0
+    dataDrawCount = 0
   }
 
   /// The seed for the weights of the next new layer.
   func nextLayerSeed() -> UInt64 {
     layerCount += 1
     return seed &+ layerCount &* 0x9E37_79B9_7F4A_7C15
+  }
+
+  /// The seed for a data set generated without `seed:`: the session seed for the first, then a
+  /// fresh one for each later call, so `xor()` twice gives a training and a separate test set,
+  /// and a script still draws the same data on every run.
+  func nextDataSeed() -> UInt64 {
+    defer { dataDrawCount += 1 }
+    return seed &+ dataDrawCount &* 0xD1B5_4A32_D192_ED03
   }
 
   /// A runtime error at `range` of the source being executed.

@@ -20,7 +20,10 @@ public enum ModelViews {
         name: layer.name, kind: layer.kind,
         outputShape: i < model.outputShapes.count ? model.outputShapes[i] : [],
         parameters: layer.parameterCount,
-        activation: layer.kind == "activation" ? layer.configuration : layer.activation.name,
+        // Layers that only reshape or drop values (flatten, dropout) have no activation.
+        activation: layer.kind == "activation"
+          ? layer.configuration
+          : layer.parameters.isEmpty && layer.activation == .linear ? "" : layer.activation.name,
         flags: flags)
     }
   }
@@ -369,12 +372,14 @@ public enum ModelViews {
     let range = ClosedRange.extent(of: xs) ?? -1...1
     let grid = (0..<200).map { range.lowerBound + Double($0) / 199 * (range.upperBound - range.lowerBound) }
     let output = try model.predict(try Tensor(shape: [grid.count, 1], scalars: grid.map(Float.init)))
-    var series = [Series("model", points: zip(grid, output.scalars).map { ($0, Double($1)) })]
+    // The data first and the model's curve last, so the curve is drawn over the points.
+    var series: [Series] = []
     for (set, name) in zip(sets, ["train", "test"]) {
       let targets = set.values?.scalars ?? set.labels.map(Float.init)
       series.append(
         Series(name, points: zip(set.features.scalars, targets).map { (Double($0), Double($1)) }, style: .points))
     }
+    series.append(Series("model", points: zip(grid, output.scalars).map { ($0, Double($1)) }))
     var o = options
     o.title = o.title ?? "\(model.name): fitted curve"
     return LineChart(series, options: o)

@@ -140,8 +140,10 @@ public struct ConfusionMatrix: Sendable {
       doc.text(
         ConfusionMatrix.percent(recall(k)), x: grid.maxX + 8, y: grid.y + (Double(k) + 0.5) * cell + 4,
         size: Swift.min(11, font), extra: [("class", "recall")])
+      // Under narrow columns "100.0%" runs into its neighbours: whole percentages there.
       doc.text(
-        ConfusionMatrix.percent(precision(k)), x: grid.x + (Double(k) + 0.5) * cell, y: grid.maxY + 16,
+        ConfusionMatrix.percent(precision(k), decimals: cell >= 44 ? 1 : 0),
+        x: grid.x + (Double(k) + 0.5) * cell, y: grid.maxY + 16,
         anchor: "middle", size: Swift.min(11, font), extra: [("class", "precision")])
     }
     doc.text("recall", x: grid.maxX + 8, y: grid.y - 8, size: 11, weight: "bold")

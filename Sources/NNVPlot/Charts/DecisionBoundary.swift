@@ -128,12 +128,19 @@ public struct DecisionBoundary: Sendable {
     drawArrows(into: &canvas, frame: frame)
     lines += frame.lines(canvas, glyphs: glyphs, colorMode: options.colorMode)
     var legend: [String] = []
+    var colored: [String] = []
     for k in 0..<classCount where k < Swift.max(classNames.count, 2) || points.contains(where: { $0.label == k }) {
-      var entry = "\(marker(k, test: false)) \(className(k))"
+      var entry = " \(className(k))"
       if !halfBlocks { entry += " (region \"\(DecisionBoundary.regionGlyphs[k % DecisionBoundary.regionGlyphs.count])\")" }
-      legend.append(entry)
+      let mark = String(marker(k, test: false))
+      legend.append(mark + entry)
+      colored.append(ANSIStyle.foreground(pointColor(k), options.colorMode) + mark + ANSIStyle.reset + entry)
     }
-    lines.append(TextLayout.clip(legend.joined(separator: "  "), options.columns))
+    // In colour, each class's mark is drawn in its colour, as on the plane.
+    let plain = legend.joined(separator: "  ")
+    lines.append(
+      options.colored && plain.count <= options.columns
+        ? colored.joined(separator: "  ") : TextLayout.clip(plain, options.columns))
     if points.contains(where: \.isTest) {
       lines.append(
         halfBlocks || glyphs.usesBraille ? "filled marks: training data, hollow: test data" : "letters: training data, digits: test data")

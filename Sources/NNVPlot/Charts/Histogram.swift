@@ -74,8 +74,9 @@ public struct Histogram: Sendable {
     let n = bins.counts.count
     let rows = Double(axes.plotHeight)
     let columnOf = { (edge: Int) -> Int in Int((Double(edge) / Double(n) * Double(axes.plotWidth)).rounded()) }
-    let xTicks = (0...n).filter { n <= 8 || $0 % Swift.max(1, n / 6) == 0 || $0 == n }.map {
-      (column: Swift.min(columnOf($0), axes.plotWidth - 1), label: NumberText.short(bins.edges[$0]))
+    let shown = (0...n).filter { n <= 8 || $0 % Swift.max(1, n / 6) == 0 || $0 == n }
+    let xTicks = zip(shown, Ticks.labels(shown.map { bins.edges[$0] })).map { edge, label in
+      (column: Swift.min(columnOf(edge), axes.plotWidth - 1), label: label)
     }
     axes.draw(
       into: &canvas, glyphs: glyphs,

@@ -49,14 +49,17 @@ public enum PanelSVG {
   public static func activations(_ layers: [(Heatmap, String)]) -> String {
     let width = 720.0
     let panel = 220.0
-    var doc = SVGDocument(width: width, height: 20 + Double(layers.count) * (panel + 40))
+    // Each panel: the title, a line for flags (dead or saturated units), then the map, whose
+    // axis label ("samples ↓") sits just above it, clear of the flags.
+    let step = panel + 54
+    var doc = SVGDocument(width: width, height: 20 + Double(layers.count) * step)
     for (i, (map, flags)) in layers.enumerated() {
-      let y = 20 + Double(i) * (panel + 40)
+      let y = 20 + Double(i) * step
       doc.text(map.options.title ?? "", x: 20, y: y + 14, size: 13, weight: "bold")
       if !flags.isEmpty {
         doc.text("! " + flags, x: 20, y: y + 30, size: 11, fill: "#b2182b", extra: [("class", "flag")])
       }
-      map.draw(into: &doc, area: Box(x: 70, y: y + 40, width: width - 220, height: panel - 30), colorBar: true)
+      map.draw(into: &doc, area: Box(x: 70, y: y + 54, width: width - 220, height: panel - 30), colorBar: true)
     }
     return doc.render(title: "activations")
   }

@@ -57,11 +57,19 @@ public enum Ticks {
     zip(values, labels(values)).map { (value: $0.0, label: $0.1) }
   }
 
-  /// Labels for a set of ticks, with enough decimals to tell them apart.
+  /// Labels for a set of ticks, with enough decimals to tell them apart and the same number on
+  /// every label; a value that is zero but for rounding (`-5.6e-17` between −0.5 and 0.5) reads
+  /// `0`.
   public static func labels(_ values: [Double]) -> [String] {
     guard values.count >= 2 else { return values.map { NumberText.short($0) } }
     let step = abs(values[1] - values[0])
-    let decimals = step > 0 ? Swift.max(0, -Int(floor(log10(step) + 1e-9))) : 2
+    let values = values.map { abs($0) < step * 1e-6 ? 0 : $0 }
+    var decimals = step > 0 ? Swift.max(0, -Int(floor(log10(step) + 1e-9))) : 2
+    // A step of 2.5 units of the last decimal (0.25, 25) needs one decimal more to show it.
+    if step > 0 {
+      let scaled = step * pow(10, Double(decimals))
+      if abs(scaled - scaled.rounded()) > 1e-6 * scaled { decimals += 1 }
+    }
     if let biggest = values.map(abs).max(), biggest >= 1e6 || (biggest > 0 && biggest < 1e-4) {
       return values.map { NumberText.short($0) }
     }
