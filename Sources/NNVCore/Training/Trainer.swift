@@ -62,8 +62,6 @@ public enum Trainer {
     options: TrainingOptions, observer: ((TrainingEvent) -> TrainingControl)? = nil
   ) throws -> TrainingOutcome {
     try check(model, data, options)
-    // The history is thinned as it grows; one full pass puts a loaded history in order first.
-    model.history.thinWeightDistributions()
     let outputSize = model.outputShape.reduce(1, *)
     let targets = try data.targets(outputSize: outputSize)
     let validationTargets = try options.validation.map { try $0.targets(outputSize: outputSize) }
@@ -80,6 +78,8 @@ public enum Trainer {
     // step the loop's buffers are uniquely referenced, so the optimizer updates them in place.
     var parameters = model.parameters
     let regularized = model.layers.map { layer in layer.parameterNames.map { $0 == "weight" } }
+    // The history is thinned as it grows; one full pass puts a loaded history in order first.
+    model.history.thinWeightDistributions()
 
     for epoch in 1...options.epochs {
       let epochStart = parameters

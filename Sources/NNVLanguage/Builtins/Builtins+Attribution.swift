@@ -57,7 +57,8 @@ extension Builtins {
       Parameter("index", .integer, default: "none", "show only input number N, from 0"),
       Parameter(
         "count", .integer, default: "4 images, every point",
-        "how many inputs to draw one by one (image rows, arrows)"),
+        "how many inputs to draw one by one (image rows, arrows)",
+        limit: ResourceLimits.samples),
     ] + methodParameters + viewParameters,
     example: """
       let flowers = iris()
@@ -75,7 +76,9 @@ extension Builtins {
     parameters: [
       Parameter("model", .model, positional: true, default: nil, "the trained model"),
       Parameter("on", .dataset, default: nil, "the inputs compared (all of them)"),
-      Parameter("count", .integer, default: "3", "image inputs shown side by side"),
+      Parameter(
+        "count", .integer, default: "3", "image inputs shown side by side",
+        limit: ResourceLimits.samples),
     ] + methodParameters + viewParameters,
     example: """
       let flowers = iris()
