@@ -33,7 +33,7 @@ import Testing
     let help = try #require(BuiltinRegistry.helpText(for: "train"))
     #expect(help.hasPrefix("train MODEL on DATA [epochs N] [batch N]"))
     #expect(help.contains("epochs N"))
-    #expect(help.contains("(default: 10)"))
+    #expect(help.contains("(default: 10; at most 1,000,000)"))
     #expect(BuiltinRegistry.helpText(for: "relu")?.contains("dense 8 relu") == true)
     #expect(BuiltinRegistry.helpText(for: "nonsense") == nil)
     // Parameter lines fit 80 columns, apart from the usage line and long choice labels.

@@ -71,7 +71,8 @@ public struct Dataset: Sendable, Equatable {
   /// Classes become one-hot rows, except with a single output, which gets the label itself
   /// (0 or 1, for a sigmoid unit).
   ///
-  /// - Throws: `DataError.targetMismatch` when the output size cannot represent the targets.
+  /// - Throws: `DataError.targetMismatch` when the output size cannot represent the targets,
+  ///   `LimitError` when one-hot rows would exceed the elements-per-tensor limit.
   public func targets(outputSize: Int) throws -> Tensor {
     if let values {
       guard values.rowSize == outputSize else {
@@ -93,6 +94,8 @@ public struct Dataset: Sendable, Equatable {
       throw DataError.targetMismatch(
         "\(name) has \(classNames.count) classes, but the model has \(outputSize) outputs")
     }
+    _ = try Shape.elementCount(
+      [labels.count, outputSize], of: "the one-hot targets of \(name)")
     return Tensor.oneHot(labels, classes: outputSize)
   }
 }

@@ -13,7 +13,24 @@ public struct Standardizer: Sendable, Equatable, Codable {
     self.deviation = deviation
   }
 
-  /// The statistics of `features` (shape `[n, ...]`, each sample flattened).
+  /// The statistics of a data set's features.
+  ///
+  /// - Throws: `DataError.invalidArgument` naming the sample and feature when a value is NaN or
+  ///   infinite, or when the values are too large for their deviation to be a `Float`.
+  public init(fitting data: Dataset) throws {
+    var inputs = data
+    inputs.values = nil
+    try inputs.checkFinite()
+    self.init(fitting: data.features)
+    for (j, (m, s)) in zip(mean, deviation).enumerated() where !m.isFinite || !s.isFinite {
+      let name = j < data.featureNames.count ? data.featureNames[j] : "\(j + 1)"
+      throw DataError.invalidArgument(
+        "the values of feature \(name) of \(data.name) are too large to standardize")
+    }
+  }
+
+  /// The statistics of `features` (shape `[n, ...]`, each sample flattened), which must be
+  /// finite; `init(fitting:)` with a data set checks.
   public init(fitting features: Tensor) {
     let n = features.rows
     let d = features.rowSize

@@ -10,13 +10,23 @@ public enum SyntheticDatasets {
   public static let names = ["xor", "circles", "moons", "spiral", "gauss", "plane", "sine"]
 
   static func check(_ n: Int, _ noise: Float, minimum: Int = 1) throws {
-    guard n >= minimum, n <= 10_000_000 else {
+    guard n >= minimum else {
+      throw DataError.invalidArgument("a data set needs at least \(minimum) samples, not \(n)")
+    }
+    guard ResourceLimits.samples.allows(n) else {
       throw DataError.invalidArgument(
-        "a data set needs between \(minimum) and 10,000,000 samples, not \(n)")
+        "\(ResourceLimit.grouped(n)) samples is over the limit of \(ResourceLimits.samples)")
     }
     guard noise >= 0, noise.isFinite else {
       throw DataError.invalidArgument("noise is a standard deviation, 0 or more, not \(noise)")
     }
+  }
+
+  /// `data` after checking that the noise left every value finite.
+  static func finished(_ data: Dataset) throws -> Dataset {
+    try data.checkFinite(
+      advice: "the noise is too large for single precision: use a smaller `noise`")
+    return data
   }
 
   static func points(_ xs: [Float], _ ys: [Float]) -> Tensor {
@@ -43,7 +53,8 @@ public enum SyntheticDatasets {
       xs.append(x + noise * random.normal())
       ys.append(y + noise * random.normal())
     }
-    return Dataset(name: "xor", features: points(xs, ys), labels: labels, classNames: ["0", "1"])
+    return try finished(
+      Dataset(name: "xor", features: points(xs, ys), labels: labels, classNames: ["0", "1"]))
   }
 
   /// A disc (class 0, radius up to 0.5) inside a ring (class 1, radius 0.7 to 1).
@@ -61,8 +72,8 @@ public enum SyntheticDatasets {
       ys.append(radius * sin(angle) + noise * random.normal())
       labels.append(label)
     }
-    return Dataset(
-      name: "circles", features: points(xs, ys), labels: labels, classNames: ["inner", "outer"])
+    return try finished(Dataset(
+      name: "circles", features: points(xs, ys), labels: labels, classNames: ["inner", "outer"]))
   }
 
   /// Two interleaving half circles, centred on the origin (scikit-learn's `make_moons` shape).
@@ -81,7 +92,8 @@ public enum SyntheticDatasets {
       ys.append((y - 0.25) * 0.66 + noise * random.normal())
       labels.append(label)
     }
-    return Dataset(name: "moons", features: points(xs, ys), labels: labels, classNames: ["0", "1"])
+    return try finished(
+      Dataset(name: "moons", features: points(xs, ys), labels: labels, classNames: ["0", "1"]))
   }
 
   /// `classes` spiral arms winding out from the centre (the CS231n spiral).
@@ -108,9 +120,9 @@ public enum SyntheticDatasets {
         labels.append(c)
       }
     }
-    return Dataset(
+    return try finished(Dataset(
       name: "spiral", features: points(xs, ys), labels: labels,
-      classNames: (0..<classes).map(String.init))
+      classNames: (0..<classes).map(String.init)))
   }
 
   /// `classes` Gaussian blobs with centres evenly spaced on a circle of radius 0.6.
@@ -132,9 +144,9 @@ public enum SyntheticDatasets {
       ys.append(0.6 * sin(angle) + noise * random.normal())
       labels.append(c)
     }
-    return Dataset(
+    return try finished(Dataset(
       name: "gauss", features: points(xs, ys), labels: labels,
-      classNames: (0..<classes).map(String.init))
+      classNames: (0..<classes).map(String.init)))
   }
 
   /// Regression on a plane: y = 0.6·x1 − 0.4·x2 + noise, inputs uniform in [−1, 1)².
@@ -151,9 +163,9 @@ public enum SyntheticDatasets {
       ys.append(y)
       targets.append(0.6 * x - 0.4 * y + noise * random.normal())
     }
-    return Dataset(
+    return try finished(Dataset(
       name: "plane", features: points(xs, ys),
-      values: Tensor(uncheckedShape: [n, 1], scalars: targets))
+      values: Tensor(uncheckedShape: [n, 1], scalars: targets)))
   }
 
   /// Regression on a curve: y = sin(x) + noise, x uniform in [−π, π).
@@ -167,8 +179,8 @@ public enum SyntheticDatasets {
       xs.append(x)
       targets.append(sin(x) + noise * random.normal())
     }
-    return Dataset(
+    return try finished(Dataset(
       name: "sine", features: Tensor(uncheckedShape: [n, 1], scalars: xs),
-      values: Tensor(uncheckedShape: [n, 1], scalars: targets), featureNames: ["x"])
+      values: Tensor(uncheckedShape: [n, 1], scalars: targets), featureNames: ["x"]))
   }
 }

@@ -16,22 +16,50 @@ public struct Dense: Layer {
   /// - Parameters:
   ///   - initializer: how the weights start; Glorot uniform by default.
   ///   - seed: the seed of the weights' generator.
+  /// - Throws: `LayerError.invalidConfiguration` for a size below 1, `LimitError` when the
+  ///   layer would exceed the parameters-per-model limit (checked before anything is
+  ///   allocated).
   public init(
     inputSize: Int, outputSize: Int, activation: Activation = .linear,
     initializer: Initializer = .glorotUniform, seed: UInt64 = 0, name: String = "dense"
   ) throws {
-    guard inputSize > 0, outputSize > 0 else {
-      throw LayerError.invalidConfiguration(
-        "a dense layer needs at least one input and one unit, not \(inputSize) → \(outputSize)")
-    }
+    let count = try Dense.checkedWeightCount(inputSize: inputSize, outputSize: outputSize)
     self.name = name
     self.activation = activation
     self.inputSize = inputSize
     self.outputSize = outputSize
     let values = initializer.values(
-      count: inputSize * outputSize, fanIn: inputSize, fanOut: outputSize, seed: seed)
+      count: count, fanIn: inputSize, fanOut: outputSize, seed: seed)
     self.weight = Tensor(uncheckedShape: [inputSize, outputSize], scalars: values)
     self.bias = Tensor.zeros([outputSize])
+  }
+
+  /// A dense layer with given weights `[inputSize, outputSize]` and biases `[outputSize]`
+  /// (a model file's), checked by the caller.
+  init(weight: Tensor, bias: Tensor, activation: Activation, name: String) {
+    self.name = name
+    self.activation = activation
+    self.inputSize = weight.shape[0]
+    self.outputSize = weight.shape[1]
+    self.weight = weight
+    self.bias = bias
+  }
+
+  /// The number of weights of a dense layer, after checking both sizes and the layer's
+  /// parameters (weights and biases) against the limits.
+  public static func checkedWeightCount(inputSize: Int, outputSize: Int) throws -> Int {
+    guard inputSize > 0, outputSize > 0 else {
+      throw LayerError.invalidConfiguration(
+        "a dense layer needs at least one input and one unit, not \(inputSize) → \(outputSize)")
+    }
+    // The parameter limit is below the tensor limit, so it bounds the weight matrix too.
+    let weights = Shape.product(inputSize, outputSize)
+    try ResourceLimits.modelParameters.check(
+      weights.flatMap { Shape.sum($0, outputSize) },
+      estimate: Double(inputSize) * Double(outputSize) + Double(outputSize),
+      for: "a dense layer of \(ResourceLimit.grouped(inputSize)) inputs and "
+        + "\(ResourceLimit.grouped(outputSize)) units")
+    return weights ?? 0
   }
 
   public var parameters: [Tensor] {

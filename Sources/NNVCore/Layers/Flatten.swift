@@ -13,7 +13,9 @@ public struct Flatten: Layer {
   public var parameterNames: [String] { [] }
   public var configuration: String { "" }
 
-  public func outputShape(for input: [Int]) throws -> [Int] { [input.reduce(1, *)] }
+  public func outputShape(for input: [Int]) throws -> [Int] {
+    [try Shape.elementCount(input, of: "flattening samples of shape \(Tensor.describe(input))")]
+  }
 
   public func forward(
     _ x: Variable, parameters: [Variable], context: inout ForwardContext

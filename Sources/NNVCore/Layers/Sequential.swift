@@ -22,6 +22,9 @@ public struct Sequential: Sendable {
   public var featureNames: [String] = []
 
   /// An empty model taking samples of `inputShape`.
+  ///
+  /// - Throws: `LayerError.invalidConfiguration` for a shape that is not one to three positive
+  ///   sizes, `LimitError` for a sample over the elements-per-tensor limit.
   public init(name: String = "model", inputShape: [Int]) throws {
     guard !inputShape.isEmpty, inputShape.allSatisfy({ $0 > 0 }),
       inputShape.count < Tensor.maximumRank
@@ -29,22 +32,44 @@ public struct Sequential: Sendable {
       throw LayerError.invalidConfiguration(
         "an input shape has one to three positive sizes, not \(Tensor.describe(inputShape))")
     }
+    let size = try Shape.elementCount(
+      inputShape, of: "an input sample of shape \(Tensor.describe(inputShape))")
     self.name = name
     self.inputShape = inputShape
     self.layers = []
     self.outputShapes = []
+    self.sampleActivations = size
   }
 
   /// The shape of one sample of the model's output.
   public var outputShape: [Int] { outputShapes.last ?? inputShape }
 
-  /// Appends a layer after checking that it accepts the current output shape.
+  /// The values one sample flows through: its input and every layer's output.
+  public private(set) var sampleActivations: Int
+
+  /// How many samples one forward pass takes within `ResourceLimits.batchActivations`.
+  public var samplesPerPass: Int {
+    Swift.max(1, ResourceLimits.batchActivations.maximum / Swift.max(1, sampleActivations))
+  }
+
+  /// Appends a layer after checking that it accepts the current output shape and that the
+  /// model stays within the limits on layers, parameters and values per sample.
   ///
-  /// - Throws: `LayerError.incompatibleInput` naming the layer and both shapes.
+  /// - Throws: `LayerError.incompatibleInput` naming the layer and both shapes, `LimitError`
+  ///   naming the limit exceeded.
   public mutating func append(_ layer: any Layer) throws {
+    let subject = "\(name) with \(layer.name)"
+    try ResourceLimits.modelLayers.check(layers.count + 1, for: subject)
     let shape = try layer.outputShape(for: outputShape)
+    try ResourceLimits.modelParameters.check(
+      Shape.sum(parameterCount, layer.parameterCount), for: subject)
+    let width = try Shape.elementCount(
+      shape, of: "the output of \(layer.name), of shape \(Tensor.describe(shape))")
+    let activations = sampleActivations + width
+    try ResourceLimits.batchActivations.check(activations, for: "one sample through \(subject)")
     layers.append(layer)
     outputShapes.append(shape)
+    sampleActivations = activations
   }
 
   /// The next free default name for a layer of `kind` (`dense_1`, `dense_2`, ...).
@@ -68,12 +93,14 @@ public struct Sequential: Sendable {
     }
   }
 
-  /// Checks that a batch has shape `[n] + inputShape`.
+  /// Checks that `x` is one sample (shape `inputShape`) or a batch (`[n] + inputShape`).
   func checkInput(_ x: Tensor) throws {
-    guard Array(x.shape.dropFirst()) == inputShape || (x.rank == 1 && [x.count] == inputShape)
-    else {
+    guard x.shape == inputShape || Array(x.shape.dropFirst()) == inputShape else {
+      let sample = Tensor.describe(inputShape)
+      let batch = "[n, " + inputShape.map(String.init).joined(separator: ", ") + "]"
       throw LayerError.incompatibleInput(
-        layer: name, expected: "samples of shape \(Tensor.describe(inputShape))", got: x.shape)
+        layer: name, expected: "one sample of shape \(sample) or a batch of shape \(batch)",
+        got: x.shape)
     }
   }
 
@@ -107,18 +134,38 @@ public struct Sequential: Sendable {
   /// The network's output for a batch (inference: no tape, dropout off).
   ///
   /// A single sample of shape `inputShape` is accepted too and gives a batch of one.
+  /// The batch runs in passes of `samplesPerPass` samples.
+  ///
+  /// - Throws: `LimitError` when the outputs would exceed the elements-per-tensor limit.
   public func predict(_ x: Tensor) throws -> Tensor {
     try checkInput(x)
     let batch = x.rank == inputShape.count ? try x.reshaped([1] + inputShape) : x
+    _ = try Shape.elementCount(
+      [batch.rows] + outputShape, of: "the outputs of \(name) for \(batch.rows) samples")
     var context = ForwardContext.inference
     let constants = parameters.map { $0.map { Variable($0) } }
-    return try forward(Variable(batch), parameters: constants, context: &context).value
+    let step = samplesPerPass
+    guard batch.rows > step else {
+      return try forward(Variable(batch), parameters: constants, context: &context).value
+    }
+    var parts: [Tensor] = []
+    for start in stride(from: 0, to: batch.rows, by: step) {
+      let part = try batch.rows(start..<Swift.min(start + step, batch.rows))
+      parts.append(try forward(Variable(part), parameters: constants, context: &context).value)
+    }
+    return try Tensor.concatenatingRows(parts)
   }
 
   /// Every layer's output for a batch (inference), first layer first.
+  ///
+  /// - Throws: `LimitError` when the batch exceeds `ResourceLimits.batchActivations`.
   public func layerOutputs(_ x: Tensor) throws -> [Tensor] {
     try checkInput(x)
     let batch = x.rank == inputShape.count ? try x.reshaped([1] + inputShape) : x
+    try ResourceLimits.batchActivations.check(
+      Shape.product(batch.rows, sampleActivations),
+      estimate: Double(batch.rows) * Double(sampleActivations),
+      for: "the outputs of every layer of \(name) for \(batch.rows) samples")
     var context = ForwardContext.inference
     let constants = parameters.map { $0.map { Variable($0) } }
     var result: [Tensor] = []

@@ -126,26 +126,27 @@ public enum ModelArchive {
     } catch {
       throw invalid("its header cannot be read (\(describe(error)))")
     }
-    let total = header.layers.flatMap(\.parameterShapes).reduce(0) { $0 + $1.reduce(1, *) }
-    guard bytes.count == 16 + headerLength + 4 * total + 8 else {
-      throw invalid(
-        "it should hold \(total) weights after the header, but its size does not match")
+    // Everything the header describes is checked before anything is allocated.
+    let layouts = try validate(
+      header, headerLength: headerLength, fileSize: bytes.count, invalid: invalid)
+    var model: Sequential
+    do {
+      model = try Sequential(name: header.name, inputShape: header.inputShape)
+    } catch {
+      throw invalid("its input shape cannot be used (\(error))")
     }
-    var model = try Sequential(name: header.name, inputShape: header.inputShape)
     var offset = 16 + headerLength
-    for record in header.layers {
-      var layer = try makeLayer(record, inputShape: model.outputShape, invalid: invalid)
-      guard layer.parameters.map(\.shape) == record.parameterShapes else {
-        throw invalid("layer \(record.name) has parameters of unexpected shapes")
-      }
-      layer.parameters = record.parameterShapes.map { shape in
-        let count = shape.reduce(1, *)
+    for (record, shapes) in zip(header.layers, layouts) {
+      let tensors = shapes.map { shape in
+        let count = shape.reduce(1, *)  // checked in `validate`
         let values = (0..<count).map { Float(bitPattern: read(bytes, at: offset + 4 * $0)) }
         offset += 4 * count
         return Tensor(uncheckedShape: shape, scalars: values)
       }
       do {
-        try model.append(layer)
+        try model.append(try makeLayer(record, parameters: tensors, invalid: invalid))
+      } catch let error as PersistenceError {
+        throw error
       } catch {
         throw invalid("its layers do not fit together (\(error))")
       }
@@ -157,8 +158,10 @@ public enum ModelArchive {
     return model
   }
 
+  /// The layer a record describes, with the parameters read from the file (whose shapes
+  /// `validate` has checked against the record).
   static func makeLayer(
-    _ record: LayerRecord, inputShape: [Int], invalid: (String) -> PersistenceError
+    _ record: LayerRecord, parameters: [Tensor], invalid: (String) -> PersistenceError
   ) throws -> any Layer {
     guard var activation = Activation(named: record.activation) else {
       throw invalid("layer \(record.name) has an unknown activation '\(record.activation)'")
@@ -166,12 +169,11 @@ public enum ModelArchive {
     if let slope = record.leakySlope { activation = .leakyRelu(slope: slope) }
     switch record.kind {
     case "dense":
-      guard let units = record.units, inputShape.count == 1 else {
+      guard parameters.count == 2, parameters[0].rank == 2 else {
         throw invalid("dense layer \(record.name) is incomplete")
       }
-      return try Dense(
-        inputSize: inputShape[0], outputSize: units, activation: activation,
-        initializer: .zeros, name: record.name)
+      return Dense(
+        weight: parameters[0], bias: parameters[1], activation: activation, name: record.name)
     case "dropout":
       return try Dropout(rate: record.rate ?? 0, name: record.name)
     case "activation":

@@ -6,16 +6,16 @@ extension Tensor {
   public func reshaped(_ newShape: [Int]) throws -> Tensor {
     var resolved = newShape
     if let unknown = newShape.firstIndex(of: -1) {
-      let known = newShape.enumerated().filter { $0.offset != unknown }.map(\.element)
-        .reduce(1, *)
-      guard known > 0, count % known == 0 else {
+      let known = Shape.checkedProduct(
+        newShape.enumerated().filter { $0.offset != unknown }.map(\.element))
+      guard let known, known > 0, count % known == 0 else {
         throw TensorError.shapeMismatch(
           "cannot reshape \(Tensor.describe(shape)) to \(Tensor.describe(newShape))")
       }
       resolved[unknown] = count / known
     }
     try Tensor.validate(shape: resolved)
-    guard resolved.reduce(1, *) == count else {
+    guard Shape.checkedProduct(resolved) == count else {
       throw TensorError.shapeMismatch(
         "cannot reshape \(Tensor.describe(shape)) (\(count) values) to "
           + "\(Tensor.describe(newShape))")

@@ -23,7 +23,7 @@ public struct Tensor: Sendable, Equatable {
   ///   `TensorError.invalidShape` when a dimension is negative or the rank exceeds four.
   public init(shape: [Int], scalars: [Float]) throws {
     try Tensor.validate(shape: shape)
-    guard shape.reduce(1, *) == scalars.count else {
+    guard Shape.checkedProduct(shape) == scalars.count else {
       throw TensorError.shapeMismatch(
         "\(scalars.count) values do not fill a tensor of shape \(Tensor.describe(shape))")
     }
@@ -38,6 +38,9 @@ public struct Tensor: Sendable, Equatable {
   }
 
   /// A tensor of the given shape with every element equal to `value`.
+  ///
+  /// The shape must be valid and within `ResourceLimits.tensorElements`; a shape that comes from
+  /// a script or a file is checked with `Shape.elementCount` first.
   public init(repeating value: Float, shape: [Int]) {
     self.shape = shape
     self.scalars = [Float](repeating: value, count: shape.reduce(1, *))
@@ -71,6 +74,8 @@ public struct Tensor: Sendable, Equatable {
   }
 
   /// Creates a tensor whose storage is filled by `body`, which must initialize every element.
+  ///
+  /// As with `init(repeating:shape:)`, the shape must already be checked.
   public init(
     shape: [Int], filling body: (UnsafeMutableBufferPointer<Float>) -> Void
   ) {

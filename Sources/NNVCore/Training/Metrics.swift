@@ -22,11 +22,15 @@ public enum Metrics {
   static func evaluate(
     _ model: Sequential, on data: Dataset, targets: Tensor, loss: Loss
   ) throws -> (loss: Float, accuracy: Float?) {
-    try model.checkInput(data.features)
+    guard data.sampleShape == model.inputShape else {
+      throw TrainingError.incompatibleData(
+        "\(model.name) takes samples of shape \(Tensor.describe(model.inputShape)), but "
+          + "\(data.name) has samples of shape \(Tensor.describe(data.sampleShape))")
+    }
     let fused = loss.fusedActivation != nil && model.layers.last?.activation == loss.fusedActivation
     let constants = model.parameters.map { $0.map { Variable($0) } }
     // In chunks, so that evaluating a large set does not hold every activation at once.
-    let chunk = 1024
+    let chunk = Swift.min(1024, model.samplesPerPass)
     var outputs: [Tensor] = []
     var weightedLoss = 0.0
     for start in stride(from: 0, to: data.count, by: chunk) {

@@ -51,7 +51,8 @@ public enum Trainer {
   /// same weights bit for bit. The observer is called after every batch and every epoch and may
   /// stop training; the model then keeps the weights of the last finished batch. A loss that
   /// becomes NaN or infinite stops training and restores the weights from the start of that
-  /// epoch.
+  /// epoch, and so do weights that become NaN, infinite or larger than `largestWeight`, and a
+  /// validation loss that becomes NaN or infinite (see `TrainingOutcome`).
   ///
   /// - Throws: `TrainingError` when the options or data do not fit the model; the model is
   ///   unchanged then.
@@ -67,15 +68,18 @@ public enum Trainer {
     let fused =
       options.loss.fusedActivation != nil
       && model.layers.last?.activation == options.loss.fusedActivation
-    let run = model.history.runCount + 1
+    let run = model.history.runCount + 1  // below Int.max: see `check`
     let n = data.count
-    let batches = (n + options.batchSize - 1) / options.batchSize
+    let batchSize = Swift.min(options.batchSize, n)
+    let batches = n / batchSize + (n % batchSize == 0 ? 0 : 1)
     var context = ForwardContext(
       isTraining: true, random: RandomGenerator(seed: options.seed &+ 0x5EED))
     // The loop owns the parameters; the model gets them back after every epoch. After the first
     // step the loop's buffers are uniquely referenced, so the optimizer updates them in place.
     var parameters = model.parameters
     let regularized = model.layers.map { layer in layer.parameterNames.map { $0 == "weight" } }
+    // The history is thinned as it grows; one full pass puts a loaded history in order first.
+    model.history.thinWeightDistributions()
 
     for epoch in 1...options.epochs {
       let epochStart = parameters
@@ -84,7 +88,7 @@ public enum Trainer {
       var lossSum = 0.0
       var correct = 0
       for b in 0..<batches {
-        let indices = order[(b * options.batchSize)..<min((b + 1) * options.batchSize, n)]
+        let indices = order[(b * batchSize)..<min((b + 1) * batchSize, n)]
         let x = data.features.gatheringRowsUnchecked(indices)
         let y = targets.gatheringRowsUnchecked(indices)
         var (loss, gradients, output) = try step(
@@ -114,6 +118,10 @@ public enum Trainer {
         }
       }
       model.parameters = parameters
+      if let problem = instability(model) {
+        model.parameters = epochStart
+        return .unstable(epoch: epoch, restoredEpoch: epoch, problem: problem)
+      }
       var metrics = EpochMetrics(
         run: run, epoch: epoch, loss: Float(lossSum / Double(n)),
         accuracy: data.isClassification ? Float(correct) / Float(n) : nil)
@@ -122,11 +130,16 @@ public enum Trainer {
           model, on: validation, targets: validationTargets, loss: options.loss)
         metrics.validationLoss = result.loss
         metrics.validationAccuracy = result.accuracy
+        guard result.loss.isFinite else {
+          model.parameters = epochStart
+          return .unstable(
+            epoch: epoch, restoredEpoch: epoch,
+            problem: "the validation loss became \(result.loss.isNaN ? "NaN" : "infinite")")
+        }
       }
       metrics.weights = WeightDistribution.of(model)
       metrics.optimizer = optimizer.description
-      model.history.epochs.append(metrics)
-      model.history.thinWeightDistributions()
+      model.history.append(metrics)
       if observer?(.epochEnded(metrics, epochs: options.epochs)) == .stop {
         return .stopped(epoch: epoch, batch: batches)
       }
@@ -155,9 +168,18 @@ public enum Trainer {
     guard options.epochs >= 1 else {
       throw TrainingError.invalidOptions("train for at least 1 epoch, not \(options.epochs)")
     }
+    guard ResourceLimits.epochs.allows(options.epochs) else {
+      throw TrainingError.invalidOptions(
+        "\(ResourceLimit.grouped(options.epochs)) epochs is over the limit of "
+          + "\(ResourceLimits.epochs)")
+    }
     guard options.batchSize >= 1 else {
       throw TrainingError.invalidOptions(
         "a batch holds at least 1 sample, not \(options.batchSize)")
+    }
+    guard model.history.runCount < Int.max else {
+      throw TrainingError.invalidOptions(
+        "\(model.name)'s history already counts \(model.history.runCount) training runs")
     }
     guard options.l1 >= 0, options.l2 >= 0 else {
       throw TrainingError.invalidOptions("regularization rates cannot be negative")
@@ -175,6 +197,7 @@ public enum Trainer {
             + "\(set.name) has samples of shape \(Tensor.describe(set.sampleShape))")
       }
     }
+    try checkResources(model, data, options)
     if !data.isClassification && options.loss != .meanSquaredError {
       throw TrainingError.incompatibleData(
         "\(data.name) has numeric targets (regression); use the mse loss, not \(options.loss.rawValue)"

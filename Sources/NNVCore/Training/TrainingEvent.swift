@@ -21,4 +21,8 @@ public enum TrainingOutcome: Sendable, Equatable {
   /// The loss became NaN or infinite; the weights were restored to those at the start of
   /// `restoredEpoch`, the last ones known to be good.
   case diverged(epoch: Int, batch: Int, restoredEpoch: Int)
+  /// After epoch `epoch` the weights were NaN, infinite or larger than
+  /// `Trainer.largestWeight`, or the validation loss was NaN or infinite (`problem` says
+  /// which); the weights were restored to those at the start of `restoredEpoch`.
+  case unstable(epoch: Int, restoredEpoch: Int, problem: String)
 }

@@ -47,17 +47,44 @@ public struct TrainingHistory: Sendable, Equatable, Codable {
   /// The most epochs that keep their weight distributions; see `thinWeightDistributions`.
   public static let weightDistributionLimit = 256
 
-  /// Keeps the weight distributions of at most `limit` epochs, as TensorBoard keeps a sample
-  /// of its histograms: when there are more, every second one is dropped (the newest always
-  /// stays), so long runs keep an even spread over their epochs and files stay small.
-  public mutating func thinWeightDistributions(limit: Int = weightDistributionLimit) {
-    var recorded = epochs.indices.filter { epochs[$0].weights != nil }
-    while recorded.count > Swift.max(2, limit) {
-      let newest = recorded.last
-      for (k, index) in recorded.enumerated() where k % 2 == 1 && index != newest {
-        epochs[index].weights = nil
-      }
-      recorded = epochs.indices.filter { epochs[$0].weights != nil }
+  /// Appends an epoch and keeps the weight distributions thinned, in amortized constant time.
+  ///
+  /// The kept epochs stay those `thinWeightDistributions` keeps: every `stride`-th epoch from
+  /// the first, and the newest. When the history outgrows the limit, the stride doubles and
+  /// every other kept epoch is dropped, a pass over at most `limit` epochs that happens each
+  /// time the history doubles in length. The history must already be thinned with the same
+  /// `limit` (the trainer thins once before a run).
+  public mutating func append(_ metrics: EpochMetrics, limit: Int = weightDistributionLimit) {
+    let before = TrainingHistory.stride(count: epochs.count, limit: limit)
+    epochs.append(metrics)
+    let n = epochs.count
+    let stride = TrainingHistory.stride(count: n, limit: limit)
+    // The previous newest epoch was kept for being the newest; now it must be on the stride.
+    if n >= 2, (n - 2) % stride != 0 { epochs[n - 2].weights = nil }
+    guard stride > before else { return }
+    for index in Swift.stride(from: before, to: n - 1, by: before) where index % stride != 0 {
+      epochs[index].weights = nil
     }
+  }
+
+  /// Keeps the weight distributions of at most `limit` epochs, as TensorBoard keeps a sample
+  /// of its histograms: those of every `stride`-th epoch from the first, where `stride` is the
+  /// smallest power of two that leaves at most `limit − 1` of them, and of the newest epoch.
+  /// Long runs so keep an even spread over their epochs and files stay small.
+  public mutating func thinWeightDistributions(limit: Int = weightDistributionLimit) {
+    guard let newest = epochs.indices.last else { return }
+    let stride = TrainingHistory.stride(count: epochs.count, limit: limit)
+    guard stride > 1 else { return }
+    for index in 0..<newest where index % stride != 0 { epochs[index].weights = nil }
+  }
+
+  /// The spacing of kept distributions in a history of `count` epochs: the smallest power of
+  /// two whose multiples below `count` number at most `limit − 1`, leaving room for the newest.
+  static func stride(count: Int, limit: Int) -> Int {
+    let slots = Swift.max(1, limit - 1)
+    var stride = 1
+    // ⌈count / stride⌉ multiples of `stride` lie in 0..<count.
+    while count > 0, (count - 1) / stride + 1 > slots { stride *= 2 }
+    return stride
   }
 }

@@ -107,16 +107,19 @@ public struct Parameter: Sendable {
   public let defaultText: String?
   /// One line saying what it is.
   public let summary: String
+  /// The resource limit a whole-number argument may not exceed (`epochs`, `n`, `bins`), if any.
+  public let limit: ResourceLimit?
 
   init(
     _ name: String, _ type: ParameterType, positional: Bool = false, default defaultText: String?,
-    _ summary: String
+    _ summary: String, limit: ResourceLimit? = nil
   ) {
     self.name = name
     self.type = type
     self.isPositional = positional
     self.defaultText = defaultText
     self.summary = summary
+    self.limit = limit
   }
 
   public var isRequired: Bool { defaultText == nil }
@@ -171,12 +174,16 @@ public enum ParameterType: Sendable, Equatable {
     }
   }
 
+  /// The largest magnitude of a whole-number argument: below 10^15, where every whole number
+  /// is exact and prints without an exponent.
+  public static let largestWholeNumber: Double = 999_999_999_999_999
+
   /// Whether `value` fits (after a bare choice word has become a string).
   func accepts(_ value: Value) -> Bool {
     switch (self, value) {
     case (.any, _): true
     case (.number, .number): true
-    case (.integer, .number(let x)): x == x.rounded() && abs(x) < 1e15
+    case (.integer, .number(let x)): x == x.rounded() && abs(x) <= Self.largestWholeNumber
     case (.string, .string), (.boolean, .boolean), (.dataset, .dataset), (.model, .model): true
     case (.list, .list), (.list, .range): true
     case (.shape, .number), (.shape, .list), (.shape, .tensor): true

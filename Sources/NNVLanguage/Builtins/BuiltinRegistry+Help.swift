@@ -1,4 +1,5 @@
 import Foundation
+import NNVCore
 
 /// Help text and the README table, generated from the declarations.
 extension BuiltinRegistry {
@@ -25,7 +26,11 @@ extension BuiltinRegistry {
       let indent = String(repeating: " ", count: labelWidth + 4)
       for parameter in builtin.parameters {
         let label = label(for: parameter, of: builtin)
-        let fallback = parameter.defaultText.map { " (default: \($0))" } ?? " (required)"
+        var fallback = parameter.defaultText.map { " (default: \($0)" } ?? " (required"
+        if let limit = parameter.limit {
+          fallback += "; at most \(ResourceLimit.grouped(limit.maximum))"
+        }
+        fallback += ")"
         let lines = wrap(parameter.summary + fallback, width: Swift.max(30, width - indent.count))
         if label.count > labelLimit {
           text += "  \(label)\n" + lines.map { indent + $0 + "\n" }.joined()

@@ -20,11 +20,15 @@ extension Builtins {
       "method", .choice(attributionMethods), default: "gradient",
       "gradient (signed), abs (|gradient|), input (gradient × input), smoothgrad, smoothgrad2 "
         + "(squared), vargrad (variance), ig (integrated gradients) or occlusion"),
-    Parameter("steps", .integer, default: "50", "integrated-gradients steps from the baseline"),
+    Parameter(
+      "steps", .integer, default: "50", "integrated-gradients steps from the baseline",
+      limit: ResourceLimits.attributionSteps),
     Parameter(
       "baseline", .choice(["zeros", "mean"]), default: "zeros",
       "where integrated gradients start: all zeros, or the data's mean input"),
-    Parameter("samples", .integer, default: "50", "noisy copies SmoothGrad and VarGrad average"),
+    Parameter(
+      "samples", .integer, default: "50", "noisy copies SmoothGrad and VarGrad average",
+      limit: ResourceLimits.attributionSteps),
     Parameter(
       "noise", .number, default: "0.15",
       "SmoothGrad's noise, as a fraction of each input's range"),
@@ -53,7 +57,8 @@ extension Builtins {
       Parameter("index", .integer, default: "none", "show only input number N, from 0"),
       Parameter(
         "count", .integer, default: "4 images, every point",
-        "how many inputs to draw one by one (image rows, arrows)"),
+        "how many inputs to draw one by one (image rows, arrows)",
+        limit: ResourceLimits.samples),
     ] + methodParameters + viewParameters,
     example: """
       let flowers = iris()
@@ -71,7 +76,9 @@ extension Builtins {
     parameters: [
       Parameter("model", .model, positional: true, default: nil, "the trained model"),
       Parameter("on", .dataset, default: nil, "the inputs compared (all of them)"),
-      Parameter("count", .integer, default: "3", "image inputs shown side by side"),
+      Parameter(
+        "count", .integer, default: "3", "image inputs shown side by side",
+        limit: ResourceLimits.samples),
     ] + methodParameters + viewParameters,
     example: """
       let flowers = iris()
@@ -206,7 +213,7 @@ extension Builtins {
     -> Int
   {
     guard call.has(name) else { return value }
-    guard let n = call.integer(name), n >= 1, n <= 10_000 else {
+    guard let n = call.integer(name), n >= 1, ResourceLimits.attributionSteps.allows(n) else {
       throw call.fail(.settingRange(name, hint: hint), at: name)
     }
     return n
@@ -263,7 +270,10 @@ extension Diagnostic.Message {
       hint: "add `method \(methods[0])`, or leave `\(option)` out")
   }
   static func settingRange(_ name: String, hint: String) -> Self {
-    Self("`\(name)` must be a whole number from 1 to 10,000.", hint: hint)
+    Self(
+      "`\(name)` must be a whole number from 1 to "
+        + "\(ResourceLimit.grouped(ResourceLimits.attributionSteps.maximum)).",
+      hint: hint)
   }
   static func noiseRange(_ noise: Double) -> Self {
     Self(

@@ -7,7 +7,9 @@ extension Builtins {
 
   static func sizeParameters(n: Int, noise: String) -> [Parameter] {
     [
-      Parameter("n", .integer, positional: true, default: "\(n)", "how many samples"),
+      Parameter(
+        "n", .integer, positional: true, default: "\(n)", "how many samples",
+        limit: ResourceLimits.samples),
       Parameter("noise", .number, default: noise, "standard deviation of added noise"),
       Parameter(
         "seed", .integer, default: "a fresh draw from the session seed",
@@ -126,7 +128,8 @@ extension Builtins {
     example: "let flowers = standardize(iris())\nprint flowers",
     body: .function { call in
       guard var data = call.dataset("data") else { return .none }
-      data.features = try Standardizer(fitting: data.features).apply(data.features)
+      data.features = try Standardizer(fitting: data).apply(data.features)
+      try data.checkFinite(advice: "its values are too large to standardize")
       return .dataset(data)
     })
 }

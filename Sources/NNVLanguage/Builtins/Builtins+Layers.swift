@@ -31,7 +31,9 @@ extension Builtins {
     "dense", .layer,
     summary: "A fully connected layer: activation(x · weight + bias).",
     parameters: [
-      Parameter("units", .integer, positional: true, default: nil, "the number of outputs"),
+      Parameter(
+        "units", .integer, positional: true, default: nil, "the number of outputs",
+        limit: ResourceLimits.modelParameters),
       Parameter(
         "activation", .choice(Activations.names), positional: true, default: "linear",
         "applied to the outputs"),
@@ -45,7 +47,7 @@ extension Builtins {
       let activation = call.string("activation").flatMap(Activation.init(named:)) ?? .linear
       let initializer =
         call.string("init").flatMap(Initializer.init(rawValue:)) ?? .glorotUniform
-      let inputs = shape?.reduce(1, *) ?? 1
+      let inputs = try Shape.elementCount(shape ?? [1])
       return .layer(
         try Dense(
           inputSize: inputs, outputSize: units, activation: activation,

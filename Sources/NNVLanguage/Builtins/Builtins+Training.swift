@@ -14,8 +14,11 @@ extension Builtins {
       Parameter(
         "model", .model, positional: true, default: nil, "the model; it keeps the new weights"),
       Parameter("on", .dataset, default: nil, "the training data"),
-      Parameter("epochs", .integer, default: "10", "passes over the data"),
-      Parameter("batch", .integer, default: "32", "samples per gradient step"),
+      Parameter(
+        "epochs", .integer, default: "10", "passes over the data", limit: ResourceLimits.epochs),
+      Parameter(
+        "batch", .integer, default: "32", "samples per gradient step",
+        limit: ResourceLimits.samples),
       Parameter("optimizer", .choice(optimizers), default: "adam", "how weights are updated"),
       Parameter("lr", .number, default: "0.001 for adam and rmsprop, else 0.01", "learning rate"),
       Parameter(
@@ -25,7 +28,9 @@ extension Builtins {
       Parameter("l1", .number, default: "0", "L1 penalty rate on weights"),
       Parameter("l2", .number, default: "0", "L2 penalty rate on weights"),
       Parameter("seed", .integer, default: "the session seed", "seeds batch order and dropout"),
-      Parameter("every", .integer, default: "1", "report progress every N epochs"),
+      Parameter(
+        "every", .integer, default: "1", "report progress every N epochs",
+        limit: ResourceLimits.epochs),
       Parameter(
         "standardize", .boolean, default: "false",
         "standardize inputs by the training data's statistics, kept with the model"),
@@ -92,7 +97,7 @@ extension Builtins {
       seed: try call.seed(), l1: Float(call.number("l1") ?? 0), l2: Float(call.number("l2") ?? 0),
       validation: call.dataset("validate"))
     if call.boolean("standardize") == true {
-      model.standardizer = Standardizer(fitting: data.features)
+      model.standardizer = try Standardizer(fitting: data)
     }
     if data.isClassification, model.classNames.isEmpty { model.classNames = data.classNames }
     if model.featureNames.isEmpty { model.featureNames = data.featureNames }
@@ -134,6 +139,8 @@ extension Builtins {
       throw error
     case .diverged(let epoch, let batch, let restored):
       throw call.fail(.trainingDiverged(name, epoch: epoch, batch: batch, restored: restored))
+    case .unstable(let epoch, let restored, let problem):
+      throw call.fail(.trainingUnstable(name, epoch: epoch, problem: problem, restored: restored))
     }
     return model.history.last.map(Interpreter.record(of:)) ?? .none
   }
@@ -178,6 +185,14 @@ extension Diagnostic.Message {
     Self(
       "Training stopped at epoch \(epoch), batch \(batch) of \(batches).",
       hint: "\(model) keeps the weights it had reached")
+  }
+  static func trainingUnstable(
+    _ model: String, epoch: Int, problem: String, restored: Int
+  ) -> Self {
+    Self(
+      "Training diverged in epoch \(epoch): \(problem).",
+      hint: "\(model) keeps its weights from the start of epoch \(restored); "
+        + "the learning rate is too large: try a smaller `lr`, such as 0.01")
   }
   static func trainingDiverged(_ model: String, epoch: Int, batch: Int, restored: Int) -> Self {
     Self(

@@ -11,7 +11,9 @@ extension Builtins {
   /// The clauses every view takes.
   static let viewParameters: [Parameter] = [
     Parameter("to", .string, default: "the terminal", "an .svg file to write instead"),
-    Parameter("width", .integer, default: "the terminal's", "terminal columns to fit"),
+    Parameter(
+      "width", .integer, default: "the terminal's", "terminal columns to fit",
+      limit: ResourceLimits.viewWidth),
     Parameter(
       "color", .choice(ColorMode.allCases.map(\.rawValue)), default: "the terminal's",
       "terminal colours: truecolor, 256 or none (monochrome glyphs)"),
@@ -167,7 +169,8 @@ extension Builtins {
     parameters: [
       Parameter("model", .model, positional: true, default: nil, "the model"),
       Parameter("on", .dataset, default: nil, "the data; its first `samples` samples are used"),
-      Parameter("samples", .integer, default: "32", "how many samples"),
+      Parameter(
+        "samples", .integer, default: "32", "how many samples", limit: ResourceLimits.samples),
     ] + viewParameters,
     example: """
       let data = xor(n: 40)
@@ -203,7 +206,9 @@ extension Builtins {
       Parameter("model", .model, positional: true, default: nil, "the model, with 2 inputs (or 1)"),
       Parameter("on", .dataset, default: nil, "the training data, drawn as filled points"),
       Parameter("test", .dataset, default: "none", "test data, drawn as hollow points"),
-      Parameter("resolution", .integer, default: "120", "grid cells per side in the SVG"),
+      Parameter(
+        "resolution", .integer, default: "120", "grid cells per side in the SVG",
+        limit: ResourceLimits.viewResolution),
     ] + viewParameters,
     example: """
       let parts = split(moons(n: 120), test: 0.25)
@@ -258,7 +263,9 @@ extension Builtins {
       Parameter("value", .any, positional: true, default: "none", "a list, range or tensor (1-D or 2-D)"),
       Parameter("as", .choice(["line", "hist", "heatmap"]), default: "line for 1-D, heatmap for 2-D", "the kind of chart"),
       Parameter("activation", .choice(Activations.names), default: "none", "an activation to plot with its derivative"),
-      Parameter("bins", .integer, default: "Sturges' rule", "histogram bins"),
+      Parameter(
+        "bins", .integer, default: "Sturges' rule", "histogram bins",
+        limit: ResourceLimits.histogramBins),
     ] + viewParameters,
     example: """
       plot [1, 4, 9, 16, 25]
@@ -296,7 +303,8 @@ extension Builtins {
     let values = try numbers(call, "value")
     guard !values.isEmpty else { throw call.fail(.nothingToPlot, at: "value") }
     if kind == "hist" {
-      let chart = Histogram(values, bins: call.integer("bins"), options: o)
+      let bins = call.has("bins") ? try call.count("bins", default: 1) : nil
+      let chart = Histogram(values, bins: bins, options: o)
       return try show(call, text: chart.text, svg: chart.svg)
     }
     o.xLabel = "index"

@@ -71,9 +71,8 @@ extension Interpreter {
         throw fail(.unknownChoice(word, parameter: parameter), at: expression.range)
       }
       if case .none = value, !parameter.isRequired { continue }
-      guard parameter.type.accepts(value) else {
-        throw fail(
-          .wrongArgumentType(parameter, of: builtin, got: value.kindName), at: expression.range)
+      if let problem = parameter.problem(with: value, of: builtin) {
+        throw fail(problem, at: expression.range)
       }
       values[parameter.name] = value
       ranges[parameter.name] = expression.range

@@ -80,12 +80,12 @@ extension Interpreter {
       } else {
         value = try evaluate(argument.value, in: environment)
       }
-      guard parameter.type.accepts(value) else {
+      if let problem = parameter.problem(with: value, of: builtin) {
         let message: Diagnostic.Message =
           if case .string(let word) = value, case .choice = parameter.type {
             .unknownChoice(word, parameter: parameter)
           } else {
-            .wrongArgumentType(parameter, of: builtin, got: value.kindName)
+            problem
           }
         throw fail(message, at: argument.value.range)
       }

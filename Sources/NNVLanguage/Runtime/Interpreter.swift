@@ -151,6 +151,7 @@ extension Diagnostic.Message {
   static let interrupted = Self("Interrupted.", hint: "the session keeps its state")
   /// An error from the core library, as a sentence.
   static func coreError(_ error: any Error) -> Self {
+    if let limit = error as? LimitError { return .limitExceeded(limit) }
     // Core messages start with a name or lowercase word (`net takes ...`); kept as they are.
     var text = "\(error)"
     if !text.hasSuffix(".") { text += "." }

@@ -1,3 +1,5 @@
+import NNVCore
+
 /// Static checks of model blocks: layer kinds, arguments, and every layer's shape when sizes
 /// are written as numbers.
 extension Checker {
@@ -15,6 +17,12 @@ extension Checker {
       lines = lines.dropFirst()
       layerArguments(first)
       shape = ModelShapes.staticShape(first.arguments.first?.value)
+      if let input = shape, !ModelShapes.isValidInput(input) {
+        shape = nil  // reported when it runs, with the rule for input shapes
+      } else if let input = shape, let problem = ModelShapes.inputProblem(input) {
+        report(problem, at: first.arguments.first?.value.range ?? first.range)
+        shape = nil
+      }
       known = shape != nil
     } else {
       report(
@@ -22,14 +30,23 @@ extension Checker {
         at: declaration.layers.first?.range ?? declaration.name.range)
       known = false
     }
+    // Parameters and values per sample, while every size is known from a model block alone.
+    var totals = shape.flatMap { declaration.base == nil ? ModelShapes.Totals(input: $0) : nil }
     for line in lines {
-      guard layerArguments(line) else {
+      // A line whose arguments are wrong has no shape to infer (and no second message).
+      let reported = diagnostics.count
+      guard layerArguments(line), diagnostics.count == reported else {
         known = false
         continue
       }
       guard known, let input = shape else { continue }
       switch ModelShapes.output(of: line, input: input) {
-      case .shape(let output): shape = output
+      case .shape(let output, let parameters):
+        shape = output
+        if let problem = totals?.add(output, parameters: parameters) {
+          report(problem, at: line.range)
+          known = false
+        }
       case .unknown: known = false
       case .problem(let message): report(message, at: line.range); known = false
       }
@@ -63,7 +80,8 @@ extension Checker {
 /// with `Sequential.append` and reports a mismatch with the same messages.
 enum ModelShapes {
   enum Outcome {
-    case shape([Int])
+    /// The output shape of one sample, and the layer's number of parameters.
+    case shape([Int], parameters: Int)
     case unknown
     case problem(Diagnostic.Message)
   }
@@ -83,6 +101,31 @@ enum ModelShapes {
     }
   }
 
+  /// Whether a shape is one to three positive sizes, as an input shape must be.
+  static func isValidInput(_ shape: [Int]) -> Bool {
+    (1...3).contains(shape.count) && shape.allSatisfy { $0 > 0 }
+  }
+
+  /// A problem with the size of an input shape of positive sizes (`Sequential.init`'s check).
+  static func inputProblem(_ shape: [Int]) -> Diagnostic.Message? {
+    guard isValidInput(shape) else { return nil }
+    return limitProblem {
+      _ = try Shape.elementCount(shape, of: "an input sample of shape \(Tensor.describe(shape))")
+    }
+  }
+
+  /// The message for a `LimitError` thrown by `body`, if any.
+  static func limitProblem(_ body: () throws -> Void) -> Diagnostic.Message? {
+    do {
+      try body()
+      return nil
+    } catch let error as LimitError {
+      return .limitExceeded(error)
+    } catch {
+      return .coreError(error)
+    }
+  }
+
   static func output(of line: LayerLine, input: [Int]) -> Outcome {
     switch line.kind.text {
     case "input":
@@ -93,11 +136,48 @@ enum ModelShapes {
       guard let units, case .number(let x) = units.value.kind, let n = Int(exactly: x) else {
         return .unknown
       }
-      return n > 0 ? .shape([n]) : .problem(.invalidUnits(x))
+      guard n > 0 else { return .problem(.invalidUnits(x)) }
+      var weights = 0
+      if let problem = limitProblem({
+        weights = try Dense.checkedWeightCount(inputSize: input[0], outputSize: n)
+      }) {
+        return .problem(problem)
+      }
+      return .shape([n], parameters: weights + n)
     case "flatten":
-      return .shape([input.reduce(1, *)])
+      var count = 0
+      if let problem = limitProblem({
+        count = try Shape.elementCount(
+          input, of: "flattening samples of shape \(Tensor.describe(input))")
+      }) {
+        return .problem(problem)
+      }
+      return .shape([count], parameters: 0)
     default:
-      return .shape(input)
+      return .shape(input, parameters: 0)
+    }
+  }
+
+  /// The running totals `Sequential.append` checks against the limits.
+  struct Totals {
+    var layers = 0
+    var parameters = 0
+    var activations: Int
+
+    init(input: [Int]) { activations = Shape.checkedProduct(input) ?? Int.max }
+
+    /// Adds a layer; the message when the model would exceed a limit.
+    mutating func add(_ output: [Int], parameters count: Int) -> Diagnostic.Message? {
+      layers += 1
+      parameters = Shape.sum(parameters, count) ?? Int.max
+      activations = Shape.sum(activations, Shape.checkedProduct(output) ?? Int.max) ?? Int.max
+      return ModelShapes.limitProblem {
+        try ResourceLimits.modelLayers.check(layers, for: "a model of \(layers) layers")
+        try ResourceLimits.modelParameters.check(
+          parameters, for: "a model with this layer")
+        try ResourceLimits.batchActivations.check(
+          activations, for: "one sample through a model with this layer")
+      }
     }
   }
 }

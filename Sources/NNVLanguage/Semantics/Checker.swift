@@ -182,10 +182,11 @@ public struct Checker {
         continue
       }
       expression(value)
-      if let literal = Checker.literal(value), !parameter.type.accepts(literal) {
-        report(
-          .wrongArgumentType(parameter, of: builtin, got: Checker.describe(literal)),
-          at: value.range)
+      if let literal = Checker.literal(value),
+        let problem = parameter.problem(
+          with: literal, of: builtin, described: Checker.describe(literal))
+      {
+        report(problem, at: value.range)
       }
     }
   }
