@@ -1,5 +1,6 @@
 import Foundation
 import NNVLanguage
+import NNVPlot
 
 /// Where a REPL session writes: the interpreter's output plus a channel for errors.
 ///
@@ -16,6 +17,10 @@ public protocol SessionOutput: OutputSink {
 
 /// Writes the interpreter's output to standard output: a live progress bar on a terminal, one
 /// line per reported epoch otherwise (logs, pipes, CI). Errors go to standard error.
+///
+/// It is where nnv's text meets the terminal, so everything written passes through
+/// `TerminalText.escaped(styled:)`: control characters in printed values, names from files and
+/// views become visible escapes, and only nnv's own colour sequences pass.
 public final class TerminalOutput: SessionOutput {
   private let isTerminal: Bool
   /// Whether a progress bar is on the current line (so the next text starts a new line).
@@ -47,7 +52,10 @@ public final class TerminalOutput: SessionOutput {
     let now = Date()
     if event.phase == .batch && now.timeIntervalSince(lastDraw) < 0.05 { return }
     lastDraw = now
-    emit("\u{1B}[2K" + ProgressRenderer.bar(event, width: barWidth), to: .standardOutput)
+    // The bar's own erase-line and carriage return are written as they are; its model name
+    // was escaped when the bar was drawn.
+    let bar = "\u{1B}[2K" + ProgressRenderer.bar(event, width: barWidth)
+    FileHandle.standardOutput.write(Data(bar.utf8))
     barShown = true
     if event.phase == .finished { finishLine() }
   }
@@ -60,7 +68,7 @@ public final class TerminalOutput: SessionOutput {
   }
 
   private func emit(_ text: String, to handle: FileHandle) {
-    handle.write(Data(text.utf8))
+    handle.write(Data(TerminalText.escaped(styled: text).utf8))
   }
 }
 

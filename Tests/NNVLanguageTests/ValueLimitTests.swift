@@ -33,7 +33,8 @@ import Testing
 
   @Test func recursionInsideDeepExpressionsReachesTheCallLimit() {
     // Each parenthesis and operator is a level of the parser's 256.
-    let expression = String(repeating: "(1 + ", count: 120) + "f(n + 1)"
+    let expression =
+      String(repeating: "(1 + ", count: 120) + "f(n + 1)"
       + String(repeating: ")", count: 120)
     let (result, _) = ScriptRunner.run("fn f(n) { return \(expression) }\nprint f(0)")
     #expect(result.status == .software)
@@ -45,7 +46,8 @@ import Testing
     let interpreter = Interpreter(output: output)
     let built = interpreter.run(
       SourceFile(
-        name: "deep", text: "let x = []\nfor i in range(999) { x = [x] }\nprint x == x, len(str(x))"))
+        name: "deep", text: "let x = []\nfor i in range(999) { x = [x] }\nprint x == x, len(str(x))"
+      ))
     #expect(built.status == .success)
     #expect(output.lines == ["true 2000"])
     // Replacing the only reference frees the 1000-deep list.

@@ -87,9 +87,11 @@ extension Builtins {
     "sum", "The sum of numbers.", closed: { first, last, count in count * (first + last) / 2 }
   ) { $0.reduce(0, +) }
   static let min = reduction(
-    "min", "The smallest of numbers.", closed: { first, _, _ in first }) { $0.min() }
+    "min", "The smallest of numbers.", closed: { first, _, _ in first }
+  ) { $0.min() }
   static let max = reduction(
-    "max", "The largest of numbers.", closed: { _, last, _ in last }) { $0.max() }
+    "max", "The largest of numbers.", closed: { _, last, _ in last }
+  ) { $0.max() }
 
   static let shape = Builtin(
     "shape", .function,

@@ -243,13 +243,11 @@ extension Interpreter {
         ("history", { .list(model.history.epochs.map(Interpreter.record(of:))) }),
       ]
     case .tensor(let tensor):
-      return [
-        ("shape", { .list(tensor.shape.map { .number(Double($0)) }) }),
-        ("values", {
-          tensor.count < Value.maximumSize
-            ? .list(tensor.scalars.map { .number(NumberFormatting.double($0)) }) : nil
-        }),
-      ]
+      let values: () -> Value? = {
+        guard tensor.count < Value.maximumSize else { return nil }
+        return .list(tensor.scalars.map { .number(NumberFormatting.double($0)) })
+      }
+      return [("shape", { .list(tensor.shape.map { .number(Double($0)) }) }), ("values", values)]
     default:
       return []
     }

@@ -1,4 +1,7 @@
+import NNVPlot
+
 /// Training progress as text: pure functions, so the executable picks one and tests read them.
+/// The model's name may come from a file, so its control characters are escaped.
 public enum ProgressRenderer {
   /// A live bar for a terminal, redrawn in place: it starts with `\r` and has no newline.
   ///
@@ -9,7 +12,7 @@ public enum ProgressRenderer {
     var bar = String(repeating: "=", count: filled)
     if filled < width { bar += ">" + String(repeating: " ", count: width - filled - 1) }
     let percent = Int((fraction * 100).rounded(.down))
-    var text = "\r\(event.model)  epoch \(event.epoch)/\(event.epochs) [\(bar)] \(percent)%"
+    var text = "\r\(name(event))  epoch \(event.epoch)/\(event.epochs) [\(bar)] \(percent)%"
     text += "  loss \(NumberFormatting.metric(event.loss))"
     if let accuracy = event.accuracy { text += "  acc \(NumberFormatting.metric(accuracy))" }
     if event.phase == .finished {
@@ -28,7 +31,7 @@ public enum ProgressRenderer {
     case .batch:
       return nil
     case .epoch:
-      var text = "\(event.model)  epoch \(event.epoch)/\(event.epochs)"
+      var text = "\(name(event))  epoch \(event.epoch)/\(event.epochs)"
       text += "  loss \(NumberFormatting.metric(event.loss))"
       if let value = event.accuracy { text += "  accuracy \(NumberFormatting.metric(value))" }
       if let value = event.validationLoss { text += "  val_loss \(NumberFormatting.metric(value))" }
@@ -37,8 +40,13 @@ public enum ProgressRenderer {
       }
       return text
     case .finished:
-      return "\(event.model)  trained \(event.epoch) epochs in \(clock(event.elapsed))"
+      return "\(name(event))  trained \(event.epoch) epochs in \(clock(event.elapsed))"
     }
+  }
+
+  /// The model's name with its control characters escaped.
+  static func name(_ event: ProgressEvent) -> String {
+    TerminalText.escaped(event.model, keepingLayout: false)
   }
 
   /// Seconds as `m:ss` (or `h:mm:ss`).
