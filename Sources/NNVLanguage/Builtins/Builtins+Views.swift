@@ -29,9 +29,15 @@ extension Builtins {
   }
 
   /// Prints `text`, or writes `svg()` to the `to` file atomically and prints a confirmation.
-  static func show(_ call: BuiltinCall, text: () -> String, svg: () -> String) throws -> Value {
+  ///
+  /// The view is drawn in full before anything is written, and a view that fails to draw is
+  /// an error: no file is written, or replaced, with an empty or partial document.
+  static func show(
+    _ call: BuiltinCall, text: () throws -> String, svg: () throws -> String
+  ) throws -> Value {
     if let name = call.string("to") {
-      let document = svg()
+      let document = try svg()
+      guard !document.isEmpty else { throw call.fail(.emptyView(name), at: "to") }
       let data = Data(document.utf8)
       do {
         try AtomicFile.write(data, to: call.path("to"))
@@ -43,7 +49,7 @@ extension Builtins {
       }
       return .string(name)
     }
-    let rendered = text()
+    let rendered = try text()
     if call.asStatement { call.interpreter.output.write(rendered) }
     return .string(rendered)
   }
@@ -202,7 +208,7 @@ extension Builtins {
       Parameter("model", .model, positional: true, default: nil, "the model, with 2 inputs (or 1)"),
       Parameter("on", .dataset, default: nil, "the training data, drawn as filled points"),
       Parameter("test", .dataset, default: "none", "test data, drawn as hollow points"),
-      Parameter("resolution", .integer, default: "120", "grid cells per side in the SVG"),
+      Parameter("resolution", .integer, default: "120", "grid cells per side in the SVG, 2 to 400"),
     ] + viewParameters,
     example: """
       let parts = split(moons(n: 120), test: 0.25)
@@ -215,38 +221,49 @@ extension Builtins {
       guard let model = call.model("model")?.model, let data = call.dataset("on") else { return .none }
       let o = try options(call)
       let test = call.dataset("test")
+      guard model.inputShape == [1] || model.inputShape == [2] else {
+        throw call.fail(.needsPlane(model.inputShape), at: "model")
+      }
+      // The data must be what the model takes: a 1-input model's curve over 2-feature data
+      // would plot the features one after another as if they were one.
+      for (set, name) in [(data, "on")] + (test.map { [($0, "test")] } ?? [])
+      where set.sampleShape != model.inputShape {
+        throw call.fail(
+          .inputMismatch(model, set).hinted("draw a model's boundary over data with its inputs"),
+          at: name)
+      }
       if model.inputShape == [1] {
         let chart = try ModelViews.fittedCurve(model, train: data, test: test, options: o)
         return try show(call, text: chart.text, svg: chart.svg)
       }
-      guard model.inputShape == [2] else {
-        throw call.fail(.needsPlane(model.inputShape), at: "model")
-      }
-      for set in [data] + (test.map { [$0] } ?? []) where set.sampleShape != [2] {
-        throw call.fail(.needsPlane(set.sampleShape), at: set == data ? "on" : "test")
-      }
-      let resolution = try call.count("resolution", default: 120, minimum: 2)
+      let resolution = try wholeNumber(call, "resolution", in: ModelViews.resolutions) ?? 120
+      var textOptions = o
+      textOptions.height = 20
       if !data.isClassification {
-        var textOptions = o
-        textOptions.height = 20
         return try show(
           call,
           text: {
-            (try? ModelViews.surface(model, train: data, test: test, resolution: 160, options: textOptions).text()) ?? ""
+            try ModelViews.surface(
+              model, train: data, test: test, resolution: 160, options: textOptions
+            ).text()
           },
-          svg: { (try? ModelViews.surface(model, train: data, test: test, resolution: resolution, options: o).svg()) ?? "" })
+          svg: {
+            try ModelViews.surface(
+              model, train: data, test: test, resolution: resolution, options: o
+            ).svg()
+          })
       }
       return try show(
         call,
         text: {
-          var textOptions = o
-          textOptions.height = 20
-          return (try? ModelViews.boundary(
+          try ModelViews.boundary(
             model, train: data, test: test, resolution: 160, thumbnails: false, options: textOptions
-          ).text()) ?? ""
+          ).text()
         },
         svg: {
-          (try? ModelViews.boundary(model, train: data, test: test, resolution: resolution, options: o).svg()) ?? ""
+          try ModelViews.boundary(
+            model, train: data, test: test, resolution: resolution, options: o
+          ).svg()
         })
     })
 
@@ -257,7 +274,7 @@ extension Builtins {
       Parameter("value", .any, positional: true, default: "none", "a list, range or tensor (1-D or 2-D)"),
       Parameter("as", .choice(["line", "hist", "heatmap"]), default: "line for 1-D, heatmap for 2-D", "the kind of chart"),
       Parameter("activation", .choice(Activations.names), default: "none", "an activation to plot with its derivative"),
-      Parameter("bins", .integer, default: "Sturges' rule", "histogram bins"),
+      Parameter("bins", .integer, default: "Sturges' rule", "histogram bins, 1 to 60"),
     ] + viewParameters,
     example: """
       plot [1, 4, 9, 16, 25]
@@ -285,17 +302,15 @@ extension Builtins {
       }
     }
     if let rows = value.elements, !rows.isEmpty, rows.allSatisfy({ $0.elements != nil }) {
-      let matrix = Matrix(rows.map { row in (row.elements ?? []).map { element -> Double in
-        if case .number(let x) = element { return x }
-        return .nan
-      } })
+      let matrix = try numberRows(call, rows)
       let chart = Heatmap(matrix, options: o, colorMap: matrix.values.contains { $0 < 0 } ? .diverging : .viridis)
       return try show(call, text: chart.text, svg: chart.svg)
     }
     let values = try numbers(call, "value")
     guard !values.isEmpty else { throw call.fail(.nothingToPlot, at: "value") }
     if kind == "hist" {
-      let chart = Histogram(values, bins: call.integer("bins"), options: o)
+      let bins = try wholeNumber(call, "bins", in: Bins.allowedCounts)
+      let chart = Histogram(values, bins: bins, options: o)
       return try show(call, text: chart.text, svg: chart.svg)
     }
     o.xLabel = "index"
@@ -333,6 +348,10 @@ extension Builtins {
 }
 
 extension Diagnostic.Message {
+  static func emptyView(_ path: String) -> Self {
+    Self(
+      "The view for '\(path)' came out empty, so nothing was written.", hint: "please report this")
+  }
   static func cannotWriteView(_ path: String, _ reason: String) -> Self {
     Self("Cannot write '\(path)': \(reason).", hint: "check that the directory exists and is writable")
   }

@@ -306,6 +306,9 @@ public enum ModelViews {
       thumbnails: thumbs, options: o)
   }
 
+  /// The grid sizes a decision boundary or surface may have, per side; others are clamped.
+  public static let resolutions = 2...400
+
   /// The model's output on a `resolution`² grid over the plane the data sets span.
   static func planeGrid(
     _ model: Sequential, _ train: Dataset, _ test: Dataset?, _ resolution: Int
@@ -313,7 +316,7 @@ public enum ModelViews {
     guard model.inputShape == [2] else { throw ViewError.needsTwoInputs(model.inputShape) }
     let sets = [train] + (test.map { [$0] } ?? [])
     let (xDomain, yDomain) = plane(sets)
-    let side = Swift.max(2, Swift.min(400, resolution))
+    let side = Swift.max(resolutions.lowerBound, Swift.min(resolutions.upperBound, resolution))
     let output = try model.predict(gridBatch(xDomain, yDomain, columns: side, rows: side))
     return (sets, xDomain, yDomain, side, output)
   }
