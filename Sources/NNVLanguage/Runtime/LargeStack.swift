@@ -9,8 +9,9 @@ import Foundation
 /// Runs the interpreter on a thread with a large stack, and measures how much of it is used.
 ///
 /// The interpreter recurses: a call inside blocks nested as deeply as the parser allows
-/// (`Parser.maximumDepth`) takes a few hundred kilobytes of stack, and functions may call each
-/// other `Interpreter.maximumCallDepth` deep, which does not fit the 8 MB of a main thread. So
+/// (`Parser.maximumDepth`, 256) takes about 640 KB of stack (2.5 KB a level, measured in a
+/// release build), and functions may call each other `Interpreter.maximumCallDepth` (200) deep:
+/// about 130 MB, which does not fit the 8 MB of a main thread but fits `budget` seven times. So
 /// every run gets its own thread with `size` bytes of stack; the system commits its pages only
 /// when they are touched, so an ordinary script uses no more memory than before. The
 /// interpreter also compares the stack in use with `budget` before each statement, call and
@@ -19,20 +20,30 @@ import Foundation
 enum LargeStack {
   /// The stack of the interpreter's thread: 1 GiB of address space.
   static let size = 1 << 30
-  /// What may be used of it; the rest covers the builtins' own frames past the last check.
-  static let budget = size - (64 << 20)
+  /// The stack tried next when a system will not reserve `size` (strict overcommit, a low
+  /// address-space limit): deep recursion then ends in "too deep" sooner.
+  static let smallerSize = 64 << 20
+  /// What may be used of the first stack.
+  static let budget = budget(for: size)
+
+  /// What may be used of a stack of `size` bytes; the rest covers the builtins' own frames
+  /// past the last check.
+  static func budget(for size: Int) -> Int { size - size / 16 }
   /// What may be used when no thread could be made and the work runs on the caller's: a main
   /// thread's usual 8 MB or a secondary thread's 2 MB leave room for this and a builtin.
   static let fallbackBudget = 1 << 20
 
-  /// Runs `body` on a new thread with a `size`-byte stack and waits for it; on the caller's
-  /// thread if none can be made. `body` gets the stack budget of the thread it runs on.
+  /// Runs `body` on a new thread with a `size`-byte stack (or `smallerSize`) and waits for
+  /// it; on the caller's thread if none can be made. `body` gets the stack budget of the thread
+  /// it runs on.
   static func run<T>(_ body: (_ budget: Int) -> T) -> T {
     withoutActuallyEscaping(body) { body in
-      let work = Work { body(budget) }
-      guard start(work) else { return body(fallbackBudget) }
-      // `start` joined the thread, so the result is there.
-      return work.result ?? body(fallbackBudget)
+      for size in [size, smallerSize] {
+        let work = Work { body(budget(for: size)) }
+        // `start` joined the thread, so the result is there.
+        if start(work, stackSize: size), let result = work.result { return result }
+      }
+      return body(fallbackBudget)
     }
   }
 
@@ -48,11 +59,11 @@ enum LargeStack {
   }
 
   /// Runs `work` on a new thread and joins it; false if the thread could not be made.
-  private static func start<T>(_ work: Work<T>) -> Bool {
+  private static func start<T>(_ work: Work<T>, stackSize: Int) -> Bool {
     var attributes = pthread_attr_t()
     guard pthread_attr_init(&attributes) == 0 else { return false }
     defer { pthread_attr_destroy(&attributes) }
-    guard pthread_attr_setstacksize(&attributes, size) == 0 else { return false }
+    guard pthread_attr_setstacksize(&attributes, stackSize) == 0 else { return false }
     let context = Unmanaged.passRetained(work as AnyObject).toOpaque()
     #if canImport(Darwin)
       var thread: pthread_t?
