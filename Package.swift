@@ -49,7 +49,7 @@ let package = Package(
     ),
     .target(
       name: "NNVREPL",
-      dependencies: ["NNVLanguage", "NNVCore"]
+      dependencies: ["NNVLanguage", "NNVCore", "NNVPlot"]
     ),
     .executableTarget(
       name: "nnv",

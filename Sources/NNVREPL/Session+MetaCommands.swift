@@ -68,18 +68,18 @@ extension Session {
     guard !path.isEmpty else {
       return problem("Expect a file after :load.", hint: ":load FILE.nnv")
     }
-    let data: Data
-    do {
-      data = try FileReader.read(resolve(path), limit: Session.maximumScriptSize, what: "a script")
-    } catch {
-      return problem(
-        "Cannot read '\(path)': \(error).",
+    switch ScriptReader.read(path: resolve(path), name: path) {
+    case .success(let source):
+      evaluate(source.text, name: path, echo: false)
+    case .failure(.notUTF8(let diagnostic)):
+      output.writeError(DiagnosticRenderer(color: settings.color).render(diagnostic))
+    case .failure(.unreadable(let reason)):
+      problem(
+        ScriptReader.Failure.unreadable(reason).message(script: "'\(path)'"),
         hint: "check the path; it is relative to the current directory")
+    case .failure(let failure):
+      problem(failure.message(script: "'\(path)'"))
     }
-    guard let text = String(data: data, encoding: .utf8) else {
-      return problem("'\(path)' is not UTF-8 text.")
-    }
-    evaluate(text, name: path, echo: false)
   }
 
   func save(_ argument: String) {

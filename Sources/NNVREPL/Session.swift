@@ -35,8 +35,6 @@ public struct SessionSettings: Sendable {
 public final class Session {
   public static let prompt = "nnv> "
   public static let continuationPrompt = "...> "
-  /// The largest script `:load` reads: 16 MiB.
-  public static let maximumScriptSize = 16 << 20
   public static var banner: String {
     "nnv \(NNVVersion.current) — type :help for commands, :quit to leave\n"
   }

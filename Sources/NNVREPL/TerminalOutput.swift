@@ -1,5 +1,6 @@
 import Foundation
 import NNVLanguage
+import NNVPlot
 
 /// Where a REPL session writes: the interpreter's output plus a channel for errors.
 ///
@@ -14,6 +15,10 @@ public protocol SessionOutput: OutputSink {
 
 /// Writes the interpreter's output to standard output: a live progress bar on a terminal, one
 /// line per reported epoch otherwise (logs, pipes, CI). Errors go to standard error.
+///
+/// It is where nnv's text meets the terminal, so everything written passes through
+/// `TerminalText.escaped(styled:)`: control characters in printed values, names from files and
+/// views become visible escapes, and only nnv's own colour sequences pass.
 public final class TerminalOutput: SessionOutput {
   private let isTerminal: Bool
   /// Whether a progress bar is on the current line (so the next text starts a new line).
@@ -44,9 +49,12 @@ public final class TerminalOutput: SessionOutput {
     let now = Date()
     if event.phase == .batch && now.timeIntervalSince(lastDraw) < 0.05 { return }
     lastDraw = now
-    // The width is read at every draw, so a resized window gets a bar that fits.
+    // The width is read at every draw, so a resized window gets a bar that fits. The bar's own
+    // erase-line and carriage return are written as they are; its model name was escaped when
+    // the bar was drawn.
     let columns = Display.terminal(colorEnabled: false).width
-    emit("\u{1B}[2K" + ProgressRenderer.bar(event, columns: columns), to: .standardOutput)
+    let bar = "\u{1B}[2K" + ProgressRenderer.bar(event, columns: columns)
+    FileHandle.standardOutput.write(Data(bar.utf8))
     barShown = true
     if event.phase == .finished { finishLine() }
   }
@@ -59,7 +67,7 @@ public final class TerminalOutput: SessionOutput {
   }
 
   private func emit(_ text: String, to handle: FileHandle) {
-    handle.write(Data(text.utf8))
+    handle.write(Data(TerminalText.escaped(styled: text).utf8))
   }
 }
 

@@ -51,19 +51,11 @@ struct NNVCommand: ParsableCommand {
     if let expression {
       source = SourceFile(name: "<-e>", text: expression)
     } else if let file, file != "-" {
-      let data: Data
-      do {
-        data = try FileReader.read(file, limit: Session.maximumScriptSize, what: "a script")
-      } catch {
-        throw ValidationError("Cannot read '\(file)': \(error).")
-      }
-      guard let text = String(data: data, encoding: .utf8) else {
-        throw ValidationError("Cannot read '\(file)': it is not UTF-8 text.")
-      }
-      source = SourceFile(name: file, text: text)
+      source = try script(ScriptReader.read(path: file, name: file), named: "'\(file)'")
     } else if file == "-" || isatty(STDIN_FILENO) == 0 {
-      let data = FileHandle.standardInput.readDataToEndOfFile()
-      source = SourceFile(name: "<stdin>", text: String(decoding: data, as: UTF8.self))
+      source = try script(
+        ScriptReader.read(from: .standardInput, name: "<stdin>"),
+        named: "the script on standard input")
     } else {
       let status = REPL.run(seed: seed, color: color.isEnabled(for: STDOUT_FILENO))
       if status != 0 { throw ExitCode(status) }
@@ -92,6 +84,30 @@ struct NNVCommand: ParsableCommand {
       FileHandle.standardError.write(Data(text.utf8))
     }
     if status != .success { throw ExitCode(status.rawValue) }
+  }
+}
+
+extension NNVCommand {
+  /// The script read, or the exit for why it could not be: a file that cannot be read is a
+  /// usage error (64); one too large or not UTF-8 is a data error (65), the latter reported
+  /// as a diagnostic at its first bad byte.
+  func script(_ result: Result<SourceFile, ScriptReader.Failure>, named name: String) throws
+    -> SourceFile
+  {
+    switch result {
+    case .success(let source):
+      return source
+    case .failure(.unreadable(let reason)):
+      throw ValidationError(ScriptReader.Failure.unreadable(reason).message(script: name))
+    case .failure(.notUTF8(let diagnostic)):
+      let text = DiagnosticRenderer(color: color.isEnabled(for: STDERR_FILENO)).render([diagnostic])
+      FileHandle.standardError.write(Data(text.utf8))
+      throw ExitCode(ExitStatus.dataError.rawValue)
+    case .failure(let failure):
+      let text = "nnv: error: \(failure.message(script: name))\n"
+      FileHandle.standardError.write(Data(text.utf8))
+      throw ExitCode(ExitStatus.dataError.rawValue)
+    }
   }
 }
 

@@ -36,6 +36,20 @@ import NNVPlot
     #expect(try svg.count("//g[@class='thumbnail']") == 32)
   }
 
+  @Test func aCurveOrPlaneOfDataTheModelDoesNotTakeIsAnError() throws {
+    var line = try Sequential(name: "line", inputShape: [1])
+    try line.append(Dense(inputSize: 1, outputSize: 1, activation: .linear, seed: 1))
+    #expect(throws: ModelViews.ViewError.self) {
+      try ModelViews.fittedCurve(line, train: try Self.data())
+    }
+    let three = Dataset(
+      name: "three", features: try Tensor(shape: [1, 3], scalars: [0, 1, 2]), labels: [0],
+      classNames: ["a"])
+    #expect(throws: ModelViews.ViewError.self) {
+      try ModelViews.boundary(try Self.network(), train: try Self.data(), test: three)
+    }
+  }
+
   @Test func summaryFlagsZeroAndNaNWeights() throws {
     var model = try Self.network()
     var layers = model.layers

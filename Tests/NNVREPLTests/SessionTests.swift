@@ -279,4 +279,35 @@ import Testing
     #expect(reader.prompts.count == lines.count + 1)
     #expect(output.text.hasSuffix("\n7\n\n"))
   }
+
+  @Test func hostileValuesAndViewsLeaveTheSessionAndItsModels() {
+    let lines = [
+      "model net { input 2; dense 2 softmax }",
+      "len(range(1e12))",
+      "let x = []", "for i in range(100000) { x = [x] }",
+      "let y = [1]", "for i in range(40) { y = y + y }",
+      "fn f(n) { if true { if true { return f(n + 1) } } }", "f(0)",
+      "plot [[1, \"x\"]]", "plot [1, 2] as hist bins 0",
+      "boundary net on xor(n: 8) resolution 9999 to \"b.svg\"",
+      "model line { input 1; dense 1 }", "boundary line on xor(n: 8)",
+      String(repeating: "@", count: 5000),
+      "net",
+    ]
+    let output = TranscriptOutput()
+    let reader = FakeLineReader(lines: lines)
+    let session = Session(reader: reader, output: output, directory: SessionTests.makeDirectory())
+    session.run()
+    let text = output.text
+    #expect(text.contains("1000000000000\n"))
+    #expect(text.contains("more than 1000 levels deep"))
+    #expect(text.contains("more than 1,000,000 values"))
+    #expect(text.contains("more than 200 levels"))
+    #expect(text.contains("row 0, element 1 is a string"))
+    #expect(text.contains("`bins` must be a whole number from 1 to 60"))
+    #expect(text.contains("`resolution` must be a whole number from 2 to 400"))
+    #expect(text.contains("line takes inputs of shape [1]"))
+    #expect(text.contains("and at least 980 more errors (nnv stopped reading after 1000)"))
+    #expect(text.hasSuffix("model net: input [2] → dense 2 softmax (6 parameters)\n\n"))
+    #expect(session.interpreter.globalNames.contains("net"))
+  }
 }

@@ -10,13 +10,18 @@ extension Builtins {
     [Parameter(name, type, positional: true, default: nil, summary)]
   }
 
-  /// The numbers in a list, range or tensor.
+  /// The numbers in a list, range or tensor; a range only up to `Value.maximumSize` numbers.
   static func numbers(_ call: BuiltinCall, _ name: String = "values") throws -> [Double] {
     let value = call.values[name] ?? .none
     if case .tensor(let tensor) = value { return tensor.scalars.map(NumberFormatting.double) }
     guard let elements = value.elements else { throw call.fail(.needsNumbers(value), at: name) }
-    return try elements.map { element in
-      guard case .number(let x) = element else { throw call.fail(.needsNumbers(value), at: name) }
+    guard elements.count <= Value.maximumSize else {
+      throw call.fail(.tooManyNumbers(elements.count), at: name)
+    }
+    return try elements.enumerated().map { index, element in
+      guard case .number(let x) = element else {
+        throw call.fail(.notANumber(element, at: index), at: name)
+      }
       return x
     }
   }
@@ -50,26 +55,43 @@ extension Builtins {
       return .range(lower: a, upper: b, inclusive: false)
     })
 
+  /// A reduction over numbers; `closed` gives it for a non-empty range from its first and last
+  /// numbers and their count, so no range is ever listed.
   static func reduction(
-    _ name: String, _ summary: String, _ body: @escaping @Sendable ([Double]) -> Double?
+    _ name: String, _ summary: String,
+    closed: @escaping @Sendable (_ first: Double, _ last: Double, _ count: Double) -> Double,
+    _ body: @escaping @Sendable ([Double]) -> Double?
   ) -> Builtin {
     Builtin(
       name, .function, summary: summary,
       parameters: one("values", "a list of numbers, a range or a tensor"),
       example: "print \(name)([1, 2, 3])",
       body: .function { call in
-        let values = try numbers(call)
-        guard let result = body(values) else { throw call.fail(.emptyValues(name), at: "values") }
+        let result: Double?
+        if case .range(let lower, let upper, let inclusive) = call.values["values"] {
+          let span = Value.span(lower: lower, upper: upper, inclusive: inclusive)
+          let last = Double(span.lower + span.count - 1)
+          result = span.count == 0 ? body([]) : closed(Double(span.lower), last, Double(span.count))
+        } else {
+          result = body(try numbers(call))
+        }
+        guard let result else { throw call.fail(.emptyValues(name), at: "values") }
         return .number(result)
       })
   }
 
-  static let mean = reduction("mean", "The average of numbers.") {
-    $0.isEmpty ? nil : $0.reduce(0, +) / Double($0.count)
-  }
-  static let sum = reduction("sum", "The sum of numbers.") { $0.reduce(0, +) }
-  static let min = reduction("min", "The smallest of numbers.") { $0.min() }
-  static let max = reduction("max", "The largest of numbers.") { $0.max() }
+  static let mean = reduction(
+    "mean", "The average of numbers.", closed: { first, last, _ in (first + last) / 2 }
+  ) { $0.isEmpty ? nil : $0.reduce(0, +) / Double($0.count) }
+  static let sum = reduction(
+    "sum", "The sum of numbers.", closed: { first, last, count in count * (first + last) / 2 }
+  ) { $0.reduce(0, +) }
+  static let min = reduction(
+    "min", "The smallest of numbers.", closed: { first, _, _ in first }
+  ) { $0.min() }
+  static let max = reduction(
+    "max", "The largest of numbers.", closed: { _, last, _ in last }
+  ) { $0.max() }
 
   static let shape = Builtin(
     "shape", .function,
@@ -125,6 +147,17 @@ extension Builtins {
 extension Diagnostic.Message {
   static func needsNumbers(_ value: Value) -> Self {
     Self("Expect a list of numbers, a range or a tensor, not \(value.kindName).")
+  }
+  static func notANumber(_ element: Value, at index: Int) -> Self {
+    Self(
+      "Expect a list of numbers, but element \(index) is \(element.kindName).",
+      hint: "every element must be a number")
+  }
+  static func tooManyNumbers(_ count: Int) -> Self {
+    Self(
+      "The range holds \(NumberFormatting.grouped(count)) numbers; this takes at most "
+        + "\(NumberFormatting.grouped(Value.maximumSize)).",
+      hint: "use a shorter range")
   }
   static func emptyValues(_ name: String) -> Self { Self("`\(name)` of no values is undefined.") }
   static func hasNoLength(_ value: Value) -> Self {

@@ -101,30 +101,33 @@ extension Builtins {
       let output = try model.predict(x)
       guard single else { return .tensor(output) }
       let values = output.scalars.map { Value.number(NumberFormatting.double($0)) }
-      return values.count == 1 ? values[0] : .list(values)
+      return values.count == 1 ? values[0] : Value.list(values)
     })
 
-  /// A tensor from a number, a list of numbers, or a list of equally long lists of numbers.
+  /// A tensor from a number, a list of numbers, or a list of equally long lists of numbers
+  /// (ranges count as lists of numbers, up to `Value.maximumSize` of them).
   static func tensor(from value: Value) -> Tensor? {
-    func numbers(_ values: [Value]) -> [Float]? {
-      let floats = values.compactMap { value -> Float? in
-        if case .number(let x) = value { return Float(x) }
-        return nil
+    func numbers(_ value: Value) -> [Float]? {
+      guard let elements = value.elements, elements.count <= Value.maximumSize else { return nil }
+      var floats: [Float] = []
+      floats.reserveCapacity(elements.count)
+      for element in elements {
+        guard case .number(let x) = element else { return nil }
+        floats.append(Float(x))
       }
-      return floats.count == values.count ? floats : nil
+      return floats
     }
     switch value {
     case .number(let x): return Tensor([Float(x)])
-    case .list(let elements),
-      .list(let elements) where elements.isEmpty:
-      if let flat = numbers(elements) { return Tensor(flat) }
-      let rows = elements.compactMap { element -> [Float]? in
-        if let row = element.elements { return numbers(row) }
-        return nil
+    case .range: return numbers(value).map { Tensor($0) }
+    case .list(let elements):
+      if let flat = numbers(value) { return Tensor(flat) }
+      var rows: [[Float]] = []
+      for element in elements {
+        guard let row = numbers(element) else { return nil }
+        rows.append(row)
       }
-      guard rows.count == elements.count else { return nil }
       return try? Tensor(rows: rows)
-    case .range: return value.elements.flatMap(numbers).map { Tensor($0) }
     default: return nil
     }
   }

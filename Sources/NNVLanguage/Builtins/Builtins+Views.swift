@@ -31,9 +31,15 @@ extension Builtins {
   }
 
   /// Prints `text`, or writes `svg()` to the `to` file atomically and prints a confirmation.
-  static func show(_ call: BuiltinCall, text: () -> String, svg: () -> String) throws -> Value {
+  ///
+  /// The view is drawn in full before anything is written, and a view that fails to draw is
+  /// an error: no file is written, or replaced, with an empty or partial document.
+  static func show(
+    _ call: BuiltinCall, text: () throws -> String, svg: () throws -> String
+  ) throws -> Value {
     if let name = call.string("to") {
-      let document = svg()
+      let document = try svg()
+      guard !document.isEmpty else { throw call.fail(.emptyView(name), at: "to") }
       let data = Data(document.utf8)
       do {
         try AtomicFile.write(data, to: call.path("to"))
@@ -46,7 +52,7 @@ extension Builtins {
       }
       return .string(name)
     }
-    let rendered = text()
+    let rendered = try text()
     if call.asStatement { call.interpreter.output.write(rendered) }
     return .string(rendered)
   }
@@ -221,38 +227,49 @@ extension Builtins {
       guard let model = call.model("model")?.model, let data = call.dataset("on") else { return .none }
       let o = try options(call)
       let test = call.dataset("test")
+      guard model.inputShape == [1] || model.inputShape == [2] else {
+        throw call.fail(.needsPlane(model.inputShape), at: "model")
+      }
+      // The data must be what the model takes: a 1-input model's curve over 2-feature data
+      // would plot the features one after another as if they were one.
+      for (set, name) in [(data, "on")] + (test.map { [($0, "test")] } ?? [])
+      where set.sampleShape != model.inputShape {
+        throw call.fail(
+          .inputMismatch(model, set).hinted("draw a model's boundary over data with its inputs"),
+          at: name)
+      }
       if model.inputShape == [1] {
         let chart = try ModelViews.fittedCurve(model, train: data, test: test, options: o)
         return try show(call, text: chart.text, svg: chart.svg)
       }
-      guard model.inputShape == [2] else {
-        throw call.fail(.needsPlane(model.inputShape), at: "model")
-      }
-      for set in [data] + (test.map { [$0] } ?? []) where set.sampleShape != [2] {
-        throw call.fail(.needsPlane(set.sampleShape), at: set == data ? "on" : "test")
-      }
-      let resolution = try call.count("resolution", default: 120, minimum: 2)
+      let resolution = try wholeNumber(call, "resolution", in: ModelViews.resolutions) ?? 120
+      var textOptions = o
+      textOptions.height = 20
       if !data.isClassification {
-        var textOptions = o
-        textOptions.height = 20
         return try show(
           call,
           text: {
-            (try? ModelViews.surface(model, train: data, test: test, resolution: 160, options: textOptions).text()) ?? ""
+            try ModelViews.surface(
+              model, train: data, test: test, resolution: 160, options: textOptions
+            ).text()
           },
-          svg: { (try? ModelViews.surface(model, train: data, test: test, resolution: resolution, options: o).svg()) ?? "" })
+          svg: {
+            try ModelViews.surface(
+              model, train: data, test: test, resolution: resolution, options: o
+            ).svg()
+          })
       }
       return try show(
         call,
         text: {
-          var textOptions = o
-          textOptions.height = 20
-          return (try? ModelViews.boundary(
+          try ModelViews.boundary(
             model, train: data, test: test, resolution: 160, thumbnails: false, options: textOptions
-          ).text()) ?? ""
+          ).text()
         },
         svg: {
-          (try? ModelViews.boundary(model, train: data, test: test, resolution: resolution, options: o).svg()) ?? ""
+          try ModelViews.boundary(
+            model, train: data, test: test, resolution: resolution, options: o
+          ).svg()
         })
     })
 
@@ -293,10 +310,7 @@ extension Builtins {
       }
     }
     if let rows = value.elements, !rows.isEmpty, rows.allSatisfy({ $0.elements != nil }) {
-      let matrix = Matrix(rows.map { row in (row.elements ?? []).map { element -> Double in
-        if case .number(let x) = element { return x }
-        return .nan
-      } })
+      let matrix = try numberRows(call, rows)
       let chart = Heatmap(matrix, options: o, colorMap: matrix.values.contains { $0 < 0 } ? .diverging : .viridis)
       return try show(call, text: chart.text, svg: chart.svg)
     }
@@ -342,6 +356,10 @@ extension Builtins {
 }
 
 extension Diagnostic.Message {
+  static func emptyView(_ path: String) -> Self {
+    Self(
+      "The view for '\(path)' came out empty, so nothing was written.", hint: "please report this")
+  }
   static func cannotWriteView(_ path: String, _ reason: String) -> Self {
     Self(
       "Cannot write '\(path)': \(reason).",

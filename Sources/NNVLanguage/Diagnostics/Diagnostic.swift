@@ -25,6 +25,11 @@ public struct Diagnostic: Error, Sendable, Equatable {
 
     /// The same message with another hint.
     public func hinted(_ hint: String?) -> Message { Message(text, hint: hint) }
+
+    /// Where the lexer or parser stopped after `maximumCollected` problems.
+    public static let tooManyErrors = Message(
+      "Too many errors; nnv stopped reading the script here.",
+      hint: "fix the first errors, then run it again")
   }
 
   /// What stage found the problem; it decides the exit status.
@@ -53,6 +58,11 @@ public struct Diagnostic: Error, Sendable, Equatable {
     self.severity = severity
     self.stage = stage
   }
+
+  /// How many problems the lexer and the parser each collect before they stop reading, so a
+  /// file of stray characters cannot fill memory with diagnostics. The last one collected is
+  /// `Message.tooManyErrors`.
+  public static let maximumCollected = 1000
 
   /// The 1-based line of the start of the range.
   public var line: Int { source.line(of: range.start) }

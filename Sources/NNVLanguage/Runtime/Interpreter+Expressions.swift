@@ -4,6 +4,7 @@ import NNVCore
 /// Evaluating expressions: literals, names, operators, indexing and fields.
 extension Interpreter {
   func evaluate(_ expression: Expression, in environment: Environment) throws -> Value {
+    try checkStack(at: expression.range)
     switch expression.kind {
     case .number(let x): return .number(x)
     case .string(let text): return .string(text)
@@ -16,7 +17,8 @@ extension Interpreter {
       }
       throw fail(.unknownName(name, candidates: environment.visibleNames), at: expression.range)
     case .list(let elements):
-      return .list(try elements.map { try evaluate($0, in: environment) })
+      let values = try elements.map { try evaluate($0, in: environment) }
+      return try checked(ListValue(values), at: expression.range)
     case .unary(let op, let operand):
       let value = try evaluate(operand, in: environment)
       return try unary(op, value, at: expression.range)
@@ -55,8 +57,21 @@ extension Interpreter {
     case (.notEqual, _, _): return .boolean(!Interpreter.equal(a, b))
     case (_, .number(let x), .number(let y)):
       return try arithmetic(op, x, y, at: range)
-    case (.add, .string(let x), .string(let y)): return .string(x + y)
-    case (.add, .list(let x), .list(let y)): return .list(x + y)
+    case (.add, .string(let x), .string(let y)):
+      guard x.utf8.count + y.utf8.count <= Value.maximumStringLength else {
+        throw fail(.stringTooLong, at: range)
+      }
+      return .string(x + y)
+    case (.add, .list(let x), .list(let y)):
+      // Checked before the elements are copied: `x + x` doubles.
+      guard ListValue.add(x.size, y.size) - 1 <= Value.maximumSize else {
+        throw fail(.tooManyValues, at: range)
+      }
+      var values: [Value] = []
+      values.reserveCapacity(x.count + y.count)
+      values += x.values
+      values += y.values
+      return try checked(ListValue(values), at: range)
     case (.less, .string(let x), .string(let y)): return .boolean(x < y)
     case (.greater, .string(let x), .string(let y)): return .boolean(x > y)
     case (.add, .tensor, _), (.subtract, .tensor, _), (.multiply, .tensor, _),
@@ -126,7 +141,15 @@ extension Interpreter {
     case (.string(let x), .string(let y)): return x == y
     case (.boolean(let x), .boolean(let y)): return x == y
     case (.none, .none): return true
+    case (.range(let l1, let u1, let i1), .range(let l2, let u2, let i2)):
+      // Two ranges hold the same numbers when both are empty or they start together and are
+      // as long: no need to look at each.
+      let x = Value.span(lower: l1, upper: u1, inclusive: i1)
+      let y = Value.span(lower: l2, upper: u2, inclusive: i2)
+      return x.count == y.count && (x.count == 0 || x.lower == y.lower)
     case (.list, _), (.range, _):
+      // Lists nest at most `Value.maximumDepth` deep and hold at most `Value.maximumSize`
+      // values, so this recursion and its work are bounded.
       guard let x = a.elements, let y = b.elements, x.count == y.count else { return false }
       return zip(x, y).allSatisfy { equal($0, $1) }
     case (.model(let x), .model(let y)): return x === y
@@ -136,6 +159,13 @@ extension Interpreter {
     }
   }
 
+  /// A list value, if it is within `Value.maximumDepth` and `Value.maximumSize`.
+  func checked(_ list: ListValue, at range: SourceRange) throws -> Value {
+    guard list.depth <= Value.maximumDepth else { throw fail(.listTooDeep, at: range) }
+    guard list.size <= Value.maximumSize else { throw fail(.tooManyValues, at: range) }
+    return .list(list)
+  }
+
   func subscripted(_ container: Value, _ position: Value, at range: SourceRange) throws -> Value {
     guard case .number(let x) = position, let index = Int(exactly: x) else {
       throw fail(.indexNotWhole(position), at: range)
@@ -143,7 +173,7 @@ extension Interpreter {
     let count: Int
     switch container {
     case .list(let values): count = values.count
-    case .range: count = container.elements?.count ?? 0
+    case .range: count = container.elements?.count ?? 0  // worked out, not counted
     case .string(let text): count = text.count
     case .dataset(let data): count = data.count
     case .tensor(let tensor): count = tensor.rank == 0 ? 0 : tensor.rows
@@ -154,7 +184,8 @@ extension Interpreter {
     }
     switch container {
     case .list(let values): return values[index]
-    case .string(let text): return .string(String(Array(text)[index]))
+    case .string(let text):
+      return .string(String(text[text.index(text.startIndex, offsetBy: index)]))
     case .dataset(let data): return try sample(of: data, at: index, range: range)
     case .tensor(let tensor):
       let row = try core(at: range) { try tensor.row(index) }
@@ -166,14 +197,14 @@ extension Interpreter {
   /// Sample `index` of a data set: a record `{x: features, y: label or targets}`.
   func sample(of data: Dataset, at index: Int, range: SourceRange) throws -> Value {
     let row = try core(at: range) { try data.features.row(index) }
-    let x = Value.list(row.scalars.map { .number(NumberFormatting.double($0)) })
+    let x = Value.list(row.scalars.map { Value.number(NumberFormatting.double($0)) })
     let y: Value
     if let values = data.values {
       let targets = try core(at: range) { try values.row(index) }.scalars
       y =
         targets.count == 1
         ? .number(NumberFormatting.double(targets[0]))
-        : .list(targets.map { .number(NumberFormatting.double($0)) })
+        : .list(targets.map { Value.number(NumberFormatting.double($0)) })
     } else {
       y = .number(Double(data.labels[index]))
     }
@@ -182,13 +213,16 @@ extension Interpreter {
 
   func field(_ field: Name, of value: Value) throws -> Value {
     let fields = Interpreter.fields(of: value)
-    if let found = fields.first(where: { $0.name == field.text }) { return found.value() }
+    if let found = fields.first(where: { $0.name == field.text }) {
+      return try found.value() ?? { throw fail(.tooManyValues, at: field.range) }()
+    }
     throw fail(.unknownField(field.text, of: value, among: fields.map(\.name)), at: field.range)
   }
 
-  /// The fields each kind of value offers, computed on demand.
-  static func fields(of value: Value) -> [(name: String, value: () -> Value)] {
-    func number(_ x: Int) -> () -> Value { { .number(Double(x)) } }
+  /// The fields each kind of value offers, computed on demand; a field gives nil when its
+  /// value would be a list longer than `Value.maximumSize`.
+  static func fields(of value: Value) -> [(name: String, value: () -> Value?)] {
+    func number(_ x: Int) -> () -> Value? { { .number(Double(x)) } }
     switch value {
     case .record(let record):
       return record.fields.map { field in (field.name, { field.value }) }
@@ -211,10 +245,11 @@ extension Interpreter {
         ("history", { .list(model.history.epochs.map(Interpreter.record(of:))) }),
       ]
     case .tensor(let tensor):
-      return [
-        ("shape", { .list(tensor.shape.map { .number(Double($0)) }) }),
-        ("values", { .list(tensor.scalars.map { .number(NumberFormatting.double($0)) }) }),
-      ]
+      let values: () -> Value? = {
+        guard tensor.count < Value.maximumSize else { return nil }
+        return .list(tensor.scalars.map { .number(NumberFormatting.double($0)) })
+      }
+      return [("shape", { .list(tensor.shape.map { .number(Double($0)) }) }), ("values", values)]
     default:
       return []
     }
@@ -251,6 +286,16 @@ extension Diagnostic.Message {
   }
   static let divisionByZero = Self("Division by zero.")
   static let rangeBounds = Self("A range needs whole numbers as bounds.")
+  static let stringTooLong = Self(
+    "The string would be longer than \(Value.maximumStringLength >> 20) MiB, the most a "
+      + "string may hold.")
+  static let tooManyValues = Self(
+    "The list would hold more than \(NumberFormatting.grouped(Value.maximumSize)) values in all, "
+      + "the most a list may hold (nested lists count each of their values).",
+    hint: "keep large data in a tensor or a data set")
+  static let listTooDeep = Self(
+    "The list would nest more than \(Value.maximumDepth) levels deep, the most lists may nest.",
+    hint: "keep data flat: a list of lists of numbers is enough for a table")
   static func indexNotWhole(_ value: Value) -> Self {
     Self("An index must be a whole number, not \(value.debugText).")
   }

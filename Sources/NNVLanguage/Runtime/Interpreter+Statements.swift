@@ -19,6 +19,7 @@ extension Interpreter {
 
   func execute(_ statement: Statement, in environment: Environment) throws -> Flow {
     try checkCancellation(at: statement.range)
+    try checkStack(at: statement.range)
     switch statement.kind {
     case .letBinding(let name, let value):
       let result = try evaluate(value, in: environment)
@@ -44,7 +45,7 @@ extension Interpreter {
     case .forLoop(let variable, let sequence, let body):
       let value = try evaluate(sequence, in: environment)
       let elements = try iterate(value, at: sequence.range)
-      for element in elements {
+      while let element = try elements.next() {
         try checkCancellation(at: statement.range)
         let scope = Environment(parent: environment)
         scope.define(variable.text, element)
@@ -76,18 +77,43 @@ extension Interpreter {
     return .normal
   }
 
-  /// The elements of a list, range, data set (samples) or tensor (rows).
-  func iterate(_ value: Value, at range: SourceRange) throws -> [Value] {
-    if let elements = value.elements { return elements }
+  /// What a `for` loop walks over, one element at a time: each is made when it is reached, so a
+  /// range of a trillion numbers, a large data set or a long string takes no memory up front.
+  struct Iteration {
+    let next: () throws -> Value?
+
+    /// The elements `element(0)` to `element(count - 1)`.
+    init(count: Int, _ element: @escaping (Int) throws -> Value) {
+      var index = 0
+      next = {
+        guard index < count else { return nil }
+        defer { index += 1 }
+        return try element(index)
+      }
+    }
+
+    init(next: @escaping () throws -> Value?) { self.next = next }
+  }
+
+  /// The elements of a list, range, data set (samples), tensor (rows) or string (characters).
+  func iterate(_ value: Value, at range: SourceRange) throws -> Iteration {
+    if let elements = value.elements {
+      return Iteration(count: elements.count) { elements[$0] }
+    }
     switch value {
     case .dataset(let data):
-      return try (0..<data.count).map { try sample(of: data, at: $0, range: range) }
+      return Iteration(count: data.count) { try self.sample(of: data, at: $0, range: range) }
     case .tensor(let tensor):
-      return try (0..<tensor.rows).map { index in
-        .tensor(try core(at: range) { try tensor.row(index) })
+      return Iteration(count: tensor.rows) { index in
+        .tensor(try self.core(at: range) { try tensor.row(index) })
       }
     case .string(let text):
-      return text.map { .string(String($0)) }
+      var position = text.startIndex
+      return Iteration {
+        guard position < text.endIndex else { return nil }
+        defer { position = text.index(after: position) }
+        return .string(String(text[position]))
+      }
     default:
       throw fail(.notIterable(value), at: range)
     }

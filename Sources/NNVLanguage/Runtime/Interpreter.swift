@@ -22,6 +22,11 @@ public final class Interpreter {
   /// The source being executed, for diagnostics (changes inside functions from other entries).
   var currentSource = SourceFile(name: "<none>", text: "")
   var callDepth = 0
+  /// How much stack the run may use; see `LargeStack`.
+  var stack = StackGuard(budget: LargeStack.fallbackBudget)
+  /// The most stack a run may use, in bytes, below what its thread has: past it, a run ends in
+  /// a "too deep" error. Lowering it shows that limit at work without recursing 200 calls deep.
+  public var stackLimit = LargeStack.budget
   /// How views draw in the terminal when a statement does not say: colours and width.
   public var display = Display()
 
@@ -38,8 +43,16 @@ public final class Interpreter {
     self.directory = directory
   }
 
-  /// Parses, checks and runs `source`. Never throws: every problem is in the result.
+  /// Parses, checks and runs `source` on a thread with a large stack (see `LargeStack`), and
+  /// waits for it. Never throws: every problem is in the result.
   public func run(_ source: SourceFile) -> RunResult {
+    LargeStack.run { budget in
+      stack = StackGuard(budget: Swift.min(budget, stackLimit))
+      return runHere(source)
+    }
+  }
+
+  private func runHere(_ source: SourceFile) -> RunResult {
     cancellation.reset()
     let (program, problems) = analyze(source)
     guard problems.isEmpty else {
@@ -118,6 +131,12 @@ public final class Interpreter {
       diagnostic: Diagnostic(message, at: range, in: currentSource, stage: .runtime))
   }
 
+  /// The "too deep" error when the stack in use has grown past its budget: deep recursion
+  /// inside deeply nested blocks or expressions.
+  func checkStack(at range: SourceRange) throws {
+    if stack.isExhausted { throw fail(.stackExhausted, at: range) }
+  }
+
   /// The "interrupted" error, raised when the cancellation flag is set.
   func checkCancellation(at range: SourceRange) throws {
     if cancellation.isCancelled {
@@ -149,6 +168,9 @@ extension Diagnostic.Message {
     Self("Unexpected internal error: \(error).", hint: "please report this")
   }
   static let interrupted = Self("Interrupted.", hint: "the session keeps its state")
+  static let stackExhausted = Self(
+    "Too deep to run: the calls, blocks and expressions here nest deeper than nnv's stack holds.",
+    hint: "check that the recursion has a case that stops it, or name parts with `let` or `fn`")
   /// An error from the core library, as a sentence.
   static func coreError(_ error: any Error) -> Self {
     if let limit = error as? LimitError { return .limitExceeded(limit) }

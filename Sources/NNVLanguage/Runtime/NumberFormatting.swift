@@ -32,4 +32,15 @@ enum NumberFormatting {
   static func double(_ value: Float) -> Double {
     Double("\(value)") ?? Double(value)
   }
+
+  /// A whole number with its digits grouped in threes, for limits in messages: `10,000,000`.
+  static func grouped(_ value: Int) -> String {
+    let digits = String(value.magnitude)
+    var out = value < 0 ? "-" : ""
+    for (index, digit) in digits.enumerated() {
+      if index > 0, (digits.count - index) % 3 == 0 { out += "," }
+      out.append(digit)
+    }
+    return out
+  }
 }

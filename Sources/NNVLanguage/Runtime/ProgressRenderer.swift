@@ -1,4 +1,7 @@
+import NNVPlot
+
 /// Training progress as text: pure functions, so the executable picks one and tests read them.
+/// The model's name may come from a file, so its control characters are escaped.
 public enum ProgressRenderer {
   /// A live bar for a terminal, redrawn in place: it starts with `\r`, has no newline, and fits
   /// in `columns − 1` characters, so it never wraps onto a new line:
@@ -10,7 +13,7 @@ public enum ProgressRenderer {
   /// and accuracy; the name, the epoch and the loss always stay (from 40 columns up).
   public static func bar(_ event: ProgressEvent, columns: Int = 80) -> String {
     let budget = max(columns, 40) - 1
-    let head = "\(clipped(event.model, to: budget / 4))  epoch \(event.epoch)/\(event.epochs)"
+    let head = "\(clipped(name(event), to: budget / 4))  epoch \(event.epoch)/\(event.epochs)"
     var used = head.count
     var parts: [String] = []
     for part in metrics(of: event) {
@@ -66,7 +69,7 @@ public enum ProgressRenderer {
     case .batch:
       return nil
     case .epoch:
-      var text = "\(event.model)  epoch \(event.epoch)/\(event.epochs)"
+      var text = "\(name(event))  epoch \(event.epoch)/\(event.epochs)"
       text += "  loss \(NumberFormatting.metric(event.loss))"
       if let value = event.accuracy { text += "  accuracy \(NumberFormatting.metric(value))" }
       if let value = event.validationLoss { text += "  val_loss \(NumberFormatting.metric(value))" }
@@ -76,8 +79,13 @@ public enum ProgressRenderer {
       return text
     case .finished:
       let epochs = event.epoch == 1 ? "1 epoch" : "\(event.epoch) epochs"
-      return "\(event.model)  trained \(epochs) in \(clock(event.elapsed))"
+      return "\(name(event))  trained \(epochs) in \(clock(event.elapsed))"
     }
+  }
+
+  /// The model's name with its control characters escaped.
+  static func name(_ event: ProgressEvent) -> String {
+    TerminalText.escaped(event.model, keepingLayout: false)
   }
 
   /// Seconds as `m:ss` (or `h:mm:ss`).

@@ -1,4 +1,5 @@
 import NNVCore
+import NNVPlot
 
 /// How each kind of value reads when printed.
 extension Value: CustomStringConvertible {
@@ -10,20 +11,50 @@ extension Value: CustomStringConvertible {
 
   /// The text inside lists and records and in the REPL: strings quoted.
   public var debugText: String {
+    var out = ""
+    write(to: &out)
+    return out
+  }
+
+  /// Appends `debugText` to `out`. Lists nest at most `maximumDepth` deep, so the recursion is
+  /// bounded; text past `textLimit` is elided, since a list shows 20 elements at each level
+  /// and one nested a few levels deep could otherwise print 20 to the power of its depth.
+  func write(to out: inout String) {
+    switch self {
+    case .list(let list):
+      out += "["
+      for (index, value) in list.prefix(Value.listLimit).enumerated() {
+        if index > 0 { out += ", " }
+        guard out.utf8.count < Value.textLimit else {
+          out += "…"
+          break
+        }
+        value.write(to: &out)
+      }
+      if list.count > Value.listLimit { out += ", … (\(list.count) in all)" }
+      out += "]"
+    case .record(let record):
+      out += "{"
+      for (index, field) in record.fields.enumerated() {
+        if index > 0 { out += ", " }
+        out += field.name + ": "
+        field.value.write(to: &out)
+      }
+      out += "}"
+    default:
+      out += leafText
+    }
+  }
+
+  /// The text of a value that holds no other values.
+  private var leafText: String {
     switch self {
     case .number(let value): return NumberFormatting.format(value)
     case .string(let text): return Value.quoted(text)
     case .boolean(let value): return value ? "true" : "false"
     case .none: return "none"
-    case .list(let values):
-      let shown = values.prefix(Value.listLimit).map(\.debugText)
-      let more = values.count > Value.listLimit ? ", … (\(values.count) in all)" : ""
-      return "[" + shown.joined(separator: ", ") + more + "]"
     case .range(let lower, let upper, let inclusive):
       return "\(lower)\(inclusive ? "..." : "..<")\(upper)"
-    case .record(let record):
-      let fields = record.fields.map { "\($0.name): \($0.value.debugText)" }
-      return "{" + fields.joined(separator: ", ") + "}"
     case .dataset(let data): return Value.describe(data)
     case .model(let reference): return Value.describe(reference.model)
     case .tensor(let tensor): return Value.describe(tensor)
@@ -31,12 +62,15 @@ extension Value: CustomStringConvertible {
       let parameters = function.declaration.parameters.map(\.text).joined(separator: ", ")
       return "fn \(function.declaration.name.text)(\(parameters))"
     case .builtin(let builtin): return "builtin \(builtin.name)"
+    case .list, .record: return debugText
     }
   }
 
   /// How many list elements and tensor values per dimension are shown.
   static let listLimit = 20
   static let tensorLimit = 6
+  /// How long the text of a list or record grows, in UTF-8 bytes, before the rest is elided.
+  static let textLimit = 1 << 20
 
   static func quoted(_ text: String) -> String {
     var out = "\""
@@ -46,7 +80,15 @@ extension Value: CustomStringConvertible {
       case "\t": out += "\\t"
       case "\"": out += "\\\""
       case "\\": out += "\\\\"
-      default: out.append(character)
+      default:
+        // Other control characters (a terminal acts on them) are shown as `\u{1B}`.
+        for scalar in character.unicodeScalars {
+          if TerminalText.isControl(scalar) {
+            out += TerminalText.escape(scalar)
+          } else {
+            out.unicodeScalars.append(scalar)
+          }
+        }
       }
     }
     return out + "\""

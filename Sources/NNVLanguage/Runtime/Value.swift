@@ -10,8 +10,9 @@ public enum Value {
   case string(String)
   case boolean(Bool)
   case none
-  case list([Value])
-  /// Whole numbers from `lower` up to `upper`, excluded or included.
+  /// A list; it knows how deeply it nests and how many values it holds (see `ListValue`).
+  case list(ListValue)
+  /// Whole numbers from `lower` up to `upper`, excluded or included; never stored as a list.
   case range(lower: Int, upper: Int, inclusive: Bool)
   case record(Record)
   case dataset(Dataset)
@@ -37,13 +38,16 @@ public enum Value {
     }
   }
 
-  /// The elements of a list or range, if it is one.
-  var elements: [Value]? {
+  /// A list of `values`, working out its depth and size.
+  public static func list(_ values: [Value]) -> Value { .list(ListValue(values)) }
+
+  /// The elements of a list or range, if it is one; a range's are made one at a time.
+  var elements: ValueElements? {
     switch self {
-    case .list(let values): return values
+    case .list(let list): return ValueElements(storage: .list(list))
     case .range(let lower, let upper, let inclusive):
-      let end = inclusive ? upper + 1 : upper
-      return end > lower ? (lower..<end).map { .number(Double($0)) } : []
+      let span = Value.span(lower: lower, upper: upper, inclusive: inclusive)
+      return ValueElements(storage: .range(lower: span.lower, count: span.count))
     default: return nil
     }
   }

@@ -49,11 +49,16 @@ public struct SourceFile: Sendable, Equatable {
 
   /// The text of 1-based `line`, without its line break.
   public func lineText(_ line: Int) -> String {
-    guard line >= 1, line <= lineStarts.count else { return "" }
+    String(decoding: bytes[lineBytes(line)], as: UTF8.self)
+  }
+
+  /// The byte offsets of 1-based `line`, without its line break.
+  func lineBytes(_ line: Int) -> Range<Int> {
+    guard line >= 1, line <= lineStarts.count else { return 0..<0 }
     let start = lineStarts[line - 1]
     var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
     if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-    return String(decoding: bytes[start..<max(start, end)], as: UTF8.self)
+    return start..<max(start, end)
   }
 
   /// The source text covered by `range`.

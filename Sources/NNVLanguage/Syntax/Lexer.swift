@@ -12,6 +12,8 @@ public struct Lexer {
   var openers: [UInt8] = []
   public private(set) var tokens: [Token] = []
   public private(set) var diagnostics: [Diagnostic] = []
+  /// Set after `Diagnostic.maximumCollected` problems: the rest of the text is not read.
+  var stopped = false
 
   /// Lexes the whole of `source`.
   public static func tokenize(_ source: SourceFile) -> (tokens: [Token], diagnostics: [Diagnostic])
@@ -32,7 +34,7 @@ public struct Lexer {
 
   mutating func run() {
     tokens.reserveCapacity(bytes.count / 3)
-    while position < bytes.count {
+    while position < bytes.count, !stopped {
       let start = position
       let byte = bytes[position]
       position += 1
@@ -236,8 +238,14 @@ public struct Lexer {
   }
 
   mutating func report(_ message: Diagnostic.Message, from start: Int, to end: Int) {
+    guard !stopped else { return }
     diagnostics.append(
       Diagnostic(message, at: SourceRange(start: start, end: end), in: source))
+    if diagnostics.count >= Diagnostic.maximumCollected {
+      let here = SourceRange(start: end, end: end)
+      diagnostics.append(Diagnostic(.tooManyErrors, at: here, in: source))
+      stopped = true
+    }
   }
 }
 

@@ -11,6 +11,8 @@ public struct Parser {
   /// The current nesting: blocks, parentheses, operator chains. See `maximumDepth`.
   var depth = 0
   var diagnostics: [Diagnostic] = []
+  /// Set after `Diagnostic.maximumCollected` problems: the rest is not parsed.
+  var stopped = false
 
   /// How deeply blocks and expressions may nest. Deeper input is rejected with a diagnostic
   /// instead of exhausting the stack of the parser, checker or interpreter.
@@ -94,8 +96,13 @@ public struct Parser {
   mutating func report(
     _ message: Diagnostic.Message, at range: SourceRange, suppressed: Bool = false
   ) {
-    guard !suppressed else { return }
+    guard !suppressed, !stopped else { return }
     diagnostics.append(Diagnostic(message, at: range, in: source))
+    if diagnostics.count >= Diagnostic.maximumCollected {
+      let end = SourceRange(start: range.end, end: range.end)
+      diagnostics.append(Diagnostic(.tooManyErrors, at: end, in: source))
+      stopped = true
+    }
   }
 
   /// Enters one level of nesting, failing past `maximumDepth`.
@@ -146,7 +153,7 @@ public struct Parser {
   // program -> { NEWLINE | ";" | statement } EOF
   mutating func program() -> Program {
     var statements: [Statement] = []
-    while !isAtEnd {
+    while !isAtEnd, !stopped {
       if match(.newline) || match(.semicolon) { continue }
       if check(.rightBrace) {
         report(.unmatchedBrace, at: advance().range)

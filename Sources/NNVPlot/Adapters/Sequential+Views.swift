@@ -240,6 +240,8 @@ public enum ModelViews {
     case needsTwoInputs([Int])
     case needsClassification(String)
     case empty(String)
+    /// The data's samples (named set, shape) are not what the model takes.
+    case dataMismatch(String, [Int], model: [Int])
 
     public var description: String {
       switch self {
@@ -247,6 +249,9 @@ public enum ModelViews {
         "A decision boundary needs a model with 2 inputs (or 1 for a fitted curve), not \(Tensor.describe(shape))."
       case .needsClassification(let name): "\(name) has no classes; a confusion matrix needs class labels."
       case .empty(let name): "\(name) has no samples."
+      case .dataMismatch(let name, let shape, let model):
+        "\(name) has samples of shape \(Tensor.describe(shape)), but the model takes "
+          + "\(Tensor.describe(model))."
       }
     }
   }
@@ -309,16 +314,28 @@ public enum ModelViews {
       thumbnails: thumbs, options: o)
   }
 
+  /// The grid sizes a decision boundary or surface may have, per side; others are clamped.
+  public static let resolutions = 2...400
+
   /// The model's output on a `resolution`² grid over the plane the data sets span.
   static func planeGrid(
     _ model: Sequential, _ train: Dataset, _ test: Dataset?, _ resolution: Int
   ) throws -> (sets: [Dataset], x: ClosedRange<Double>, y: ClosedRange<Double>, side: Int, output: Tensor) {
     guard model.inputShape == [2] else { throw ViewError.needsTwoInputs(model.inputShape) }
     let sets = [train] + (test.map { [$0] } ?? [])
+    try checkSamples(sets, fit: model)
     let (xDomain, yDomain) = plane(sets)
-    let side = Swift.max(2, Swift.min(400, resolution))
+    let side = Swift.max(resolutions.lowerBound, Swift.min(resolutions.upperBound, resolution))
     let output = try model.predict(gridBatch(xDomain, yDomain, columns: side, rows: side))
     return (sets, xDomain, yDomain, side, output)
+  }
+
+  /// Each set's samples are what `model` takes: a curve or plane drawn from other data would
+  /// mean nothing.
+  static func checkSamples(_ sets: [Dataset], fit model: Sequential) throws {
+    for set in sets where set.sampleShape != model.inputShape {
+      throw ViewError.dataMismatch(set.name, set.sampleShape, model: model.inputShape)
+    }
   }
 
   /// Every sample of the sets as a point of the plane, with the position of its set (0 the
@@ -368,6 +385,7 @@ public enum ModelViews {
   ) throws -> LineChart {
     guard model.inputShape == [1] else { throw ViewError.needsTwoInputs(model.inputShape) }
     let sets = [train] + (test.map { [$0] } ?? [])
+    try checkSamples(sets, fit: model)
     let xs = sets.flatMap { $0.features.scalars.map(Double.init) }
     let range = ClosedRange.extent(of: xs) ?? -1...1
     let grid = (0..<200).map { range.lowerBound + Double($0) / 199 * (range.upperBound - range.lowerBound) }

@@ -8,11 +8,16 @@ public struct Bins: Sendable, Equatable {
   /// Values that were NaN or infinite, left out of the bins.
   public let skipped: Int
 
+  /// How many bins may be asked for; a count outside is clamped into it.
+  public static let allowedCounts = 1...60
+
   /// Bins `values` into about `count` bins (default: Sturges' rule, 1 + log2 n, at most 30).
   public init(_ values: [Double], count: Int? = nil) {
     let finite = values.filter(\.isFinite)
     skipped = values.count - finite.count
-    let wanted = Swift.max(1, Swift.min(60, count ?? Int(ceil(log2(Double(Swift.max(finite.count, 1))) + 1))))
+    let sturges = Int(ceil(log2(Double(Swift.max(finite.count, 1))) + 1))
+    let wanted = Swift.max(
+      Bins.allowedCounts.lowerBound, Swift.min(Bins.allowedCounts.upperBound, count ?? sturges))
     let extent = ClosedRange.extent(of: finite) ?? 0...1
     var low = extent.lowerBound
     var high = extent.upperBound

@@ -1,0 +1,56 @@
+import NNVCore
+import NNVPlot
+
+/// Checking what views are given: the rows of a heatmap, and counts that must lie in a range.
+/// A value a view cannot draw is an error naming it, never a blank cell or a silent clamp.
+extension Builtins {
+  /// A list of lists of numbers as the rows of a heatmap: every element a number, every row
+  /// as long as the first, and at most `Value.maximumSize` cells.
+  static func numberRows(_ call: BuiltinCall, _ rows: ValueElements) throws -> Matrix {
+    var matrix: [[Double]] = []
+    var cells = 0
+    for (r, row) in rows.enumerated() {
+      guard let elements = row.elements else { throw call.fail(.needsNumbers(row), at: "value") }
+      cells += elements.count
+      guard cells <= Value.maximumSize else { throw call.fail(.tooManyNumbers(cells), at: "value") }
+      guard r == 0 || elements.count == matrix[0].count else {
+        throw call.fail(.raggedRows(r, elements.count, matrix[0].count), at: "value")
+      }
+      let numbers = try elements.enumerated().map { c, element in
+        guard case .number(let x) = element else {
+          throw call.fail(.notANumberCell(element, row: r, column: c), at: "value")
+        }
+        return x
+      }
+      matrix.append(numbers)
+    }
+    return Matrix(matrix)
+  }
+
+  /// The whole-number argument `name`, if given; it must lie in `range`.
+  static func wholeNumber(_ call: BuiltinCall, _ name: String, in range: ClosedRange<Int>) throws
+    -> Int?
+  {
+    guard call.has(name) else { return nil }
+    guard let n = call.integer(name), range.contains(n) else {
+      throw call.fail(.outOfRange(name, range), at: name)
+    }
+    return n
+  }
+}
+
+extension Diagnostic.Message {
+  static func notANumberCell(_ element: Value, row: Int, column: Int) -> Self {
+    Self(
+      "Expect numbers to plot, but row \(row), element \(column) is \(element.kindName).",
+      hint: "every element of every row must be a number")
+  }
+  static func raggedRows(_ row: Int, _ count: Int, _ first: Int) -> Self {
+    Self(
+      "Row \(row) has \(count) number\(count == 1 ? "" : "s"), but row 0 has \(first); a heatmap "
+        + "needs rows of one length.")
+  }
+  static func outOfRange(_ name: String, _ range: ClosedRange<Int>) -> Self {
+    Self("`\(name)` must be a whole number from \(range.lowerBound) to \(range.upperBound).")
+  }
+}
