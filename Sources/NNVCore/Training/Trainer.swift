@@ -35,10 +35,13 @@ public struct TrainingOptions: Sendable {
 public enum TrainingError: Error, Equatable, CustomStringConvertible {
   case invalidOptions(String)
   case incompatibleData(String)
+  /// The loss cannot learn with the model's output on this data (see `LossCompatibility`).
+  case incompatibleLoss(LossCompatibility.Problem)
 
   public var description: String {
     switch self {
     case .invalidOptions(let message), .incompatibleData(let message): message
+    case .incompatibleLoss(let problem): problem.description
     }
   }
 }
@@ -125,6 +128,7 @@ public enum Trainer {
       }
       metrics.weights = WeightDistribution.of(model)
       metrics.optimizer = optimizer.description
+      metrics.lossFunction = options.loss
       model.history.epochs.append(metrics)
       model.history.thinWeightDistributions()
       if observer?(.epochEnded(metrics, epochs: options.epochs)) == .stop {
@@ -175,10 +179,11 @@ public enum Trainer {
             + "\(set.name) has samples of shape \(Tensor.describe(set.sampleShape))")
       }
     }
-    if !data.isClassification && options.loss != .meanSquaredError {
-      throw TrainingError.incompatibleData(
-        "\(data.name) has numeric targets (regression); use the mse loss, not \(options.loss.rawValue)"
-      )
+    if let problem = LossCompatibility.problem(
+      loss: options.loss, lossGiven: true, output: LossCompatibility.Output(of: model),
+      targets: LossCompatibility.Targets(of: data), dataName: data.name)
+    {
+      throw TrainingError.incompatibleLoss(problem)
     }
   }
 }

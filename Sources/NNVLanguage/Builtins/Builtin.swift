@@ -107,16 +107,19 @@ public struct Parameter: Sendable {
   public let defaultText: String?
   /// One line saying what it is.
   public let summary: String
+  /// The numbers it accepts, checked statically on literals and when called; nil for any.
+  public let bounds: Bounds?
 
   init(
     _ name: String, _ type: ParameterType, positional: Bool = false, default defaultText: String?,
-    _ summary: String
+    _ summary: String, bounds: Bounds? = nil
   ) {
     self.name = name
     self.type = type
     self.isPositional = positional
     self.defaultText = defaultText
     self.summary = summary
+    self.bounds = bounds
   }
 
   public var isRequired: Bool { defaultText == nil }

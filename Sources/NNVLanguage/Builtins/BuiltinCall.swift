@@ -61,6 +61,12 @@ struct BuiltinCall {
     return UInt64(n)
   }
 
+  /// The `model` argument as written (`net`), for messages.
+  var modelText: String {
+    guard let range = ranges["model"] else { return model("model")?.model.name ?? "model" }
+    return interpreter.currentSource.text(in: range)
+  }
+
   /// An error pointing at argument `name` (or the whole call).
   func fail(_ message: Diagnostic.Message, at name: String? = nil) -> RuntimeError {
     interpreter.fail(message, at: name.flatMap { ranges[$0] } ?? range)

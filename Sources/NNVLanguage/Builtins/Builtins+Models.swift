@@ -77,6 +77,16 @@ extension Builtins {
         guard let tensor = tensor(from: input) else {
           throw call.fail(.notASample(input), at: "input")
         }
+        // The same words as the checker's for samples written as numbers.
+        if model.inputShape.count == 1, let width = tensor.shape.last,
+          width != model.inputShape[0]
+        {
+          throw call.fail(
+            .predictFeatureCount(
+              call.modelText, features: model.inputShape[0], got: width,
+              rows: tensor.shape.count > 1),
+            at: "input")
+        }
         x = tensor
       }
       let single = x.shape == model.inputShape

@@ -74,13 +74,35 @@ public final class Interpreter {
   func analyze(_ source: SourceFile) -> (program: Program, diagnostics: [Diagnostic]) {
     let (program, diagnostics) = Parser.parse(source)
     guard diagnostics.isEmpty else { return (program, diagnostics) }
-    var models: [String: [Int]] = [:]
-    for (name, value) in globals.values {
-      if case .model(let reference) = value { models[name] = reference.model.outputShape }
-    }
     let problems = Checker.check(
-      program, in: source, globals: globals.visibleNames, models: models)
+      program, in: source, globals: globals.visibleNames, facts: sessionFacts())
     return (program, problems)
+  }
+
+  /// What the checker may know about the session's models and data sets: all of them, except
+  /// names that a function of the session assigns, since a call may change them.
+  func sessionFacts() -> [String: StaticValue] {
+    var assigned: Set<String> = []
+    for value in globals.values.values {
+      if case .function(let function) = value {
+        assigned.formUnion(Checker.assignedNames(in: function.declaration.body))
+      }
+    }
+    var facts: [String: StaticValue] = [:]
+    for (name, value) in globals.values where !assigned.contains(name) {
+      switch value {
+      case .model(let reference): facts[name] = .model(StaticModel(reference.model))
+      case .dataset(let data): facts[name] = .data(StaticData(data, name: name))
+      case .record(let record):
+        var fields: [String: StaticData] = [:]
+        for (field, value) in record.fields {
+          if case .dataset(let data) = value { fields[field] = StaticData(data, name: field) }
+        }
+        if !fields.isEmpty { facts[name] = .record(fields) }
+      default: break
+      }
+    }
+    return facts
   }
 
   /// The names defined in the session, sorted (for completion).

@@ -3,8 +3,11 @@
 /// It reports names used before they are defined (with suggestions from the names in scope,
 /// the builtins and the keywords), `return` outside functions, assignments to undeclared names,
 /// builtin arguments that are unknown, missing, repeated or of the wrong literal type, unknown
-/// choice words (`optimizer adma`), and model blocks whose shapes do not fit (see
-/// `Checker+Models.swift`). It never evaluates anything, so `nnv --check` is instant.
+/// choice words (`optimizer adma`), literal numbers outside a parameter's `Bounds`, model blocks
+/// whose shapes do not fit (see `Checker+Models.swift`), and models used with data, losses or
+/// samples that cannot fit them when the script says enough to know (`Checker+Uses.swift`,
+/// with what is known in `StaticFacts.swift`). It never evaluates anything, so `nnv --check`
+/// is instant.
 public struct Checker {
   let source: SourceFile
   var scopes: [Set<String>]
@@ -12,21 +15,26 @@ public struct Checker {
   /// defined after the function, as long as it exists by the time the function is called.
   var declaredAnywhere: Set<String> = []
   var functionDepth = 0
-  /// Output shapes of models known statically, by name.
-  var modelShapes: [String: [Int]]
+  /// What is known about the values of names (models, data sets), by name. A name loses its
+  /// entry when it is declared again, assigned, or its scope ends.
+  var facts: [String: StaticValue]
+  /// Names assigned inside function bodies, whose values a call may change at any point.
+  var assignedInFunctions: Set<String> = []
   var diagnostics: [Diagnostic] = []
 
   /// Checks `program`.
   ///
   /// - Parameters:
   ///   - globals: names already defined in the session (REPL), which the program may use.
-  ///   - models: output shapes of the session's models, for `model m from net`.
+  ///   - facts: what is known about the session's values (models, data sets), for
+  ///     `model m from net` and for the models and data that statements use.
   public static func check(
     _ program: Program, in source: SourceFile, globals: Set<String> = [],
-    models: [String: [Int]] = [:]
+    facts: [String: StaticValue] = [:]
   ) -> [Diagnostic] {
-    var checker = Checker(source: source, scopes: [globals], modelShapes: models)
+    var checker = Checker(source: source, scopes: [globals], facts: facts)
     checker.declaredAnywhere = Checker.declarations(in: program.statements)
+    checker.assignedInFunctions = Checker.assignedInFunctions(program.statements)
     checker.statements(program.statements)
     return checker.diagnostics
   }
@@ -72,14 +80,20 @@ public struct Checker {
       report(.shadowsBuiltin(name.text, kind: builtin.kind), at: name.range)
     }
     scopes[scopes.count - 1].insert(name.text)
-    modelShapes[name.text] = nil
+    facts[name.text] = nil
   }
 
   mutating func scoped(_ names: [Name] = [], _ body: (inout Checker) -> Void) {
     scopes.append([])
     for name in names { declare(name) }
     body(&self)
-    scopes.removeLast()
+    for name in scopes.removeLast() { facts[name] = nil }
+  }
+
+  /// Checks a loop body, which may run many times: what it assigns is not known inside it.
+  mutating func loopBody(_ names: [Name], _ body: [Statement]) {
+    for name in Checker.assignedNames(in: body) { facts[name] = nil }
+    scoped(names) { $0.statements(body) }
   }
 
   mutating func statements(_ statements: [Statement]) {
@@ -90,9 +104,12 @@ public struct Checker {
     switch statement.kind {
     case .letBinding(let name, let value):
       expression(value)
+      let known = staticValue(of: value)
       declare(name)
+      facts[name.text] = known
     case .assignment(let name, let value):
       expression(value)
+      facts[name.text] = nil
       if BuiltinRegistry.builtin(named: name.text) != nil {
         report(.shadowsBuiltin(name.text, kind: .function), at: name.range)
       } else if !isDefined(name.text) {
@@ -108,15 +125,20 @@ public struct Checker {
       if let otherwise { scoped { $0.statements(otherwise) } }
     case .forLoop(let variable, let sequence, let body):
       expression(sequence)
-      scoped([variable]) { $0.statements(body) }
+      loopBody([variable], body)
     case .whileLoop(let condition, let body):
+      for name in Checker.assignedNames(in: body) { facts[name] = nil }
       expression(condition)
-      scoped { $0.statements(body) }
+      loopBody([], body)
     case .function(let declaration):
       declare(declaration.name)
+      // A body runs when called, with whatever the names hold then: nothing is known.
+      let outside = facts
+      facts = [:]
       functionDepth += 1
       scoped(declaration.parameters) { $0.statements(declaration.body) }
       functionDepth -= 1
+      facts = outside
     case .returnValue(let value):
       if let value { expression(value) }
       if functionDepth == 0 { report(.returnOutsideFunction, at: statement.range) }
@@ -182,12 +204,16 @@ public struct Checker {
         continue
       }
       expression(value)
-      if let literal = Checker.literal(value), !parameter.type.accepts(literal) {
+      guard let literal = Checker.literal(value) else { continue }
+      if !parameter.type.accepts(literal) {
         report(
           .wrongArgumentType(parameter, of: builtin, got: Checker.describe(literal)),
           at: value.range)
+      } else if let problem = parameter.problem(with: literal, of: builtin) {
+        report(problem, at: value.range)
       }
     }
+    uses(of: builtin, bound)
   }
 
   /// The value of a literal expression, for static type checks.
