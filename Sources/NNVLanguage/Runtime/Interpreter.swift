@@ -71,12 +71,18 @@ public final class Interpreter {
     analyze(source).diagnostics
   }
 
+  /// Parses and checks `source`. The checker also runs after syntax errors, on the statements
+  /// that parsed (a statement that did not keeps the names it declares), so one pass reports
+  /// every problem; the diagnostics come in source order.
   func analyze(_ source: SourceFile) -> (program: Program, diagnostics: [Diagnostic]) {
-    let (program, diagnostics) = Parser.parse(source)
-    guard diagnostics.isEmpty else { return (program, diagnostics) }
+    let (program, syntax) = Parser.parse(source)
     let problems = Checker.check(
       program, in: source, globals: globals.visibleNames, facts: sessionFacts())
-    return (program, problems)
+    guard !syntax.isEmpty else { return (program, problems) }
+    let all = (syntax + problems).enumerated().sorted {
+      ($0.element.range.start, $0.offset) < ($1.element.range.start, $1.offset)
+    }
+    return (program, all.map(\.element))
   }
 
   /// What the checker may know about the session's models and data sets: all of them, except

@@ -13,6 +13,8 @@ extension Checker {
         report(.unknownName(base.text, candidates: candidateNames), at: base.range)
       }
       if case .model(let known) = knownValue(base.text) { model = known }
+    } else if let first = lines.first, first.isUnparsed {
+      lines = lines.dropFirst()
     } else if let first = lines.first, first.kind.text == "input" {
       lines = lines.dropFirst()
       layerArguments(first)
@@ -24,7 +26,7 @@ extension Checker {
         at: declaration.layers.first?.range ?? declaration.name.range)
     }
     for line in lines {
-      guard layerArguments(line) else {
+      guard !line.isUnparsed, layerArguments(line) else {
         model.outputShape = nil
         model.output = nil
         continue

@@ -46,6 +46,7 @@ public struct Checker {
       case .letBinding(let name, _): names.insert(name.text)
       case .function(let declaration): names.insert(declaration.name.text)
       case .model(let declaration): names.insert(declaration.name.text)
+      case .unparsed(let declared): names.formUnion(declared.map(\.text))
       case .ifElse(_, let body, let otherwise):
         names.formUnion(declarations(in: body))
         names.formUnion(declarations(in: otherwise ?? []))
@@ -139,6 +140,7 @@ public struct Checker {
       scoped(declaration.parameters) { $0.statements(declaration.body) }
       functionDepth -= 1
       facts = outside
+      unusedValues(in: declaration.body, last: declaration.body.last?.range)
     case .returnValue(let value):
       if let value { expression(value) }
       if functionDepth == 0 { report(.returnOutsideFunction, at: statement.range) }
@@ -147,6 +149,34 @@ public struct Checker {
     case .command(let invocation):
       guard let builtin = BuiltinRegistry.builtin(named: invocation.name.text) else { return }
       arguments(invocation.arguments, of: builtin, at: invocation.name.range)
+    case .unparsed(let names):
+      // Defined, with a value nothing is known about; reported by the parser already.
+      for name in names { scopes[scopes.count - 1].insert(name.text) }
+      for name in names { facts[name.text] = nil }
+    }
+  }
+
+  /// Reports expression statements in a function body whose value goes nowhere (`x * 2`):
+  /// a function returns a value only with `return`, so they do nothing. Calls are kept: they
+  /// may act (`train(...)`, `print_all(x)`). `last` is the body's final statement.
+  mutating func unusedValues(in body: [Statement], last: SourceRange?) {
+    for statement in body {
+      switch statement.kind {
+      case .expression(let value):
+        if case .call = value.kind { continue }
+        let text = source.text(in: value.range)
+        report(
+          statement.range == last ? .valueNotReturned(text) : .unusedValue(text),
+          at: value.range)
+      case .ifElse(_, let body, let otherwise):
+        unusedValues(in: body, last: statement.range == last ? body.last?.range : nil)
+        unusedValues(
+          in: otherwise ?? [], last: statement.range == last ? otherwise?.last?.range : nil)
+      case .forLoop(_, _, let body), .whileLoop(_, let body):
+        unusedValues(in: body, last: nil)
+      default:
+        break
+      }
     }
   }
 
@@ -254,6 +284,19 @@ extension Diagnostic.Message {
     Self(
       "Cannot assign to '\(name)' before it is defined.",
       hint: "define it with `let \(name) = ...`")
+  }
+  static func valueNotReturned(_ text: String) -> Self {
+    let short = text.count <= 40 && !text.contains("\n")
+    return Self(
+      "The value of \(short ? "`\(text)`" : "this expression") is not returned: a function "
+        + "returns a value only with `return`.",
+      hint: short ? "write `return \(text)`" : "write `return` before it")
+  }
+  static func unusedValue(_ text: String) -> Self {
+    let short = text.count <= 40 && !text.contains("\n")
+    return Self(
+      "The value of \(short ? "`\(text)`" : "this expression") is not used.",
+      hint: "return it with `return`, keep it with `let`, show it with `print`, or remove it")
   }
   static let returnOutsideFunction = Self(
     "`return` outside a function.", hint: "`return` ends a function defined with `fn`")

@@ -17,6 +17,7 @@ extension Parser {
     case .identifier where isCommandStart: statement = try commandStatement()
     default: statement = try expressionStatement()
     }
+    if !atStatementEnd { throw unexpected(after: statement) }
     try terminator()
     return statement
   }
@@ -39,7 +40,7 @@ extension Parser {
         throw error(.unclosedBlock(line: source.line(of: open.range.start)), at: peek)
       }
       if match(.newline) || match(.semicolon) { continue }
-      if let statement = recovering({ try $0.statement() }) { statements.append(statement) }
+      if let statement = recoveringStatement() { statements.append(statement) }
     }
     advance()
     return statements
@@ -58,6 +59,7 @@ extension Parser {
   mutating func letStatement() throws -> Statement {
     let start = advance()
     let name = try name(after: "'let'")
+    declaredNames.append(name)
     try consume(.equal, .expectEqual(after: name.text))
     let value = try expression()
     return Statement(kind: .letBinding(name, value), range: start.range.through(value.range))
@@ -108,6 +110,7 @@ extension Parser {
   mutating func functionStatement() throws -> Statement {
     let start = advance()
     let name = try name(after: "'fn'")
+    declaredNames.append(name)
     try consume(.leftParen, .expectParameters(of: name.text))
     var parameters: [Name] = []
     if !check(.rightParen) {

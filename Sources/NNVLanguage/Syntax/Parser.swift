@@ -11,6 +11,11 @@ public struct Parser {
   /// The current nesting: blocks, parentheses, operator chains. See `maximumDepth`.
   var depth = 0
   var diagnostics: [Diagnostic] = []
+  /// The names declared so far by the statement being parsed (`x` once `let x` is read), kept
+  /// when the rest of the statement fails; see `recoveringStatement`.
+  var declaredNames: [Name] = []
+  /// Whether the model block being parsed has been told that layers need separators.
+  var reportedLayerSeparator = false
 
   /// How deeply blocks and expressions may nest. Deeper input is rejected with a diagnostic
   /// instead of exhausting the stack of the parser, checker or interpreter.
@@ -152,11 +157,21 @@ public struct Parser {
         report(.unmatchedBrace, at: advance().range)
         continue
       }
-      if let statement = recovering({ try $0.statement() }) {
-        statements.append(statement)
-      }
+      if let statement = recoveringStatement() { statements.append(statement) }
     }
     return Program(statements: statements)
+  }
+
+  /// A statement; after an error, the names it had declared as an `.unparsed` statement (nil
+  /// when there are none), so that the checker can go on without a cascade of unknown names.
+  mutating func recoveringStatement() -> Statement? {
+    let start = peek.range
+    let outer = declaredNames
+    declaredNames = []
+    defer { declaredNames = outer }
+    if let statement = recovering({ try $0.statement() }) { return statement }
+    guard !declaredNames.isEmpty else { return nil }
+    return Statement(kind: .unparsed(declaredNames), range: start)
   }
 }
 
