@@ -66,9 +66,13 @@ extension Session {
     guard !path.isEmpty else {
       return problem("Expect a file after :load.", hint: ":load FILE.nnv")
     }
-    guard let data = FileManager.default.contents(atPath: resolve(path)) else {
-      return problem(
-        "Cannot read '\(path)'.", hint: "check the path; it is relative to the current directory")
+    let paths = PathResolver(directory: directory)
+    let resolved = paths.resolve(path)
+    if let reason = paths.problem(reading: resolved) {
+      return problem("Cannot read \(resolved): \(reason).", hint: paths.hint(for: path))
+    }
+    guard let data = FileManager.default.contents(atPath: resolved) else {
+      return problem("Cannot read \(resolved).", hint: paths.hint(for: path))
     }
     guard let text = String(data: data, encoding: .utf8) else {
       return problem("'\(path)' is not UTF-8 text.")

@@ -23,40 +23,57 @@ struct NNVCommand: ParsableCommand {
   @ArgumentParser.Argument(help: "The .nnv script to run, or - to read one from standard input.")
   var file: String?
 
-  @Option(name: .shortAndLong, help: "Run this code instead of a file.")
+  @Option(name: .shortAndLong, parsing: .unconditional, help: "Run this code instead of a file.")
   var expression: String?
 
   @Flag(help: "Parse the script and check names and shapes without running it.")
   var check = false
 
-  @Option(help: "The session seed: initial weights and data sets derive from it.")
-  var seed: UInt64 = 42
+  // Read as text, so that `--seed -3` is a seed to refuse, not a missing value.
+  @Option(
+    parsing: .unconditional,
+    help: "The session seed, a whole number 0 or more; initial weights and data derive from it.")
+  var seed: String = "42"
 
   @Option(help: "Colour in diagnostics and progress: auto, always or never.")
   var color: ColorChoice = .auto
 
   func validate() throws {
+    if let message = UnknownOption.message(in: Array(CommandLine.arguments.dropFirst())) {
+      throw ValidationError(message)
+    }
+    guard UInt64(seed) != nil else {
+      throw ValidationError("The seed is a whole number 0 or more, not '\(seed)'.")
+    }
     if expression != nil && file != nil {
       throw ValidationError("Give either a file or -e CODE, not both.")
     }
   }
+
+  /// The seed, checked by `validate`.
+  var sessionSeed: UInt64 { UInt64(seed) ?? 42 }
 
   func run() throws {
     let source: SourceFile
     if let expression {
       source = SourceFile(name: "<-e>", text: expression)
     } else if let file, file != "-" {
-      guard let data = FileManager.default.contents(atPath: file),
+      let paths = PathResolver()
+      let path = paths.resolve(file)
+      if let reason = paths.problem(reading: path) {
+        throw ValidationError("Cannot read \(path): \(reason) (\(paths.hint(for: file))).")
+      }
+      guard let data = FileManager.default.contents(atPath: path),
         let text = String(data: data, encoding: .utf8)
       else {
-        throw ValidationError("Cannot read '\(file)': no such file, or not UTF-8 text.")
+        throw ValidationError("Cannot read \(path): it is not UTF-8 text.")
       }
       source = SourceFile(name: file, text: text)
     } else if file == "-" || isatty(STDIN_FILENO) == 0 {
       let data = FileHandle.standardInput.readDataToEndOfFile()
       source = SourceFile(name: "<stdin>", text: String(decoding: data, as: UTF8.self))
     } else {
-      let status = REPL.run(seed: seed, color: color.isEnabled(for: STDOUT_FILENO))
+      let status = REPL.run(seed: sessionSeed, color: color.isEnabled(for: STDOUT_FILENO))
       if status != 0 { throw ExitCode(status) }
       return
     }
@@ -65,7 +82,8 @@ struct NNVCommand: ParsableCommand {
     let terminal = TerminalOutput()
     let cancellation = CancellationFlag()
     let interrupts = InterruptHandler(cancellation: cancellation)
-    let interpreter = Interpreter(output: terminal, seed: seed, cancellation: cancellation)
+    let interpreter = Interpreter(
+      output: terminal, seed: sessionSeed, cancellation: cancellation)
     interpreter.display = Display.terminal(colorEnabled: color.isEnabled(for: STDOUT_FILENO))
     let diagnostics: [Diagnostic]
     let status: ExitStatus

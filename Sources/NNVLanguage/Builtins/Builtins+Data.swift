@@ -101,7 +101,7 @@ extension Builtins {
     body: .function { call in
       .dataset(
         try CSVLoader.load(
-          path: call.path("path"), target: call.string("target"),
+          path: try call.readablePath("path"), target: call.string("target"),
           classification: call.boolean("classification")))
     })
 

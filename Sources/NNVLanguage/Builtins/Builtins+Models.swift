@@ -48,7 +48,7 @@ extension Builtins {
       print again
       """,
     body: .function { call in
-      .model(ModelReference(try ModelArchive.load(from: call.path("path"))))
+      .model(ModelReference(try ModelArchive.load(from: try call.readablePath("path"))))
     })
 
   static let predict = Builtin(

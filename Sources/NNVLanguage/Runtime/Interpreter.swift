@@ -10,7 +10,7 @@ public final class Interpreter {
   let output: any OutputSink
   let cancellation: CancellationFlag
   /// The directory relative paths (`save`, `load`, `csv`) are resolved against; the current
-  /// directory when nil.
+  /// directory when nil. See `PathResolver`.
   let directory: String?
   let globals = Environment()
   /// The session seed: weights of new layers and default data-set seeds derive from it.
@@ -144,9 +144,9 @@ public final class Interpreter {
     }
   }
 
+  /// The absolute path a path in the program points to (`PathResolver`).
   func resolve(path: String) -> String {
-    guard let directory, !path.hasPrefix("/") else { return path }
-    return URL(fileURLWithPath: directory).appendingPathComponent(path).path
+    PathResolver(directory: directory).resolve(path)
   }
 
   /// Runs `body`, turning errors from the core into runtime errors at `range`.
