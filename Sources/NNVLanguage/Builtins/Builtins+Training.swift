@@ -23,7 +23,7 @@ extension Builtins {
         bounds: .positive(hint: "typical rates are 0.001 to 0.1")),
       Parameter(
         "loss", .choice(losses), default: "sigmoid → bce, softmax → cce, else mse",
-        "what is minimized, inferred from the last layer"),
+        "what is minimized; one that cannot learn with the last layer is refused, with the fix"),
       Parameter("validate", .dataset, default: "none", "data evaluated after every epoch"),
       Parameter("l1", .number, default: "0", "L1 penalty rate on weights", bounds: .atLeast(0)),
       Parameter("l2", .number, default: "0", "L2 penalty rate on weights", bounds: .atLeast(0)),
@@ -45,7 +45,9 @@ extension Builtins {
 
   static let evaluate = Builtin(
     "evaluate", .command,
-    summary: "Prints a model's loss and accuracy on a data set; returns them as a record.",
+    summary:
+      "Prints a model's loss (by default the one it was trained with, named) and accuracy on a "
+      + "data set; returns them as a record.",
     parameters: [
       Parameter("model", .model, positional: true, default: nil, "the model"),
       Parameter("on", .dataset, default: nil, "the data to measure on"),

@@ -75,7 +75,7 @@ public final class Interpreter {
   /// that parsed (a statement that did not keeps the names it declares), so one pass reports
   /// every problem; the diagnostics come in source order.
   func analyze(_ source: SourceFile) -> (program: Program, diagnostics: [Diagnostic]) {
-    let (program, syntax) = Parser.parse(source)
+    let (program, syntax) = Parser.parse(source, names: globals.visibleNames)
     let problems = Checker.check(
       program, in: source, globals: globals.visibleNames, facts: sessionFacts())
     guard !syntax.isEmpty else { return (program, problems) }

@@ -17,7 +17,7 @@ extension Parser {
       return Failure()
     }
     if case .expression(let expression) = statement.kind, case .name(let word) = expression.kind,
-      let message = Diagnostic.Message.firstWord(word, next: peek)
+      !knownNames.contains(word), let message = Diagnostic.Message.firstWord(word, next: peek)
     {
       report(message, at: expression.range)
       // `var rate = 0.1`, `def twice(x)`: the name counts as defined, so its uses are not

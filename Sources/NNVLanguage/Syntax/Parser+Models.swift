@@ -5,6 +5,7 @@ extension Parser {
     let start = advance()
     let name = try name(after: "'model'")
     declaredNames.append(name)
+    knownNames.insert(name.text)
     var base: Name?
     if match(.keyword(.from)) {
       base = try self.name(after: "'from'")

@@ -60,6 +60,7 @@ extension Parser {
     let start = advance()
     let name = try name(after: "'let'")
     declaredNames.append(name)
+    knownNames.insert(name.text)
     try consume(.equal, .expectEqual(after: name.text))
     let value = try expression()
     return Statement(kind: .letBinding(name, value), range: start.range.through(value.range))
@@ -111,6 +112,7 @@ extension Parser {
     let start = advance()
     let name = try name(after: "'fn'")
     declaredNames.append(name)
+    knownNames.insert(name.text)
     try consume(.leftParen, .expectParameters(of: name.text))
     var parameters: [Name] = []
     if !check(.rightParen) {

@@ -16,6 +16,9 @@ public struct Parser {
   var declaredNames: [Name] = []
   /// Whether the model block being parsed has been told that layers need separators.
   var reportedLayerSeparator = false
+  /// Names defined so far (the session's, then each `let`, `model` and `fn`): a statement that
+  /// starts with one of them is not a misspelt command.
+  var knownNames: Set<String> = []
 
   /// How deeply blocks and expressions may nest. Deeper input is rejected with a diagnostic
   /// instead of exhausting the stack of the parser, checker or interpreter.
@@ -25,9 +28,14 @@ public struct Parser {
   struct Failure: Error {}
 
   /// Parses `source` into a program and every lexical and syntax error found.
-  public static func parse(_ source: SourceFile) -> (program: Program, diagnostics: [Diagnostic]) {
+  ///
+  /// - Parameter names: names already defined (the REPL session's), for messages.
+  public static func parse(
+    _ source: SourceFile, names: Set<String> = []
+  ) -> (program: Program, diagnostics: [Diagnostic]) {
     let (tokens, lexical) = Lexer.tokenize(source)
     var parser = Parser(source: source, tokens: tokens)
+    parser.knownNames = names
     let program = parser.program()
     let all = (lexical + parser.diagnostics).sorted { $0.range.start < $1.range.start }
     return (program, all)
