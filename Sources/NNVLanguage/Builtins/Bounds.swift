@@ -42,21 +42,30 @@ public struct Bounds: Sendable, Equatable {
     return upperIncluded ? x <= upper : x < upper
   }
 
+  /// The allowed numbers in words: `1 or more`, `at least 0 and less than 1`.
+  public var words: String {
+    let low = NumberFormatting.format(lower)
+    switch (upper.map(NumberFormatting.format), lowerIncluded, upperIncluded) {
+    case (nil, true, _): return "\(low) or more"
+    case (nil, false, _): return "more than \(low)"
+    case (let high?, true, true): return "from \(low) to \(high)"
+    case (let high?, true, false): return "at least \(low) and less than \(high)"
+    case (let high?, false, true): return "more than \(low) and at most \(high)"
+    case (let high?, false, false): return "between \(low) and \(high)"
+    }
+  }
+
   /// The problem with `x` as the value of `parameter` of `builtin`, or nil when it is allowed.
   func problem(_ x: Double, parameter: Parameter, of builtin: Builtin) -> Diagnostic.Message? {
     guard !contains(x) else { return nil }
     let whole = parameter.type == .integer || parameter.type == .shape
-    let low = NumberFormatting.format(lower)
-    var range: String
-    switch (upper.map(NumberFormatting.format), lowerIncluded, upperIncluded) {
-    case (nil, true, _): range = whole ? "of at least \(low)" : "\(low) or more"
-    case (nil, false, _): range = "more than \(low)"
-    case (let high?, true, true): range = "from \(low) to \(high)"
-    case (let high?, true, false): range = "at least \(low) and less than \(high)"
-    case (let high?, false, true): range = "more than \(low) and at most \(high)"
-    case (let high?, false, false): range = "between \(low) and \(high)"
+    var range = words
+    if whole {
+      range =
+        upper == nil && lowerIncluded
+        ? "a whole number of at least \(NumberFormatting.format(lower))"
+        : "a whole number " + range
     }
-    if whole { range = "a whole number " + range }
     return Diagnostic.Message(
       "`\(parameter.name)` of `\(builtin.name)` must be \(range), not "
         + "\(NumberFormatting.format(x)).", hint: hint)

@@ -22,7 +22,9 @@ extension BuiltinRegistry {
       for parameter in builtin.parameters {
         let label = label(for: parameter, of: builtin)
         let fallback = parameter.defaultText.map { " (default: \($0))" } ?? " (required)"
-        let lines = wrap(parameter.summary + fallback, width: Swift.max(30, 80 - indent.count))
+        let bounds = parameter.bounds.map { ", \($0.words)" } ?? ""
+        let lines = wrap(
+          parameter.summary + bounds + fallback, width: Swift.max(30, 80 - indent.count))
         if label.count > labelLimit {
           text += "  \(label)\n" + lines.map { indent + $0 + "\n" }.joined()
         } else {

@@ -66,7 +66,7 @@ extension Builtins {
     summary: "Randomly zeroes a fraction of values while training (none at inference).",
     parameters: [
       Parameter(
-        "rate", .number, positional: true, default: nil, "the fraction dropped, 0 to <1",
+        "rate", .number, positional: true, default: nil, "the fraction dropped while training",
         bounds: Bounds(
           lower: 0, upper: 1, upperIncluded: false,
           hint: "the rate is the fraction of values dropped while training, such as 0.2"))

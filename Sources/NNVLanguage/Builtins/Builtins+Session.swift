@@ -7,7 +7,7 @@ extension Builtins {
     summary: "Sets the session seed, so new weights and data sets are reproducible.",
     parameters: [
       Parameter(
-        "value", .integer, positional: true, default: nil, "the new seed, 0 or more",
+        "value", .integer, positional: true, default: nil, "the new seed",
         bounds: .atLeast(0))
     ],
     example: "seed 123\nmodel m { input 2; dense 1 }",
@@ -21,7 +21,7 @@ extension Builtins {
     summary: "Changes a session setting (for now, the seed: `set seed 123`).",
     parameters: [
       Parameter(
-        "seed", .integer, default: "unchanged", "the new session seed, 0 or more",
+        "seed", .integer, default: "unchanged", "the new session seed",
         bounds: .atLeast(0))
     ],
     example: "set seed 7",

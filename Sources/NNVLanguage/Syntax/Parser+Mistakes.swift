@@ -84,6 +84,11 @@ extension Parser {
 }
 
 extension Diagnostic.Message {
+  static func colonCommandInScript(_ command: String) -> Self {
+    Self(
+      "`\(command)` is a command of the REPL, not of scripts.",
+      hint: "type it at the nnv prompt (run `nnv` with no file)")
+  }
   static func commandAsValue(_ command: String, call: String) -> Self {
     Self(
       "`\(command)` used as a value takes its arguments in parentheses.",

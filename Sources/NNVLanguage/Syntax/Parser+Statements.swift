@@ -4,6 +4,13 @@ extension Parser {
   //              | functionStatement | returnStatement | printStatement | commandStatement
   //              | expressionStatement ) terminator
   mutating func statement() throws -> Statement {
+    if check(.colon), peek(ahead: 1).kind == .identifier {
+      let command = peek(ahead: 1)
+      report(
+        .colonCommandInScript(":" + command.text),
+        at: peek.range.through(command.range))
+      throw Failure()
+    }
     let statement: Statement
     switch peek.kind {
     case .keyword(.let): statement = try letStatement()
