@@ -51,7 +51,8 @@ import Testing
     let result = try run(["lessons/missing.nnv"], in: directory)
     #expect(result.status == 64)
     let tried = URL(fileURLWithPath: directory + "/lessons/missing.nnv").standardized.path
-    let real = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path + "/lessons/missing.nnv"
+    let real =
+      URL(fileURLWithPath: directory).resolvingSymlinksInPath().path + "/lessons/missing.nnv"
     #expect(
       result.output.contains("Cannot read \(tried): no such file")
         || result.output.contains("Cannot read \(real): no such file"), "\(result.output)")

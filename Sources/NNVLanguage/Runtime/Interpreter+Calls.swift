@@ -75,7 +75,9 @@ extension Interpreter {
         throw fail(
           .wrongArgumentType(parameter, of: builtin, got: value.kindName), at: expression.range)
       }
-      if let problem = parameter.problem(with: value, of: builtin) { throw fail(problem, at: expression.range) }
+      if let problem = parameter.problem(with: value, of: builtin) {
+        throw fail(problem, at: expression.range)
+      }
       values[parameter.name] = value
       ranges[parameter.name] = expression.range
     }
