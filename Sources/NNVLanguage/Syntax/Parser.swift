@@ -100,7 +100,12 @@ public struct Parser {
   ///
   /// Nothing is recorded at an `.invalid` token: the lexer has already explained it.
   mutating func error(_ message: Diagnostic.Message, at token: Token) -> Failure {
-    report(message, at: token.range, suppressed: token.kind == .invalid)
+    var range = token.range
+    // "found end of line" points right after the line's last token, not past a comment.
+    if token.kind == .newline, current > 0, previous.range.end <= token.range.start {
+      range = SourceRange(start: previous.range.end, end: previous.range.end)
+    }
+    report(message, at: range, suppressed: token.kind == .invalid)
     return Failure()
   }
 
