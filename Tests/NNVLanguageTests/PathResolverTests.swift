@@ -5,21 +5,21 @@ import Testing
 /// One rule for every path: `~` is home, relative paths start from the session's directory,
 /// and the result is absolute.
 @Suite struct PathResolverTests {
-  let paths = PathResolver(directory: "/work/lesson", home: "/home/ada")
+  let paths = PathResolver(directory: "/school/lesson", home: "/home/ada")
 
   @Test func homeIsExpandedEverywhere() {
     #expect(paths.resolve("~") == "/home/ada")
     #expect(paths.resolve("~/models/net.nnvm") == "/home/ada/models/net.nnvm")
     // Only a leading `~/` is home: `~ada` and `a~b` are ordinary names.
-    #expect(paths.resolve("~ada/x") == "/work/lesson/~ada/x")
-    #expect(paths.resolve("a~b") == "/work/lesson/a~b")
+    #expect(paths.resolve("~ada/x") == "/school/lesson/~ada/x")
+    #expect(paths.resolve("a~b") == "/school/lesson/a~b")
   }
 
   @Test func relativePathsStartFromTheDirectory() {
-    #expect(paths.resolve("net.nnvm") == "/work/lesson/net.nnvm")
-    #expect(paths.resolve("data/points.csv") == "/work/lesson/data/points.csv")
-    #expect(paths.resolve("./net.nnvm") == "/work/lesson/net.nnvm")
-    #expect(paths.resolve("../shared/iris.csv") == "/work/shared/iris.csv")
+    #expect(paths.resolve("net.nnvm") == "/school/lesson/net.nnvm")
+    #expect(paths.resolve("data/points.csv") == "/school/lesson/data/points.csv")
+    #expect(paths.resolve("./net.nnvm") == "/school/lesson/net.nnvm")
+    #expect(paths.resolve("../shared/iris.csv") == "/school/shared/iris.csv")
     #expect(paths.resolve("/tmp/x.svg") == "/tmp/x.svg")
   }
 
