@@ -13,7 +13,8 @@ public struct MetaCommand: Sendable {
   public static let all: [MetaCommand] = [
     MetaCommand(name: ":help", usage: ":help [NAME]", summary: "lists commands, or explains one"),
     MetaCommand(
-      name: ":load", usage: ":load FILE.nnv", summary: "runs a script into this session"),
+      name: ":load", usage: ":load FILE.nnv",
+      summary: "runs a script into this session (~ is home; relative to the current directory)"),
     MetaCommand(
       name: ":save", usage: ":save FILE.nnv",
       summary: "writes what succeeded this session as a script that rebuilds it"),

@@ -68,15 +68,15 @@ extension Session {
     guard !path.isEmpty else {
       return problem("Expect a file after :load.", hint: ":load FILE.nnv")
     }
-    switch ScriptReader.read(path: resolve(path), name: path) {
+    let paths = PathResolver(directory: directory)
+    let resolved = paths.resolve(path)
+    switch ScriptReader.read(path: resolved, name: path) {
     case .success(let source):
       evaluate(source.text, name: path, echo: false)
     case .failure(.notUTF8(let diagnostic)):
       output.writeError(DiagnosticRenderer(color: settings.color).render(diagnostic))
     case .failure(.unreadable(let reason)):
-      problem(
-        ScriptReader.Failure.unreadable(reason).message(script: "'\(path)'"),
-        hint: "check the path; it is relative to the current directory")
+      problem("Cannot read \(resolved): \(reason).", hint: paths.hint(for: path))
     case .failure(let failure):
       problem(failure.message(script: "'\(path)'"))
     }

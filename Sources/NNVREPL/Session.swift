@@ -240,12 +240,7 @@ public final class Session {
   static func listDirectory(_ path: String, relativeTo directory: String?)
     -> [CompletionEnvironment.FileEntry]?
   {
-    var resolved = path
-    if resolved.hasPrefix("~/"), let home = ProcessInfo.processInfo.environment["HOME"] {
-      resolved = home + resolved.dropFirst()
-    } else if let directory, !resolved.hasPrefix("/") {
-      resolved = URL(fileURLWithPath: directory).appendingPathComponent(resolved).path
-    }
+    let resolved = PathResolver(directory: directory).resolve(path)
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: resolved) else {
       return nil
     }
@@ -257,13 +252,8 @@ public final class Session {
     }
   }
 
-  /// A path typed at the prompt, resolved against the session's directory.
+  /// A path typed at the prompt, resolved by the same rule as paths in scripts.
   func resolve(_ path: String) -> String {
-    var path = path
-    if path.hasPrefix("~/"), let home = ProcessInfo.processInfo.environment["HOME"] {
-      path = home + path.dropFirst()
-    }
-    guard let directory, !path.hasPrefix("/") else { return path }
-    return URL(fileURLWithPath: directory).appendingPathComponent(path).path
+    PathResolver(directory: directory).resolve(path)
   }
 }

@@ -24,40 +24,56 @@ struct NNVCommand: ParsableCommand {
   @ArgumentParser.Argument(help: "The .nnv script to run, or - to read one from standard input.")
   var file: String?
 
-  @Option(name: .shortAndLong, help: "Run this code instead of a file.")
+  @Option(name: .shortAndLong, parsing: .unconditional, help: "Run this code instead of a file.")
   var expression: String?
 
   @Flag(help: "Parse the script and check names and shapes without running it.")
   var check = false
 
-  @Option(help: "The session seed: initial weights and data sets derive from it.")
-  var seed: UInt64 = 42
+  // Read as text, so that `--seed -3` is a seed to refuse, not a missing value.
+  @Option(
+    parsing: .unconditional,
+    help: "The session seed, 0 to 999999999999999; initial weights and data derive from it.")
+  var seed: String = "42"
 
   @Option(help: "Colour in diagnostics and progress: auto, always or never.")
   var color: ColorChoice = .auto
 
   func validate() throws {
+    if let message = UnknownOption.message(in: Array(CommandLine.arguments.dropFirst())) {
+      throw ValidationError(message)
+    }
+    guard let value = UInt64(seed), value <= SessionSettings.maximumSeed else {
+      throw ValidationError(
+        "The seed is a whole number from 0 to \(SessionSettings.maximumSeed), not '\(seed)'.")
+    }
     if expression != nil && file != nil {
       throw ValidationError("Give either a file or -e CODE, not both.")
     }
-    if seed > SessionSettings.maximumSeed {
-      throw ValidationError(
-        "The seed must be a whole number from 0 to \(SessionSettings.maximumSeed).")
-    }
   }
+
+  /// The seed, checked by `validate`.
+  var sessionSeed: UInt64 { UInt64(seed) ?? 42 }
 
   func run() throws {
     let source: SourceFile
     if let expression {
       source = SourceFile(name: "<-e>", text: expression)
     } else if let file, file != "-" {
-      source = try script(ScriptReader.read(path: file, name: file), named: "'\(file)'")
+      let paths = PathResolver()
+      let path = paths.resolve(file)
+      switch ScriptReader.read(path: path, name: file) {
+      case .failure(.unreadable(let reason)):
+        throw ValidationError("Cannot read \(path): \(reason) (\(paths.hint(for: file))).")
+      case let result:
+        source = try script(result, named: "'\(file)'")
+      }
     } else if file == "-" || isatty(STDIN_FILENO) == 0 {
       source = try script(
         ScriptReader.read(from: .standardInput, name: "<stdin>"),
         named: "the script on standard input")
     } else {
-      let status = REPL.run(seed: seed, color: color.isEnabled(for: STDOUT_FILENO))
+      let status = REPL.run(seed: sessionSeed, color: color.isEnabled(for: STDOUT_FILENO))
       if status != 0 { throw ExitCode(status) }
       return
     }
@@ -66,7 +82,8 @@ struct NNVCommand: ParsableCommand {
     let terminal = TerminalOutput()
     let cancellation = CancellationFlag()
     let interrupts = InterruptHandler(cancellation: cancellation)
-    let interpreter = Interpreter(output: terminal, seed: seed, cancellation: cancellation)
+    let interpreter = Interpreter(
+      output: terminal, seed: sessionSeed, cancellation: cancellation)
     interpreter.display = Display.terminal(colorEnabled: color.isEnabled(for: STDOUT_FILENO))
     let diagnostics: [Diagnostic]
     let status: ExitStatus

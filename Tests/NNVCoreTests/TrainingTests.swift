@@ -193,7 +193,7 @@ import Testing
         &net, on: iris, optimizer: SGD(), options: TrainingOptions(loss: .binaryCrossEntropy))
     }
     let spiral = try SyntheticDatasets.spiral(n: 30, classes: 3, seed: 1)
-    #expect(throws: DataError.self) {
+    #expect(throws: TrainingError.self) {
       try Trainer.train(
         &net, on: spiral, optimizer: SGD(), options: TrainingOptions(loss: .binaryCrossEntropy))
     }

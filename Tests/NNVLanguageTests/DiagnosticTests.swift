@@ -45,11 +45,14 @@ import Testing
     #expect(diagnostics.first?.hint == "did you mean `learning`?")
   }
 
+  /// Syntax errors do not stop the check: the statements that parsed are checked too, and a
+  /// name whose `let` failed counts as defined.
   @Test func severalErrorsInOneFile() {
     expect(
-      "let 1️⃣= 3\nlet x = 2️⃣)\nmodel m { input 2; dens 4 }\nprint y",
+      "let 1️⃣= 3\nlet x = 2️⃣)\nmodel m { input 2; 3️⃣dens 4 }\nprint x, 4️⃣y",
       [
         ("1️⃣", "Expect a name after 'let'"), ("2️⃣", "Expect an expression"),
+        ("3️⃣", "Unknown layer kind 'dens'"), ("4️⃣", "Unknown name 'y'"),
       ])
   }
 

@@ -74,7 +74,13 @@ import Testing
   @Test func recoversAndReportsEveryError() {
     let (program, problems) = parse("let = 1\nprint 2\nlet y 3\nprint 4 +\nprint 5")
     #expect(problems.count == 3)
-    #expect(program.statements.count == 2)
+    #expect(program.statements.count == 3)
+    // `let y 3` did not parse; it is kept for the name it declares.
+    guard case .unparsed(let names) = program.statements[1].kind else {
+      Issue.record("no placeholder for `let y`")
+      return
+    }
+    #expect(names.map(\.text) == ["y"])
   }
 
   @Test func deepNestingIsCappedWithADiagnostic() {

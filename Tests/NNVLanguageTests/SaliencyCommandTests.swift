@@ -147,11 +147,12 @@ import Testing
       ),
       (
         Self.iris + Self.digits + "saliency reader on flowers",
-        "reader takes inputs of shape [64], but iris has samples of shape [4].", "explain a model"
+        "`reader` takes samples of shape [64], but `flowers` has samples of shape [4].",
+        "the kind it was trained on"
       ),
       (
-        Self.iris + Self.digits + "sanity net on images", "net takes inputs of shape [4]",
-        "explain a model"
+        Self.iris + Self.digits + "sanity net on images", "`net` takes samples of shape [4]",
+        "the kind it was trained on"
       ),
     ]
     for (script, message, hint) in cases {

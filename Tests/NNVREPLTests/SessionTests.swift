@@ -146,7 +146,10 @@ import Testing
     let (session, text) = run(
       [":load part.nnv", "k * 2", ":load missing.nnv"], directory: directory)
     #expect(text.contains("14\n"))
-    #expect(text.contains("error: Cannot read 'missing.nnv': no such file."))
+    // The message names the absolute path tried, the hint where relative paths start.
+    let tried = URL(fileURLWithPath: directory + "/missing.nnv").standardized.path
+    #expect(text.contains("error: Cannot read \(tried): no such file"))
+    #expect(text.contains("hint: relative paths start from the current directory"))
     #expect(session.interpreter.globalNames == ["k", "m"])
   }
 

@@ -12,9 +12,18 @@ public enum Metrics {
   }
 
   /// The mean loss and (for classification) accuracy of `model` on `data` (inference mode).
+  ///
+  /// - Throws: `TrainingError.incompatibleLoss` when `loss` cannot measure the model's output on
+  ///   this data (see `LossCompatibility`).
   public static func evaluate(
     _ model: Sequential, on data: Dataset, loss: Loss
   ) throws -> (loss: Float, accuracy: Float?) {
+    if let problem = LossCompatibility.problem(
+      loss: loss, lossGiven: true, output: LossCompatibility.Output(of: model),
+      targets: LossCompatibility.Targets(of: data), dataName: data.name)
+    {
+      throw TrainingError.incompatibleLoss(problem)
+    }
     let targets = try data.targets(outputSize: model.outputShape.reduce(1, *))
     return try evaluate(model, on: data, targets: targets, loss: loss)
   }

@@ -35,10 +35,13 @@ public struct TrainingOptions: Sendable {
 public enum TrainingError: Error, Equatable, CustomStringConvertible {
   case invalidOptions(String)
   case incompatibleData(String)
+  /// The loss cannot learn with the model's output on this data (see `LossCompatibility`).
+  case incompatibleLoss(LossCompatibility.Problem)
 
   public var description: String {
     switch self {
     case .invalidOptions(let message), .incompatibleData(let message): message
+    case .incompatibleLoss(let problem): problem.description
     }
   }
 }
@@ -139,6 +142,7 @@ public enum Trainer {
       }
       metrics.weights = WeightDistribution.of(model)
       metrics.optimizer = optimizer.description
+      metrics.lossFunction = options.loss
       model.history.append(metrics)
       if observer?(.epochEnded(metrics, epochs: options.epochs)) == .stop {
         return .stopped(epoch: epoch, batch: batches)
@@ -198,10 +202,11 @@ public enum Trainer {
       }
     }
     try checkResources(model, data, options)
-    if !data.isClassification && options.loss != .meanSquaredError {
-      throw TrainingError.incompatibleData(
-        "\(data.name) has numeric targets (regression); use the mse loss, not \(options.loss.rawValue)"
-      )
+    if let problem = LossCompatibility.problem(
+      loss: options.loss, lossGiven: true, output: LossCompatibility.Output(of: model),
+      targets: LossCompatibility.Targets(of: data), dataName: data.name)
+    {
+      throw TrainingError.incompatibleLoss(problem)
     }
   }
 }

@@ -16,6 +16,8 @@ public struct EpochMetrics: Sendable, Equatable, Codable {
   public var weights: [WeightDistribution]?
   /// The optimizer and its settings during the epoch (`adam(lr: 0.01)`), to tell runs apart.
   public var optimizer: String?
+  /// The loss minimized during the epoch; `evaluate` reports the same one by default.
+  public var lossFunction: Loss?
 
   public init(
     run: Int, epoch: Int, loss: Float, accuracy: Float? = nil, validationLoss: Float? = nil,

@@ -109,10 +109,12 @@ public struct Parameter: Sendable {
   public let summary: String
   /// The resource limit a whole-number argument may not exceed (`epochs`, `n`, `bins`), if any.
   public let limit: ResourceLimit?
+  /// The numbers it accepts, checked statically on literals and when called; nil for any.
+  public let bounds: Bounds?
 
   init(
     _ name: String, _ type: ParameterType, positional: Bool = false, default defaultText: String?,
-    _ summary: String, limit: ResourceLimit? = nil
+    _ summary: String, limit: ResourceLimit? = nil, bounds: Bounds? = nil
   ) {
     self.name = name
     self.type = type
@@ -120,6 +122,7 @@ public struct Parameter: Sendable {
     self.defaultText = defaultText
     self.summary = summary
     self.limit = limit
+    self.bounds = bounds
   }
 
   public var isRequired: Bool { defaultText == nil }

@@ -66,18 +66,38 @@ struct BuiltinCall {
     has("seed") ? try seed() : interpreter.nextDataSeed()
   }
 
+  /// The `model` argument as written (`net`), for messages.
+  var modelText: String {
+    guard let range = ranges["model"] else { return model("model")?.model.name ?? "model" }
+    return interpreter.currentSource.text(in: range)
+  }
+
   /// An error pointing at argument `name` (or the whole call).
   func fail(_ message: Diagnostic.Message, at name: String? = nil) -> RuntimeError {
     interpreter.fail(message, at: name.flatMap { ranges[$0] } ?? range)
   }
 
-  /// A path resolved against the interpreter's directory.
+  /// The absolute path argument `name` points to (`PathResolver`).
   func path(_ name: String) -> String {
     interpreter.resolve(path: string(name) ?? "")
+  }
+
+  /// The absolute path of a file to read; fails naming that path when it cannot be read.
+  func readablePath(_ name: String) throws -> String {
+    let paths = PathResolver(directory: interpreter.directory)
+    let written = string(name) ?? ""
+    let path = paths.resolve(written)
+    if let reason = paths.problem(reading: path) {
+      throw fail(.cannotRead(path, reason: reason, hint: paths.hint(for: written)), at: name)
+    }
+    return path
   }
 }
 
 extension Diagnostic.Message {
+  static func cannotRead(_ path: String, reason: String, hint: String) -> Self {
+    Self("Cannot read \(path): \(reason).", hint: hint)
+  }
   static func tooSmall(_ name: String, minimum: Int) -> Self {
     Self("`\(name)` must be a whole number of at least \(minimum).")
   }

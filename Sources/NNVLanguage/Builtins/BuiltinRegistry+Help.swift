@@ -31,7 +31,9 @@ extension BuiltinRegistry {
           fallback += "; at most \(ResourceLimit.grouped(limit.maximum))"
         }
         fallback += ")"
-        let lines = wrap(parameter.summary + fallback, width: Swift.max(30, width - indent.count))
+        let bounds = parameter.bounds.map { ", \($0.words)" } ?? ""
+        let lines = wrap(
+          parameter.summary + bounds + fallback, width: Swift.max(30, width - indent.count))
         if label.count > labelLimit {
           text += "  \(label)\n" + lines.map { indent + $0 + "\n" }.joined()
         } else {

@@ -9,11 +9,13 @@ extension Builtins {
     [
       Parameter(
         "n", .integer, positional: true, default: "\(n)", "how many samples",
-        limit: ResourceLimits.samples),
-      Parameter("noise", .number, default: noise, "standard deviation of added noise"),
+        limit: ResourceLimits.samples, bounds: .atLeast(1)),
+      Parameter(
+        "noise", .number, default: noise, "standard deviation of added noise",
+        bounds: .atLeast(0)),
       Parameter(
         "seed", .integer, default: "a fresh draw from the session seed",
-        "seed of the generator; the same seed gives the same data"),
+        "seed of the generator; the same seed gives the same data", bounds: .atLeast(0)),
     ]
   }
 
@@ -54,7 +56,9 @@ extension Builtins {
   ) -> Builtin {
     var parameters = sizeParameters(n: n, noise: NumberFormatting.format(noise))
     parameters.insert(
-      Parameter("classes", .integer, default: name == "spiral" ? "3" : "2", "how many classes"),
+      Parameter(
+        "classes", .integer, default: name == "spiral" ? "3" : "2", "how many classes",
+        bounds: Bounds(lower: 2, upper: 10)),
       at: 1)
     return Builtin(
       name, .function, summary: summary, parameters: parameters,
@@ -102,7 +106,7 @@ extension Builtins {
     body: .function { call in
       .dataset(
         try CSVLoader.load(
-          path: call.path("path"), target: call.string("target"),
+          path: try call.readablePath("path"), target: call.string("target"),
           classification: call.boolean("classification")))
     })
 
@@ -111,8 +115,12 @@ extension Builtins {
     summary: "Splits a data set into a record {train, test}, stratified by class.",
     parameters: [
       Parameter("data", .dataset, positional: true, default: nil, "the data set"),
-      Parameter("test", .number, default: "0.25", "the fraction held out for testing"),
-      Parameter("seed", .integer, default: "the session seed", "seed of the shuffle"),
+      Parameter(
+        "test", .number, default: "0.25", "the fraction held out for testing",
+        bounds: Bounds(lower: 0, lowerIncluded: false, upper: 1, upperIncluded: false)),
+      Parameter(
+        "seed", .integer, default: "the session seed", "seed of the shuffle",
+        bounds: .atLeast(0)),
     ],
     example: "let parts = split(xor(n: 100), test: 0.2)\nprint len(parts.train), len(parts.test)",
     body: .function { call in

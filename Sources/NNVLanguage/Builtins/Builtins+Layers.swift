@@ -21,11 +21,18 @@ extension Builtins {
         guard sizes.count == elements.count else { throw call.fail(.invalidShape, at: "shape") }
       default: throw call.fail(.invalidShape, at: "shape")
       }
-      let shape = sizes.compactMap { Int(exactly: $0) }
-      guard shape.count == sizes.count, shape.allSatisfy({ $0 > 0 }), (1...3).contains(shape.count)
-      else { throw call.fail(.invalidShape, at: "shape") }
+      guard let shape = inputShape(sizes) else { throw call.fail(.invalidShape, at: "shape") }
       return .input(shape)
     })
+
+  /// The shape `input` declares: 1 to 3 positive whole sizes, else nil. The checker applies
+  /// the same rule to sizes written as numbers.
+  static func inputShape(_ sizes: [Double]) -> [Int]? {
+    let shape = sizes.compactMap { Int(exactly: $0) }
+    guard shape.count == sizes.count, shape.allSatisfy({ $0 > 0 }), (1...3).contains(shape.count)
+    else { return nil }
+    return shape
+  }
 
   static let dense = Builtin(
     "dense", .layer,
@@ -33,7 +40,7 @@ extension Builtins {
     parameters: [
       Parameter(
         "units", .integer, positional: true, default: nil, "the number of outputs",
-        limit: ResourceLimits.modelParameters),
+        limit: ResourceLimits.modelParameters, bounds: .atLeast(1)),
       Parameter(
         "activation", .choice(Activations.names), positional: true, default: "linear",
         "applied to the outputs"),
@@ -58,7 +65,11 @@ extension Builtins {
     "dropout", .layer,
     summary: "Randomly zeroes a fraction of values while training (none at inference).",
     parameters: [
-      Parameter("rate", .number, positional: true, default: nil, "the fraction dropped, 0 to <1")
+      Parameter(
+        "rate", .number, positional: true, default: nil, "the fraction dropped while training",
+        bounds: Bounds(
+          lower: 0, upper: 1, upperIncluded: false,
+          hint: "the rate is the fraction of values dropped while training, such as 0.2"))
     ],
     example: "model m {\n  input 2\n  dense 16 relu\n  dropout 0.2\n  dense 1 sigmoid\n}",
     body: .layer { call, _ in

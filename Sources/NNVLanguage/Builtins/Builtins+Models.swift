@@ -57,8 +57,9 @@ extension Builtins {
       """,
     body: .function { call in
       let model: Sequential
+      let path = try call.readablePath("path")
       do {
-        model = try ModelArchive.load(from: call.path("path"))
+        model = try ModelArchive.load(from: path)
       } catch PersistenceError.cannotRead(_, let reason) {
         throw call.fail(.cannotLoad(call.string("path") ?? "", reason), at: "path")
       }
@@ -94,6 +95,16 @@ extension Builtins {
       default:
         guard let tensor = tensor(from: input) else {
           throw call.fail(.notASample(input), at: "input")
+        }
+        // The same words as the checker's for samples written as numbers.
+        if model.inputShape.count == 1, let width = tensor.shape.last,
+          width != model.inputShape[0]
+        {
+          throw call.fail(
+            .predictFeatureCount(
+              call.modelText, features: model.inputShape[0], got: width,
+              rows: tensor.shape.count > 1),
+            at: "input")
         }
         x = tensor
       }

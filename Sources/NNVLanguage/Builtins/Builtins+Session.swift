@@ -6,7 +6,9 @@ extension Builtins {
     "seed", .command,
     summary: "Sets the session seed, so new weights and data sets are reproducible.",
     parameters: [
-      Parameter("value", .integer, positional: true, default: nil, "the new seed, 0 or more")
+      Parameter(
+        "value", .integer, positional: true, default: nil, "the new seed",
+        bounds: .atLeast(0))
     ],
     example: "seed 123\nmodel m { input 2; dense 1 }",
     body: .function { call in
@@ -18,7 +20,9 @@ extension Builtins {
     "set", .command,
     summary: "Changes a session setting (for now, the seed: `set seed 123`).",
     parameters: [
-      Parameter("seed", .integer, default: "unchanged", "the new session seed, 0 or more")
+      Parameter(
+        "seed", .integer, default: "unchanged", "the new session seed",
+        bounds: .atLeast(0))
     ],
     example: "set seed 7",
     body: .function { call in

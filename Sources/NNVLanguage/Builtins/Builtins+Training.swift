@@ -15,22 +15,27 @@ extension Builtins {
         "model", .model, positional: true, default: nil, "the model; it keeps the new weights"),
       Parameter("on", .dataset, default: nil, "the training data"),
       Parameter(
-        "epochs", .integer, default: "10", "passes over the data", limit: ResourceLimits.epochs),
+        "epochs", .integer, default: "10", "passes over the data", limit: ResourceLimits.epochs,
+        bounds: .atLeast(1)),
       Parameter(
         "batch", .integer, default: "32", "samples per gradient step",
-        limit: ResourceLimits.samples),
+        limit: ResourceLimits.samples, bounds: .atLeast(1)),
       Parameter("optimizer", .choice(optimizers), default: "adam", "how weights are updated"),
-      Parameter("lr", .number, default: "0.001 for adam and rmsprop, else 0.01", "learning rate"),
+      Parameter(
+        "lr", .number, default: "0.001 for adam and rmsprop, else 0.01", "learning rate",
+        bounds: .positive(hint: "typical rates are 0.001 to 0.1")),
       Parameter(
         "loss", .choice(losses), default: "sigmoid → bce, softmax → cce, else mse",
-        "what is minimized, inferred from the last layer"),
+        "what is minimized; one that cannot learn with the last layer is refused, with the fix"),
       Parameter("validate", .dataset, default: "none", "data evaluated after every epoch"),
-      Parameter("l1", .number, default: "0", "L1 penalty rate on weights"),
-      Parameter("l2", .number, default: "0", "L2 penalty rate on weights"),
-      Parameter("seed", .integer, default: "the session seed", "seeds batch order and dropout"),
+      Parameter("l1", .number, default: "0", "L1 penalty rate on weights", bounds: .atLeast(0)),
+      Parameter("l2", .number, default: "0", "L2 penalty rate on weights", bounds: .atLeast(0)),
+      Parameter(
+        "seed", .integer, default: "the session seed", "seeds batch order and dropout",
+        bounds: .atLeast(0)),
       Parameter(
         "every", .integer, default: "1", "report progress every N epochs",
-        limit: ResourceLimits.epochs),
+        limit: ResourceLimits.epochs, bounds: .atLeast(1)),
       Parameter(
         "standardize", .boolean, default: "false",
         "standardize inputs by the training data's statistics, kept with the model"),
@@ -44,11 +49,15 @@ extension Builtins {
 
   static let evaluate = Builtin(
     "evaluate", .command,
-    summary: "Prints a model's loss and accuracy on a data set; returns them as a record.",
+    summary:
+      "Prints a model's loss (by default the one it was trained with, named) and accuracy on a "
+      + "data set; returns them as a record.",
     parameters: [
       Parameter("model", .model, positional: true, default: nil, "the model"),
       Parameter("on", .dataset, default: nil, "the data to measure on"),
-      Parameter("loss", .choice(losses), default: "from the last layer", "the loss reported"),
+      Parameter(
+        "loss", .choice(losses), default: "the loss it was trained with, else from the last layer",
+        "the loss reported"),
     ],
     example: """
       let data = xor(n: 40)
@@ -61,11 +70,28 @@ extension Builtins {
 
   /// The loss that fits the model's last layer: sigmoid → bce, softmax → cce, else mse.
   static func inferredLoss(_ model: Sequential) -> Loss {
-    switch model.layers.last?.activation {
-    case .sigmoid: .binaryCrossEntropy
-    case .softmax: .categoricalCrossEntropy
-    default: .meanSquaredError
+    LossCompatibility.defaultLoss(for: LossCompatibility.Output(of: model))
+  }
+
+  /// The loss the call asks for, else `fallback`, after checking that it can learn with the
+  /// model's output on every data set given (`on`, and `validate` when training).
+  static func checkedLoss(
+    _ call: BuiltinCall, _ model: Sequential, fallback: Loss, data: [String]
+  ) throws -> Loss {
+    let given = call.string("loss").flatMap(Loss.init(rawValue:))
+    let loss = given ?? fallback
+    for name in data {
+      // Samples of the wrong shape are the first problem, reported by the core.
+      guard let set = call.dataset(name), set.sampleShape == model.inputShape else { continue }
+      if let problem = LossCompatibility.problem(
+        loss: loss, lossGiven: given != nil, output: LossCompatibility.Output(of: model),
+        targets: LossCompatibility.Targets(of: set), dataName: set.name)
+      {
+        let place = problem.culprit == .loss && given != nil ? "loss" : "model"
+        throw call.fail(.lossProblem(problem), at: place)
+      }
     }
+    return loss
   }
 
   static func optimizer(_ name: String, rate: Double?) -> any Optimizer {
@@ -86,12 +112,10 @@ extension Builtins {
     let interpreter = call.interpreter
     let epochs = try call.count("epochs", default: 10)
     let every = try call.count("every", default: 1)
-    if let rate = call.number("lr"), !(rate > 0 && rate.isFinite) {
-      throw call.fail(.invalidLearningRate(rate), at: "lr")
-    }
     let optimizer = optimizer(call.string("optimizer") ?? "adam", rate: call.number("lr"))
     var model = reference.model
-    let loss = call.string("loss").flatMap(Loss.init(rawValue:)) ?? inferredLoss(model)
+    let loss = try checkedLoss(
+      call, model, fallback: inferredLoss(model), data: ["on", "validate"])
     let options = TrainingOptions(
       epochs: epochs, batchSize: try call.count("batch", default: 32), loss: loss,
       seed: try call.seed(), l1: Float(call.number("l1") ?? 0), l2: Float(call.number("l2") ?? 0),
@@ -161,11 +185,16 @@ extension Builtins {
   static func runEvaluate(_ call: BuiltinCall) throws -> Value {
     guard let reference = call.model("model"), let data = call.dataset("on") else { return .none }
     let model = reference.model
-    let loss = call.string("loss").flatMap(Loss.init(rawValue:)) ?? inferredLoss(model)
+    // The loss asked for; else the one the model was last trained with, so that the number
+    // is comparable with training's; else the default of its last layer.
+    let fallback = model.history.last?.lossFunction ?? inferredLoss(model)
+    let loss = try checkedLoss(call, model, fallback: fallback, data: ["on"])
     let result = try Metrics.evaluate(model, on: data, loss: loss)
     let lossValue = NumberFormatting.double(result.loss)
     var fields: [(name: String, value: Value)] = [("loss", .number(lossValue))]
-    var report = "\(model.name) on \(data.name): loss \(NumberFormatting.metric(lossValue))"
+    var report =
+      "\(model.name) on \(data.name): loss \(NumberFormatting.metric(lossValue)) "
+      + "(\(loss.rawValue))"
     if let accuracy = result.accuracy.map(NumberFormatting.double) {
       fields.append(("accuracy", .number(accuracy)))
       report += ", accuracy \(NumberFormatting.metric(accuracy))"
@@ -176,10 +205,9 @@ extension Builtins {
 }
 
 extension Diagnostic.Message {
-  static func invalidLearningRate(_ rate: Double) -> Self {
-    Self(
-      "The learning rate must be a positive number, not \(NumberFormatting.format(rate)).",
-      hint: "typical rates are 0.001 to 0.1")
+  /// A loss that cannot learn with a model's output (`LossCompatibility`).
+  static func lossProblem(_ problem: LossCompatibility.Problem) -> Self {
+    Self(problem.message, hint: problem.fix)
   }
   static func trainingStopped(_ model: String, epoch: Int, batch: Int, of batches: Int) -> Self {
     Self(

@@ -13,7 +13,7 @@ extension Builtins {
     Parameter("to", .string, default: "the terminal", "an .svg file to write instead"),
     Parameter(
       "width", .integer, default: "the terminal's", "terminal columns to fit",
-      limit: ResourceLimits.viewWidth),
+      limit: ResourceLimits.viewWidth, bounds: .atLeast(1)),
     Parameter(
       "color", .choice(ColorMode.allCases.map(\.rawValue)), default: "the terminal's",
       "terminal colours: truecolor, 256 or none (monochrome glyphs)"),
@@ -123,7 +123,9 @@ extension Builtins {
     summary: "Shows a layer's weight matrix as a heatmap (blue negative, white zero, red positive) and histograms of every layer's weights and biases.",
     parameters: [
       Parameter("model", .model, positional: true, default: nil, "the model"),
-      Parameter("layer", .integer, default: "1", "which dense layer's matrix to show, from 1"),
+      Parameter(
+        "layer", .integer, default: "1", "which dense layer's matrix to show, from 1",
+        bounds: .atLeast(1)),
       Parameter(
         "over", .choice(["epochs"]), default: "none",
         "`over epochs`: how each layer's weight distribution moved during training"),
@@ -176,7 +178,8 @@ extension Builtins {
       Parameter("model", .model, positional: true, default: nil, "the model"),
       Parameter("on", .dataset, default: nil, "the data; its first `samples` samples are used"),
       Parameter(
-        "samples", .integer, default: "32", "how many samples", limit: ResourceLimits.samples),
+        "samples", .integer, default: "32", "how many samples", limit: ResourceLimits.samples,
+        bounds: .atLeast(1)),
     ] + viewParameters,
     example: """
       let data = xor(n: 40)
@@ -214,7 +217,7 @@ extension Builtins {
       Parameter("test", .dataset, default: "none", "test data, drawn as hollow points"),
       Parameter(
         "resolution", .integer, default: "120", "grid cells per side in the SVG",
-        limit: ResourceLimits.viewResolution),
+        limit: ResourceLimits.viewResolution, bounds: .atLeast(2)),
     ] + viewParameters,
     example: """
       let parts = split(moons(n: 120), test: 0.25)

@@ -73,6 +73,9 @@ extension Interpreter {
       _ = try call(
         builtin, with: invocation.arguments, in: environment, at: statement.range,
         asStatement: true)
+    case .unparsed:
+      // Programs with syntax errors never run; nothing to do.
+      break
     }
     return .normal
   }

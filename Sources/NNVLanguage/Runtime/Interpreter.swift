@@ -10,7 +10,7 @@ public final class Interpreter {
   let output: any OutputSink
   let cancellation: CancellationFlag
   /// The directory relative paths (`save`, `load`, `csv`) are resolved against; the current
-  /// directory when nil.
+  /// directory when nil. See `PathResolver`.
   let directory: String?
   let globals = Environment()
   /// The session seed: weights of new layers and default data-set seeds derive from it.
@@ -86,16 +86,44 @@ public final class Interpreter {
     analyze(source).diagnostics
   }
 
+  /// Parses and checks `source`. The checker also runs after syntax errors, on the statements
+  /// that parsed (a statement that did not keeps the names it declares), so one pass reports
+  /// every problem; the diagnostics come in source order.
   func analyze(_ source: SourceFile) -> (program: Program, diagnostics: [Diagnostic]) {
-    let (program, diagnostics) = Parser.parse(source)
-    guard diagnostics.isEmpty else { return (program, diagnostics) }
-    var models: [String: [Int]] = [:]
-    for (name, value) in globals.values {
-      if case .model(let reference) = value { models[name] = reference.model.outputShape }
-    }
+    let (program, syntax) = Parser.parse(source, names: globals.visibleNames)
     let problems = Checker.check(
-      program, in: source, globals: globals.visibleNames, models: models)
-    return (program, problems)
+      program, in: source, globals: globals.visibleNames, facts: sessionFacts())
+    guard !syntax.isEmpty else { return (program, problems) }
+    let all = (syntax + problems).enumerated().sorted {
+      ($0.element.range.start, $0.offset) < ($1.element.range.start, $1.offset)
+    }
+    return (program, all.map(\.element))
+  }
+
+  /// What the checker may know about the session's models and data sets: all of them, except
+  /// names that a function of the session assigns, since a call may change them.
+  func sessionFacts() -> [String: StaticValue] {
+    var assigned: Set<String> = []
+    for value in globals.values.values {
+      if case .function(let function) = value {
+        assigned.formUnion(Checker.assignedNames(in: function.declaration.body))
+      }
+    }
+    var facts: [String: StaticValue] = [:]
+    for (name, value) in globals.values where !assigned.contains(name) {
+      switch value {
+      case .model(let reference): facts[name] = .model(StaticModel(reference.model))
+      case .dataset(let data): facts[name] = .data(StaticData(data, name: name))
+      case .record(let record):
+        var fields: [String: StaticData] = [:]
+        for (field, value) in record.fields {
+          if case .dataset(let data) = value { fields[field] = StaticData(data, name: field) }
+        }
+        if !fields.isEmpty { facts[name] = .record(fields) }
+      default: break
+      }
+    }
+    return facts
   }
 
   /// The names defined in the session, sorted (for completion).
@@ -146,9 +174,9 @@ public final class Interpreter {
     }
   }
 
+  /// The absolute path a path in the program points to (`PathResolver`).
   func resolve(path: String) -> String {
-    guard let directory, !path.hasPrefix("/") else { return path }
-    return URL(fileURLWithPath: directory).appendingPathComponent(path).path
+    PathResolver(directory: directory).resolve(path)
   }
 
   /// Runs `body`, turning errors from the core into runtime errors at `range`.

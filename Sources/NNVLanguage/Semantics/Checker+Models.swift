@@ -4,55 +4,85 @@ import NNVCore
 /// are written as numbers.
 extension Checker {
   mutating func model(_ declaration: ModelDeclaration) {
-    var shape: [Int]?
+    var model = StaticModel()
     var lines = declaration.layers[...]
-    var known = true
+    /// The line that made the output what it is, for a problem with it.
+    var outputLine: LayerLine?
     if let base = declaration.base {
       if !isDefined(base.text) {
         report(.unknownName(base.text, candidates: candidateNames), at: base.range)
       }
-      shape = modelShapes[base.text]
-      known = shape != nil
+      if case .model(let known) = knownValue(base.text) { model = known }
+    } else if let first = lines.first, first.isUnparsed {
+      lines = lines.dropFirst()
     } else if let first = lines.first, first.kind.text == "input" {
       lines = lines.dropFirst()
       layerArguments(first)
-      shape = ModelShapes.staticShape(first.arguments.first?.value)
-      if let input = shape, !ModelShapes.isValidInput(input) {
-        shape = nil  // reported when it runs, with the rule for input shapes
-      } else if let input = shape, let problem = ModelShapes.inputProblem(input) {
+      model.inputShape = inputShape(first)
+      if let input = model.inputShape, let problem = ModelShapes.inputProblem(input) {
         report(problem, at: first.arguments.first?.value.range ?? first.range)
-        shape = nil
+        model.inputShape = nil
       }
-      known = shape != nil
+      model.outputShape = model.inputShape
     } else {
       report(
         .missingInput(declaration.name.text),
         at: declaration.layers.first?.range ?? declaration.name.range)
-      known = false
     }
     // Parameters and values per sample, while every size is known from a model block alone.
-    var totals = shape.flatMap { declaration.base == nil ? ModelShapes.Totals(input: $0) : nil }
+    var totals = model.outputShape.flatMap {
+      declaration.base == nil ? ModelShapes.Totals(input: $0) : nil
+    }
     for line in lines {
       // A line whose arguments are wrong has no shape to infer (and no second message).
       let reported = diagnostics.count
-      guard layerArguments(line), diagnostics.count == reported else {
-        known = false
+      guard !line.isUnparsed, layerArguments(line), diagnostics.count == reported else {
+        model.outputShape = nil
+        model.output = nil
         continue
       }
-      guard known, let input = shape else { continue }
+      model.output = ModelShapes.output(of: line, after: model.output, shape: model.outputShape)
+      outputLine = line
+      guard let input = model.outputShape else { continue }
       switch ModelShapes.output(of: line, input: input) {
       case .shape(let output, let parameters):
-        shape = output
+        model.outputShape = output
         if let problem = totals?.add(output, parameters: parameters) {
           report(problem, at: line.range)
-          known = false
+          model.outputShape = nil
         }
-      case .unknown: known = false
-      case .problem(let message): report(message, at: line.range); known = false
+      case .unknown: model.outputShape = nil
+      case .problem(let message):
+        report(message, at: line.range)
+        model.outputShape = nil
+      }
+    }
+    if let output = model.output, let line = outputLine {
+      model.output?.location = "line \(source.line(of: line.range.start))"
+      // Only a problem with the layer itself: the loss and the data are not known here.
+      if let problem = LossCompatibility.problem(
+        loss: LossCompatibility.defaultLoss(for: output), lossGiven: false,
+        output: output, targets: .unknown), problem.culprit == .output
+      {
+        report(.lossProblem(problem), at: line.range)
+        model.output = nil
       }
     }
     declare(declaration.name)
-    if known, let shape { modelShapes[declaration.name.text] = shape }
+    facts[declaration.name.text] = .model(model)
+  }
+
+  /// The shape an `input` line declares, when written as numbers; reports sizes that cannot be.
+  mutating func inputShape(_ line: LayerLine) -> [Int]? {
+    guard let argument = line.arguments.first, line.arguments.count == 1,
+      argument.label == nil || argument.label?.text == "shape",
+      let sizes = ModelShapes.literalSizes(argument.value)
+    else { return nil }
+    guard let shape = Builtins.inputShape(sizes) else {
+      report(.invalidShape, at: argument.value.range)
+      return nil
+    }
+    return shape
   }
 
   /// Checks a layer line's kind and arguments; false when the kind is unknown.
@@ -86,18 +116,47 @@ enum ModelShapes {
     case problem(Diagnostic.Message)
   }
 
-  /// The sizes written as a number or a list of numbers, if they are literal and valid.
-  static func staticShape(_ expression: Expression?) -> [Int]? {
-    guard let expression else { return nil }
-    switch expression.kind {
-    case .number(let x): return Int(exactly: x).map { [$0] }
-    case .list(let elements):
-      let sizes = elements.compactMap { element -> Int? in
-        if case .number(let x) = element.kind { return Int(exactly: x) }
-        return nil
+  /// The sizes written as a number or a list of numbers, if they are all literal.
+  static func literalSizes(_ expression: Expression) -> [Double]? {
+    if case .number(let x)? = Checker.literal(expression) { return [x] }
+    guard case .list(let elements) = expression.kind else { return nil }
+    let sizes = elements.compactMap { element -> Double? in
+      if case .number(let x)? = Checker.literal(element) { return x }
+      return nil
+    }
+    return sizes.count == elements.count ? sizes : nil
+  }
+
+  /// The model's output after `line` (its last activation and units), when it is known.
+  static func output(
+    of line: LayerLine, after previous: LossCompatibility.Output?, shape: [Int]?
+  ) -> LossCompatibility.Output? {
+    // A product that would overflow is reported by the shape rules; here it is just unknown.
+    let units = shape.flatMap { try? Shape.elementCount($0) }
+    if let activation = Activation(named: line.kind.text) {
+      guard let units else { return nil }
+      return LossCompatibility.Output(activation: activation, units: units, layer: activation.name)
+    }
+    switch line.kind.text {
+    case "dense":
+      let bound = ArgumentBinder.bind(line.arguments, to: Builtins.dense, at: line.range).bound
+      guard let units = bound["units"].flatMap({ Checker.wholeNumber($0.value) }), units > 0
+      else { return nil }
+      var activation = Activation.linear
+      if let argument = bound["activation"] {
+        guard case .name(let word) = argument.value.kind, let named = Activation(named: word)
+        else { return nil }
+        activation = named
       }
-      return sizes.count == elements.count ? sizes : nil
-    default: return nil
+      return LossCompatibility.Output(activation: activation, units: units)
+    case "dropout", "flatten":
+      guard let units else { return nil }
+      var output =
+        previous ?? LossCompatibility.Output(activation: .linear, units: units, layer: "input")
+      output.units = units
+      return output
+    default:
+      return nil
     }
   }
 
@@ -133,10 +192,9 @@ enum ModelShapes {
     case "dense":
       guard input.count == 1 else { return .problem(.denseNeedsFlatInput(input)) }
       let units = line.arguments.first { $0.label == nil || $0.label?.text == "units" }
-      guard let units, case .number(let x) = units.value.kind, let n = Int(exactly: x) else {
-        return .unknown
-      }
-      guard n > 0 else { return .problem(.invalidUnits(x)) }
+      // Fewer than 1 unit is reported by the bounds of `units`.
+      guard let units, case .number(let x) = units.value.kind, let n = Int(exactly: x), n > 0
+      else { return .unknown }
       var weights = 0
       if let problem = limitProblem({
         weights = try Dense.checkedWeightCount(inputSize: input[0], outputSize: n)
@@ -195,9 +253,6 @@ extension Diagnostic.Message {
     Self(
       "`dense` needs a flat input of features, but its input has shape \(describe(shape)).",
       hint: "add `flatten` before it")
-  }
-  static func invalidUnits(_ value: Double) -> Self {
-    Self("A dense layer needs at least 1 unit, not \(NumberFormatting.format(value)).")
   }
   static func unknownLayer(_ kind: String) -> Self {
     let kinds = BuiltinRegistry.all.filter { $0.kind == .layer }.map(\.name) + Activations.names

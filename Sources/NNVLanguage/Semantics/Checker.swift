@@ -3,8 +3,11 @@
 /// It reports names used before they are defined (with suggestions from the names in scope,
 /// the builtins and the keywords), `return` outside functions, assignments to undeclared names,
 /// builtin arguments that are unknown, missing, repeated or of the wrong literal type, unknown
-/// choice words (`optimizer adma`), and model blocks whose shapes do not fit (see
-/// `Checker+Models.swift`). It never evaluates anything, so `nnv --check` is instant.
+/// choice words (`optimizer adma`), literal numbers outside a parameter's `Bounds`, model blocks
+/// whose shapes do not fit (see `Checker+Models.swift`), and models used with data, losses or
+/// samples that cannot fit them when the script says enough to know (`Checker+Uses.swift`,
+/// with what is known in `StaticFacts.swift`). It never evaluates anything, so `nnv --check`
+/// is instant.
 public struct Checker {
   let source: SourceFile
   var scopes: [Set<String>]
@@ -12,21 +15,26 @@ public struct Checker {
   /// defined after the function, as long as it exists by the time the function is called.
   var declaredAnywhere: Set<String> = []
   var functionDepth = 0
-  /// Output shapes of models known statically, by name.
-  var modelShapes: [String: [Int]]
+  /// What is known about the values of names (models, data sets), by name. A name loses its
+  /// entry when it is declared again, assigned, or its scope ends.
+  var facts: [String: StaticValue]
+  /// Names assigned inside function bodies, whose values a call may change at any point.
+  var assignedInFunctions: Set<String> = []
   var diagnostics: [Diagnostic] = []
 
   /// Checks `program`.
   ///
   /// - Parameters:
   ///   - globals: names already defined in the session (REPL), which the program may use.
-  ///   - models: output shapes of the session's models, for `model m from net`.
+  ///   - facts: what is known about the session's values (models, data sets), for
+  ///     `model m from net` and for the models and data that statements use.
   public static func check(
     _ program: Program, in source: SourceFile, globals: Set<String> = [],
-    models: [String: [Int]] = [:]
+    facts: [String: StaticValue] = [:]
   ) -> [Diagnostic] {
-    var checker = Checker(source: source, scopes: [globals], modelShapes: models)
+    var checker = Checker(source: source, scopes: [globals], facts: facts)
     checker.declaredAnywhere = Checker.declarations(in: program.statements)
+    checker.assignedInFunctions = Checker.assignedInFunctions(program.statements)
     checker.statements(program.statements)
     return checker.diagnostics
   }
@@ -38,6 +46,7 @@ public struct Checker {
       case .letBinding(let name, _): names.insert(name.text)
       case .function(let declaration): names.insert(declaration.name.text)
       case .model(let declaration): names.insert(declaration.name.text)
+      case .unparsed(let declared): names.formUnion(declared.map(\.text))
       case .ifElse(_, let body, let otherwise):
         names.formUnion(declarations(in: body))
         names.formUnion(declarations(in: otherwise ?? []))
@@ -72,14 +81,20 @@ public struct Checker {
       report(.shadowsBuiltin(name.text, kind: builtin.kind), at: name.range)
     }
     scopes[scopes.count - 1].insert(name.text)
-    modelShapes[name.text] = nil
+    facts[name.text] = nil
   }
 
   mutating func scoped(_ names: [Name] = [], _ body: (inout Checker) -> Void) {
     scopes.append([])
     for name in names { declare(name) }
     body(&self)
-    scopes.removeLast()
+    for name in scopes.removeLast() { facts[name] = nil }
+  }
+
+  /// Checks a loop body, which may run many times: what it assigns is not known inside it.
+  mutating func loopBody(_ names: [Name], _ body: [Statement]) {
+    for name in Checker.assignedNames(in: body) { facts[name] = nil }
+    scoped(names) { $0.statements(body) }
   }
 
   mutating func statements(_ statements: [Statement]) {
@@ -90,9 +105,12 @@ public struct Checker {
     switch statement.kind {
     case .letBinding(let name, let value):
       expression(value)
+      let known = staticValue(of: value)
       declare(name)
+      facts[name.text] = known
     case .assignment(let name, let value):
       expression(value)
+      facts[name.text] = nil
       if BuiltinRegistry.builtin(named: name.text) != nil {
         report(.shadowsBuiltin(name.text, kind: .function), at: name.range)
       } else if !isDefined(name.text) {
@@ -108,15 +126,21 @@ public struct Checker {
       if let otherwise { scoped { $0.statements(otherwise) } }
     case .forLoop(let variable, let sequence, let body):
       expression(sequence)
-      scoped([variable]) { $0.statements(body) }
+      loopBody([variable], body)
     case .whileLoop(let condition, let body):
+      for name in Checker.assignedNames(in: body) { facts[name] = nil }
       expression(condition)
-      scoped { $0.statements(body) }
+      loopBody([], body)
     case .function(let declaration):
       declare(declaration.name)
+      // A body runs when called, with whatever the names hold then: nothing is known.
+      let outside = facts
+      facts = [:]
       functionDepth += 1
       scoped(declaration.parameters) { $0.statements(declaration.body) }
       functionDepth -= 1
+      facts = outside
+      unusedValues(in: declaration.body, last: declaration.body.last?.range)
     case .returnValue(let value):
       if let value { expression(value) }
       if functionDepth == 0 { report(.returnOutsideFunction, at: statement.range) }
@@ -125,6 +149,34 @@ public struct Checker {
     case .command(let invocation):
       guard let builtin = BuiltinRegistry.builtin(named: invocation.name.text) else { return }
       arguments(invocation.arguments, of: builtin, at: invocation.name.range)
+    case .unparsed(let names):
+      // Defined, with a value nothing is known about; reported by the parser already.
+      for name in names { scopes[scopes.count - 1].insert(name.text) }
+      for name in names { facts[name.text] = nil }
+    }
+  }
+
+  /// Reports expression statements in a function body whose value goes nowhere (`x * 2`):
+  /// a function returns a value only with `return`, so they do nothing. Calls are kept: they
+  /// may act (`train(...)`, `print_all(x)`). `last` is the body's final statement.
+  mutating func unusedValues(in body: [Statement], last: SourceRange?) {
+    for statement in body {
+      switch statement.kind {
+      case .expression(let value):
+        if case .call = value.kind { continue }
+        let text = source.text(in: value.range)
+        report(
+          statement.range == last ? .valueNotReturned(text) : .unusedValue(text),
+          at: value.range)
+      case .ifElse(_, let body, let otherwise):
+        unusedValues(in: body, last: statement.range == last ? body.last?.range : nil)
+        unusedValues(
+          in: otherwise ?? [], last: statement.range == last ? otherwise?.last?.range : nil)
+      case .forLoop(_, _, let body), .whileLoop(_, let body):
+        unusedValues(in: body, last: nil)
+      default:
+        break
+      }
     }
   }
 
@@ -182,13 +234,15 @@ public struct Checker {
         continue
       }
       expression(value)
-      if let literal = Checker.literal(value),
-        let problem = parameter.problem(
-          with: literal, of: builtin, described: Checker.describe(literal))
+      guard let literal = Checker.literal(value) else { continue }
+      if let problem =
+        parameter.problem(with: literal, of: builtin, described: Checker.describe(literal))
+        ?? parameter.boundsProblem(with: literal, of: builtin)
       {
         report(problem, at: value.range)
       }
     }
+    uses(of: builtin, bound)
   }
 
   /// The value of a literal expression, for static type checks.
@@ -229,6 +283,19 @@ extension Diagnostic.Message {
     Self(
       "Cannot assign to '\(name)' before it is defined.",
       hint: "define it with `let \(name) = ...`")
+  }
+  static func valueNotReturned(_ text: String) -> Self {
+    let short = text.count <= 40 && !text.contains("\n")
+    return Self(
+      "The value of \(short ? "`\(text)`" : "this expression") is not returned: a function "
+        + "returns a value only with `return`.",
+      hint: short ? "write `return \(text)`" : "write `return` before it")
+  }
+  static func unusedValue(_ text: String) -> Self {
+    let short = text.count <= 40 && !text.contains("\n")
+    return Self(
+      "The value of \(short ? "`\(text)`" : "this expression") is not used.",
+      hint: "return it with `return`, keep it with `let`, show it with `print`, or remove it")
   }
   static let returnOutsideFunction = Self(
     "`return` outside a function.", hint: "`return` ends a function defined with `fn`")

@@ -42,6 +42,10 @@ public indirect enum StatementKind: Sendable {
   case model(ModelDeclaration)
   /// A command in statement form: `train net on data epochs 5`.
   case command(CommandInvocation)
+  /// A statement that did not parse, kept for the names it declares (`x` of `let x = (`), so
+  /// that the checker goes on without reporting them as unknown. Never run: a program with
+  /// syntax errors does not start.
+  case unparsed([Name])
 }
 
 /// A user function: its name, parameters and body.
@@ -65,6 +69,8 @@ public struct LayerLine: Sendable {
   public var kind: Name
   public var arguments: [Argument]
   public var range: SourceRange
+  /// True for a line that did not parse: its shape is unknown to the checker.
+  public var isUnparsed = false
 }
 
 /// A command written as a statement: its name, optional subject and clauses.

@@ -117,10 +117,28 @@ public struct Lexer {
     while Lexer.isIdentifierByte(peek()) { position += 1 }
     let text = String(decoding: bytes[start..<position], as: UTF8.self)
     if let keyword = Lexer.keywords[text] {
+      if Lexer.statementKeywords.contains(keyword) { closeUnfinishedBrackets(before: start) }
       add(.keyword(keyword), from: start, text: text)
     } else {
       add(.identifier, from: start, text: text)
     }
+  }
+
+  /// Keywords that start statements and can never be inside `(...)` or `[...]`.
+  static let statementKeywords: Set<Keyword> = [
+    .let, .model, .fn, .for, .while, .return, .print, .if,
+  ]
+
+  /// At a statement keyword that starts a line inside `(` or `[`, the bracket was left open on
+  /// an earlier line (`let d = xor(n: 100` then `model m {`): the brackets are closed and a
+  /// newline is added, so the parser reports the missing closer there and goes on with this
+  /// statement instead of taking the rest of the file as arguments.
+  mutating func closeUnfinishedBrackets(before start: Int) {
+    guard let last = openers.last, last != UInt8(ascii: "{"), let previous = tokens.last,
+      bytes[previous.range.end..<start].contains(UInt8(ascii: "\n"))
+    else { return }
+    while let last = openers.last, last != UInt8(ascii: "{") { openers.removeLast() }
+    add(.newline, from: start, to: start, text: "\n")
   }
 
   // string -> '"' (CHARACTER | "\" ("n" | "t" | '"' | "\"))* '"'
@@ -189,7 +207,11 @@ public struct Lexer {
     case UInt8(ascii: ";"): one(.semicolon)
     case UInt8(ascii: "+"): one(.plus)
     case UInt8(ascii: "-"): one(.minus)
-    case UInt8(ascii: "/"): one(.slash)
+    case UInt8(ascii: "/"):
+      guard peek() == UInt8(ascii: "/") else { return one(.slash) }
+      // `// text`: a comment from another language. Said once, and skipped like a comment.
+      report(.slashComment, from: start, to: start + 2)
+      while position < bytes.count, bytes[position] != UInt8(ascii: "\n") { position += 1 }
     case UInt8(ascii: "%"): one(.percent)
     case UInt8(ascii: "^"): one(.caret)
     case UInt8(ascii: "*"):
@@ -262,6 +284,8 @@ extension Diagnostic.Message {
   static let bangOperator = Self("'!' is not an operator.", hint: "use `not` to negate")
   static let andOperator = Self("'&&' is not an operator.", hint: "use `and`")
   static let orOperator = Self("'||' is not an operator.", hint: "use `or`")
+  static let slashComment = Self(
+    "Comments start with '#' in nnv, not '//'.", hint: "write `# comment`")
   static let twoDots = Self(
     "'..' is not an operator.", hint: "write `0..<5` (5 excluded) or `1...5` (5 included)")
 }

@@ -4,6 +4,8 @@ extension Parser {
   mutating func modelStatement() throws -> Statement {
     let start = advance()
     let name = try name(after: "'model'")
+    declaredNames.append(name)
+    knownNames.insert(name.text)
     var base: Name?
     if match(.keyword(.from)) {
       base = try self.name(after: "'from'")
@@ -22,13 +24,22 @@ extension Parser {
     let open = try consume(.leftBrace, .expectModelBrace(name.text, found: peek))
     try enter()
     defer { depth -= 1 }
+    reportedLayerSeparator = false
     var layers: [LayerLine] = []
     while !check(.rightBrace) {
       if isAtEnd {
         throw error(.unclosedBlock(line: source.line(of: open.range.start)), at: peek)
       }
       if match(.newline) || match(.semicolon) { continue }
-      if let line = recovering({ try $0.layerLine() }) { layers.append(line) }
+      let start = peek.range
+      if let line = recovering({ try $0.layerLine() }) {
+        layers.append(line)
+      } else {
+        // Kept so that the checker knows the shapes after it are unknown.
+        layers.append(
+          LayerLine(
+            kind: Name(text: "", range: start), arguments: [], range: start, isUnparsed: true))
+      }
     }
     advance()
     return layers
@@ -39,13 +50,32 @@ extension Parser {
     guard check(.identifier) else { throw error(.expectLayer(found: peek), at: peek) }
     let kindToken = advance()
     var arguments: [Argument] = []
+    var nextLayer = false
     while !atStatementEnd {
+      // `model m { input 2 dense 8 relu }`: a layer kind starts the next layer. Said once per
+      // block, and parsed as if the separator were there, so the shapes are still checked.
+      if isLayerStart {
+        if !reportedLayerSeparator {
+          report(.layersNeedSeparators(before: peek.text), at: peek.range)
+          reportedLayerSeparator = true
+        }
+        nextLayer = true
+        break
+      }
       arguments.append(try layerArgument())
     }
     let range = kindToken.range.through(previous.range)
-    try terminator()
+    if !nextLayer { try terminator() }
     return LayerLine(
       kind: Name(text: kindToken.text, range: kindToken.range), arguments: arguments, range: range)
+  }
+
+  /// Whether the current token is a layer kind (`dense`), which cannot be an argument.
+  var isLayerStart: Bool {
+    guard peek.kind == .identifier, peek(ahead: 1).kind != .colon,
+      let builtin = BuiltinRegistry.builtin(named: peek.text)
+    else { return false }
+    return builtin.kind == .layer
   }
 
   // layerArgument -> [ IDENT ":" ] postfixExpression
@@ -76,6 +106,12 @@ extension Diagnostic.Message {
     Self(
       "Expect a layer line in the model block, found \(token.quoted).",
       hint: "layer lines look like `dense 8 relu`, `dropout 0.2` or `flatten`")
+  }
+  static func layersNeedSeparators(before kind: String) -> Self {
+    Self(
+      "Expect ';' or a new line before `\(kind)`: each layer is a line of its own.",
+      hint: "separate layers with `;` or new lines, as in "
+        + "`model m { input 2; dense 8 relu; dense 1 sigmoid }`")
   }
   static func expectLayerArgument(found token: Token) -> Self {
     Self(

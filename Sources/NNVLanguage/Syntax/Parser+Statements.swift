@@ -4,6 +4,13 @@ extension Parser {
   //              | functionStatement | returnStatement | printStatement | commandStatement
   //              | expressionStatement ) terminator
   mutating func statement() throws -> Statement {
+    if check(.colon), peek(ahead: 1).kind == .identifier {
+      let command = peek(ahead: 1)
+      report(
+        .colonCommandInScript(":" + command.text),
+        at: peek.range.through(command.range))
+      throw Failure()
+    }
     let statement: Statement
     switch peek.kind {
     case .keyword(.let): statement = try letStatement()
@@ -17,6 +24,7 @@ extension Parser {
     case .identifier where isCommandStart: statement = try commandStatement()
     default: statement = try expressionStatement()
     }
+    if !atStatementEnd { throw unexpected(after: statement) }
     try terminator()
     return statement
   }
@@ -39,7 +47,7 @@ extension Parser {
         throw error(.unclosedBlock(line: source.line(of: open.range.start)), at: peek)
       }
       if match(.newline) || match(.semicolon) { continue }
-      if let statement = recovering({ try $0.statement() }) { statements.append(statement) }
+      if let statement = recoveringStatement() { statements.append(statement) }
     }
     advance()
     return statements
@@ -58,6 +66,8 @@ extension Parser {
   mutating func letStatement() throws -> Statement {
     let start = advance()
     let name = try name(after: "'let'")
+    declaredNames.append(name)
+    knownNames.insert(name.text)
     try consume(.equal, .expectEqual(after: name.text))
     let value = try expression()
     return Statement(kind: .letBinding(name, value), range: start.range.through(value.range))
@@ -108,6 +118,8 @@ extension Parser {
   mutating func functionStatement() throws -> Statement {
     let start = advance()
     let name = try name(after: "'fn'")
+    declaredNames.append(name)
+    knownNames.insert(name.text)
     try consume(.leftParen, .expectParameters(of: name.text))
     var parameters: [Name] = []
     if !check(.rightParen) {

@@ -13,6 +13,14 @@ public struct Parser {
   var diagnostics: [Diagnostic] = []
   /// Set after `Diagnostic.maximumCollected` problems: the rest is not parsed.
   var stopped = false
+  /// The names declared so far by the statement being parsed (`x` once `let x` is read), kept
+  /// when the rest of the statement fails; see `recoveringStatement`.
+  var declaredNames: [Name] = []
+  /// Whether the model block being parsed has been told that layers need separators.
+  var reportedLayerSeparator = false
+  /// Names defined so far (the session's, then each `let`, `model` and `fn`): a statement that
+  /// starts with one of them is not a misspelt command.
+  var knownNames: Set<String> = []
 
   /// How deeply blocks and expressions may nest. Deeper input is rejected with a diagnostic
   /// instead of exhausting the stack of the parser, checker or interpreter.
@@ -22,9 +30,14 @@ public struct Parser {
   struct Failure: Error {}
 
   /// Parses `source` into a program and every lexical and syntax error found.
-  public static func parse(_ source: SourceFile) -> (program: Program, diagnostics: [Diagnostic]) {
+  ///
+  /// - Parameter names: names already defined (the REPL session's), for messages.
+  public static func parse(
+    _ source: SourceFile, names: Set<String> = []
+  ) -> (program: Program, diagnostics: [Diagnostic]) {
     let (tokens, lexical) = Lexer.tokenize(source)
     var parser = Parser(source: source, tokens: tokens)
+    parser.knownNames = names
     let program = parser.program()
     let all = (lexical + parser.diagnostics).sorted { $0.range.start < $1.range.start }
     return (program, all)
@@ -89,7 +102,12 @@ public struct Parser {
   ///
   /// Nothing is recorded at an `.invalid` token: the lexer has already explained it.
   mutating func error(_ message: Diagnostic.Message, at token: Token) -> Failure {
-    report(message, at: token.range, suppressed: token.kind == .invalid)
+    var range = token.range
+    // "found end of line" points right after the line's last token, not past a comment.
+    if token.kind == .newline, current > 0, previous.range.end <= token.range.start {
+      range = SourceRange(start: previous.range.end, end: previous.range.end)
+    }
+    report(message, at: range, suppressed: token.kind == .invalid)
     return Failure()
   }
 
@@ -159,11 +177,21 @@ public struct Parser {
         report(.unmatchedBrace, at: advance().range)
         continue
       }
-      if let statement = recovering({ try $0.statement() }) {
-        statements.append(statement)
-      }
+      if let statement = recoveringStatement() { statements.append(statement) }
     }
     return Program(statements: statements)
+  }
+
+  /// A statement; after an error, the names it had declared as an `.unparsed` statement (nil
+  /// when there are none), so that the checker can go on without a cascade of unknown names.
+  mutating func recoveringStatement() -> Statement? {
+    let start = peek.range
+    let outer = declaredNames
+    declaredNames = []
+    defer { declaredNames = outer }
+    if let statement = recovering({ try $0.statement() }) { return statement }
+    guard !declaredNames.isEmpty else { return nil }
+    return Statement(kind: .unparsed(declaredNames), range: start)
   }
 }
 
