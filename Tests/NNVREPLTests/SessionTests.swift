@@ -308,7 +308,7 @@ import Testing
     #expect(text.contains("row 0, element 1 is a string"))
     #expect(text.contains("`bins` must be a whole number of at least 1"))
     #expect(text.contains("`resolution` of `boundary` must be at most 400"))
-    #expect(text.contains("line takes inputs of shape [1]"))
+    #expect(text.contains("`line` takes samples of shape [1]"))
     #expect(text.contains("and at least 980 more errors (nnv stopped reading after 1000)"))
     // The last line typed shows the model as it was declared.
     #expect(text.contains("\nmodel net: input [2] → dense 2 softmax (6 parameters)\n"))
