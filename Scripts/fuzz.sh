@@ -41,4 +41,6 @@ status=0
   -max_total_time="$seconds" -timeout=2 -malloc_limit_mb=1024 -rss_limit_mb=2048 \
   -max_len=4096 -print_final_stats=1 -artifact_prefix=crashes/ "${extra[@]}" "$@") || status=$?
 cp "$work"/crashes/* "$root/.build-fuzz/crashes/" 2>/dev/null || true
+# With -jobs, each job's log (with its final statistics) is in the work folder.
+cp "$work"/fuzz-*.log "$root/.build-fuzz/" 2>/dev/null || true
 exit "$status"
