@@ -41,6 +41,7 @@ public enum CSVLoader {
     // "\r\n" is a single Character in Swift, and a newline like "\n".
     for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
       lineNumber += 1
+      try Cancellation.check()
       if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
       rows.append((lineNumber, try splitFields(line, file: file, line: lineNumber)))
     }
@@ -76,6 +77,7 @@ public enum CSVLoader {
     features.reserveCapacity(body.count * (names.count - 1))
     var targetCells: [Cell] = []
     for row in body {
+      try Cancellation.check()
       guard row.cells.count == names.count else {
         let column =
           row.cells.count > names.count

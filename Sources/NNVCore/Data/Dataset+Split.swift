@@ -25,6 +25,7 @@ extension Dataset {
       groups = [Array(0..<count)]
     }
     for group in groups where !group.isEmpty {
+      try Cancellation.check()
       let order = random.permutation(group.count).map { group[$0] }
       let testCount = Int((Double(group.count) * test).rounded())
       testIndices += order.prefix(testCount)
@@ -35,8 +36,10 @@ extension Dataset {
         "splitting \(count) samples with test fraction \(test) leaves one part empty")
     }
     // Interleave classes again so the parts are not sorted by class.
+    try Cancellation.check()
     trainIndices = random.permutation(trainIndices.count).map { trainIndices[$0] }
     testIndices = random.permutation(testIndices.count).map { testIndices[$0] }
+    try Cancellation.check()
     return (try subset(trainIndices), try subset(testIndices))
   }
 }

@@ -14,12 +14,16 @@ public struct Standardizer: Sendable, Equatable, Codable {
   }
 
   /// The statistics of `features` (shape `[n, ...]`, each sample flattened).
-  public init(fitting features: Tensor) {
+  ///
+  /// - Throws: `CancellationError` when the running work's `Cancellation` token is cancelled.
+  public init(fitting features: Tensor) throws {
     let n = features.rows
     let d = features.rowSize
     var sum = [Double](repeating: 0, count: d)
     var squares = [Double](repeating: 0, count: d)
+    var poller = Cancellation.Poller()
     for i in 0..<n {
+      try poller.advance(by: d)
       for j in 0..<d {
         let x = Double(features.scalars[i * d + j])
         sum[j] += x
@@ -34,9 +38,17 @@ public struct Standardizer: Sendable, Equatable, Codable {
     }
   }
 
-  /// Standardizes a batch of samples.
+  /// Standardizes a batch of samples; a large batch in chunks, polling `Cancellation` between
+  /// them.
   public func apply(_ x: Tensor) throws -> Tensor {
-    try apply(Variable(x)).value
+    let rows = Swift.max(1, (1 << 20) / Swift.max(x.rowSize, 1))
+    guard x.rank >= 2, x.rows > rows else { return try apply(Variable(x)).value }
+    var parts: [Tensor] = []
+    for start in stride(from: 0, to: x.rows, by: rows) {
+      try Cancellation.check()
+      parts.append(try apply(Variable(try x.rows(start..<Swift.min(start + rows, x.rows)))).value)
+    }
+    return try Tensor.concatenatingRows(parts)
   }
 
   /// Standardizes a batch of variables (differentiable with respect to the inputs).

@@ -19,6 +19,9 @@ public enum SyntheticDatasets {
     }
   }
 
+  /// Checks for a Ctrl-C every 65,536 samples: ten million take a second or two.
+  static let samplePoller = Cancellation.Poller(interval: 1 << 16)
+
   static func points(_ xs: [Float], _ ys: [Float]) -> Tensor {
     var scalars: [Float] = []
     scalars.reserveCapacity(xs.count * 2)
@@ -32,11 +35,13 @@ public enum SyntheticDatasets {
   public static func xor(n: Int = 200, noise: Float = 0, seed: UInt64 = 0) throws -> Dataset {
     try check(n, noise)
     var random = RandomGenerator(seed: seed)
+    var poller = samplePoller
     var xs: [Float] = []
     var ys: [Float] = []
     var labels: [Int] = []
     func padded(_ v: Float) -> Float { v >= 0 ? v + 0.1 : v - 0.1 }
     for _ in 0..<n {
+      try poller.advance()
       let x = padded(random.uniform(-1, 1))
       let y = padded(random.uniform(-1, 1))
       labels.append(x * y > 0 ? 1 : 0)
@@ -50,10 +55,12 @@ public enum SyntheticDatasets {
   public static func circles(n: Int = 200, noise: Float = 0, seed: UInt64 = 0) throws -> Dataset {
     try check(n, noise)
     var random = RandomGenerator(seed: seed)
+    var poller = samplePoller
     var xs: [Float] = []
     var ys: [Float] = []
     var labels: [Int] = []
     for i in 0..<n {
+      try poller.advance()
       let label = i % 2
       let radius = label == 0 ? random.uniform(0, 0.5) : random.uniform(0.7, 1)
       let angle = random.uniform(0, 2 * .pi)
@@ -69,10 +76,12 @@ public enum SyntheticDatasets {
   public static func moons(n: Int = 200, noise: Float = 0, seed: UInt64 = 0) throws -> Dataset {
     try check(n, noise)
     var random = RandomGenerator(seed: seed)
+    var poller = samplePoller
     var xs: [Float] = []
     var ys: [Float] = []
     var labels: [Int] = []
     for i in 0..<n {
+      try poller.advance()
       let label = i % 2
       let t = random.uniform(0, .pi)
       let (x, y) = label == 0 ? (cos(t), sin(t)) : (1 - cos(t), 0.5 - sin(t))
@@ -93,6 +102,7 @@ public enum SyntheticDatasets {
       throw DataError.invalidArgument("a spiral has 2 to 10 arms, not \(classes)")
     }
     var random = RandomGenerator(seed: seed)
+    var poller = samplePoller
     var xs: [Float] = []
     var ys: [Float] = []
     var labels: [Int] = []
@@ -100,6 +110,7 @@ public enum SyntheticDatasets {
     for c in 0..<classes {
       let count = perClass + (c < n % classes ? 1 : 0)
       for i in 0..<count {
+        try poller.advance()
         let fraction = count > 1 ? Float(i) / Float(count - 1) : 0
         let turn = 12 / Float(classes)  // every arm winds the same way, evenly spaced
         let t = (fraction + Float(c)) * turn + noise * random.normal()
@@ -122,10 +133,12 @@ public enum SyntheticDatasets {
       throw DataError.invalidArgument("gauss makes 2 to 10 blobs, not \(classes)")
     }
     var random = RandomGenerator(seed: seed)
+    var poller = samplePoller
     var xs: [Float] = []
     var ys: [Float] = []
     var labels: [Int] = []
     for i in 0..<n {
+      try poller.advance()
       let c = i % classes
       let angle = 2 * Float.pi * Float(c) / Float(classes) + .pi / 4
       xs.append(0.6 * cos(angle) + noise * random.normal())
@@ -141,10 +154,12 @@ public enum SyntheticDatasets {
   public static func plane(n: Int = 200, noise: Float = 0, seed: UInt64 = 0) throws -> Dataset {
     try check(n, noise)
     var random = RandomGenerator(seed: seed)
+    var poller = samplePoller
     var xs: [Float] = []
     var ys: [Float] = []
     var targets: [Float] = []
     for _ in 0..<n {
+      try poller.advance()
       let x = random.uniform(-1, 1)
       let y = random.uniform(-1, 1)
       xs.append(x)
@@ -160,9 +175,11 @@ public enum SyntheticDatasets {
   public static func sine(n: Int = 200, noise: Float = 0, seed: UInt64 = 0) throws -> Dataset {
     try check(n, noise)
     var random = RandomGenerator(seed: seed)
+    var poller = samplePoller
     var xs: [Float] = []
     var targets: [Float] = []
     for _ in 0..<n {
+      try poller.advance()
       let x = random.uniform(-.pi, .pi)
       xs.append(x)
       targets.append(sin(x) + noise * random.normal())

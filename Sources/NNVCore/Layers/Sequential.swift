@@ -95,6 +95,8 @@ public struct Sequential: Sendable {
     var h = x
     if let standardizer { h = try standardizer.apply(h) }
     for (i, layer) in layers.enumerated() {
+      // A large batch through a wide layer takes a while: a Ctrl-C is heard between layers.
+      try Cancellation.check()
       h = try layer.forward(h, parameters: parameters[i], context: &context)
       if !(stopBeforeFinalActivation && i == layers.count - 1) {
         h = layer.activation.apply(h)
@@ -106,14 +108,29 @@ public struct Sequential: Sendable {
 
   /// The network's output for a batch (inference: no tape, dropout off).
   ///
-  /// A single sample of shape `inputShape` is accepted too and gives a batch of one.
+  /// A single sample of shape `inputShape` is accepted too and gives a batch of one. A large
+  /// batch runs in chunks of `predictionRows` samples, so its intermediate activations stay
+  /// small and a cancelled `Cancellation` token stops it between chunks.
   public func predict(_ x: Tensor) throws -> Tensor {
     try checkInput(x)
     let batch = x.rank == inputShape.count ? try x.reshaped([1] + inputShape) : x
     var context = ForwardContext.inference
     let constants = parameters.map { $0.map { Variable($0) } }
-    return try forward(Variable(batch), parameters: constants, context: &context).value
+    guard batch.rows > Self.predictionRows else {
+      return try forward(Variable(batch), parameters: constants, context: &context).value
+    }
+    var parts: [Tensor] = []
+    for start in stride(from: 0, to: batch.rows, by: Self.predictionRows) {
+      let rows = start..<Swift.min(start + Self.predictionRows, batch.rows)
+      parts.append(
+        try forward(Variable(try batch.rows(rows)), parameters: constants, context: &context)
+          .value)
+    }
+    return try Tensor.concatenatingRows(parts)
   }
+
+  /// The most samples `predict` runs through the network at once.
+  public static let predictionRows = 4096
 
   /// Every layer's output for a batch (inference), first layer first.
   public func layerOutputs(_ x: Tensor) throws -> [Tensor] {

@@ -49,9 +49,10 @@ public enum Trainer {
   ///
   /// The run is reproducible: the same model, data, options and optimizer settings give the
   /// same weights bit for bit. The observer is called after every batch and every epoch and may
-  /// stop training; the model then keeps the weights of the last finished batch. A loss that
-  /// becomes NaN or infinite stops training and restores the weights from the start of that
-  /// epoch.
+  /// stop training; the model then keeps the weights of the last finished batch. So does a
+  /// cancelled `Cancellation` token (Ctrl-C), which is polled inside every forward pass and
+  /// validation. A loss that becomes NaN or infinite stops training and restores the weights
+  /// from the start of that epoch.
   ///
   /// - Throws: `TrainingError` when the options or data do not fit the model; the model is
   ///   unchanged then.
@@ -77,7 +78,16 @@ public enum Trainer {
     var parameters = model.parameters
     let regularized = model.layers.map { layer in layer.parameterNames.map { $0 == "weight" } }
 
-    for epoch in 1...options.epochs {
+    // Batches finished in the current epoch: where a cancelled run stops.
+    var finished = 0
+    func stopped(_ epoch: Int) -> TrainingOutcome {
+      model.parameters = parameters
+      // No batch of this epoch finished: the run stopped at the end of the one before.
+      return finished == 0 && epoch > 1
+        ? .stopped(epoch: epoch - 1, batch: batches) : .stopped(epoch: epoch, batch: finished)
+    }
+    /// One epoch: nil when it finished and training goes on.
+    func trainEpoch(_ epoch: Int) throws -> TrainingOutcome? {
       let epochStart = parameters
       var shuffler = RandomGenerator(seed: options.seed &+ UInt64(epoch - 1))
       let order = options.shuffle ? shuffler.permutation(n) : Array(0..<n)
@@ -99,6 +109,7 @@ public enum Trainer {
           return .diverged(epoch: epoch, batch: b + 1, restoredEpoch: epoch)
         }
         optimizer.update(&parameters, along: gradients)
+        finished = b + 1
         lossSum += Double(loss) * Double(indices.count)
         if data.isClassification {
           let predicted = Metrics.predictedClasses(output, fromLogits: fused, loss: options.loss)
@@ -117,18 +128,34 @@ public enum Trainer {
       var metrics = EpochMetrics(
         run: run, epoch: epoch, loss: Float(lossSum / Double(n)),
         accuracy: data.isClassification ? Float(correct) / Float(n) : nil)
+      // Cancelled during validation, the epoch is still kept, without validation metrics.
+      var cancelled = false
       if let validation = options.validation, let validationTargets {
-        let result = try Metrics.evaluate(
-          model, on: validation, targets: validationTargets, loss: options.loss)
-        metrics.validationLoss = result.loss
-        metrics.validationAccuracy = result.accuracy
+        do {
+          let result = try Metrics.evaluate(
+            model, on: validation, targets: validationTargets, loss: options.loss)
+          metrics.validationLoss = result.loss
+          metrics.validationAccuracy = result.accuracy
+        } catch is CancellationError {
+          cancelled = true
+        }
       }
       metrics.weights = WeightDistribution.of(model)
       metrics.optimizer = optimizer.description
       model.history.epochs.append(metrics)
       model.history.thinWeightDistributions()
-      if observer?(.epochEnded(metrics, epochs: options.epochs)) == .stop {
+      if observer?(.epochEnded(metrics, epochs: options.epochs)) == .stop || cancelled {
         return .stopped(epoch: epoch, batch: batches)
+      }
+      return nil
+    }
+
+    for epoch in 1...options.epochs {
+      finished = 0
+      do {
+        if let outcome = try trainEpoch(epoch) { return outcome }
+      } catch is CancellationError {
+        return stopped(epoch)
       }
     }
     return .completed(epochs: options.epochs)

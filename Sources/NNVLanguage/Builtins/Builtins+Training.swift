@@ -92,7 +92,7 @@ extension Builtins {
       seed: try call.seed(), l1: Float(call.number("l1") ?? 0), l2: Float(call.number("l2") ?? 0),
       validation: call.dataset("validate"))
     if call.boolean("standardize") == true {
-      model.standardizer = Standardizer(fitting: data.features)
+      model.standardizer = try Standardizer(fitting: data.features)
     }
     if data.isClassification, model.classNames.isEmpty { model.classNames = data.classNames }
     let clock = ContinuousClock()
@@ -118,7 +118,7 @@ extension Builtins {
             progressEvent(.epoch, name, metrics, epochs, batches, elapsed()))
         }
       }
-      return interpreter.cancellation.isCancelled ? .stop : .proceed
+      return interpreter.cancellation.poll() ? .stop : .proceed
     }
     reference.model = model
     switch outcome {

@@ -29,9 +29,14 @@ extension Builtins {
   }
 
   /// Prints `text`, or writes `svg()` to the `to` file atomically and prints a confirmation.
-  static func show(_ call: BuiltinCall, text: () -> String, svg: () -> String) throws -> Value {
+  ///
+  /// Nothing is printed or written when the command was interrupted while the view was drawn.
+  static func show(
+    _ call: BuiltinCall, text: () throws -> String, svg: () throws -> String
+  ) throws -> Value {
     if let name = call.string("to") {
-      let document = svg()
+      let document = try svg()
+      try Cancellation.check()
       let data = Data(document.utf8)
       do {
         try AtomicFile.write(data, to: call.path("to"))
@@ -43,7 +48,8 @@ extension Builtins {
       }
       return .string(name)
     }
-    let rendered = text()
+    let rendered = try text()
+    try Cancellation.check()
     if call.asStatement { call.interpreter.output.write(rendered) }
     return .string(rendered)
   }
@@ -232,21 +238,21 @@ extension Builtins {
         return try show(
           call,
           text: {
-            (try? ModelViews.surface(model, train: data, test: test, resolution: 160, options: textOptions).text()) ?? ""
+            try ModelViews.surface(model, train: data, test: test, resolution: 160, options: textOptions).text()
           },
-          svg: { (try? ModelViews.surface(model, train: data, test: test, resolution: resolution, options: o).svg()) ?? "" })
+          svg: { try ModelViews.surface(model, train: data, test: test, resolution: resolution, options: o).svg() })
       }
       return try show(
         call,
         text: {
           var textOptions = o
           textOptions.height = 20
-          return (try? ModelViews.boundary(
+          return try ModelViews.boundary(
             model, train: data, test: test, resolution: 160, thumbnails: false, options: textOptions
-          ).text()) ?? ""
+          ).text()
         },
         svg: {
-          (try? ModelViews.boundary(model, train: data, test: test, resolution: resolution, options: o).svg()) ?? ""
+          try ModelViews.boundary(model, train: data, test: test, resolution: resolution, options: o).svg()
         })
     })
 
