@@ -26,7 +26,7 @@ extension Dataset {
     }
     for group in groups where !group.isEmpty {
       try Cancellation.check()
-      let order = random.permutation(group.count).map { group[$0] }
+      let order = try random.cancellablePermutation(group.count).map { group[$0] }
       let testCount = Int((Double(group.count) * test).rounded())
       testIndices += order.prefix(testCount)
       trainIndices += order.dropFirst(testCount)
@@ -37,8 +37,8 @@ extension Dataset {
     }
     // Interleave classes again so the parts are not sorted by class.
     try Cancellation.check()
-    trainIndices = random.permutation(trainIndices.count).map { trainIndices[$0] }
-    testIndices = random.permutation(testIndices.count).map { testIndices[$0] }
+    trainIndices = try random.cancellablePermutation(trainIndices.count).map { trainIndices[$0] }
+    testIndices = try random.cancellablePermutation(testIndices.count).map { testIndices[$0] }
     try Cancellation.check()
     return (try subset(trainIndices), try subset(testIndices))
   }

@@ -90,7 +90,7 @@ public enum Trainer {
     func trainEpoch(_ epoch: Int) throws -> TrainingOutcome? {
       let epochStart = parameters
       var shuffler = RandomGenerator(seed: options.seed &+ UInt64(epoch - 1))
-      let order = options.shuffle ? shuffler.permutation(n) : Array(0..<n)
+      let order = options.shuffle ? try shuffler.cancellablePermutation(n) : Array(0..<n)
       var lossSum = 0.0
       var correct = 0
       for b in 0..<batches {
