@@ -30,9 +30,10 @@ public enum Attributor {
     let single = inputs.rank == model.inputShape.count
     let x = single ? try inputs.reshaped([1] + model.inputShape) : inputs
     let batches = PerturbedBatches(
-      model: model, rowsPerPass: PerturbedBatches.rowsPerPass(model, budget: memoryBudget))
+      model: model, rowsPerPass: PerturbedBatches.copyRowsPerPass(model, budget: memoryBudget))
     // One pass gives the targets, their scores and the plain gradient.
-    let (g, chosen, scores) = try gradients(model, x, targets, rows: batches.rowsPerPass)
+    let (g, chosen, scores) = try gradients(
+      model, x, targets, rows: PerturbedBatches.rowsPerPass(model, budget: memoryBudget))
     var result = Attribution(
       values: Tensor.zeros(x.shape), targets: chosen, scores: scores, method: method,
       completenessGaps: nil)

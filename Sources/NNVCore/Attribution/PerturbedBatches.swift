@@ -61,10 +61,24 @@ struct PerturbedBatches {
     for (k, shape) in ([model.inputShape] + model.outputShapes).enumerated() {
       let elements = shape.reduce(1) { saturating($0.multipliedReportingOverflow(by: $1)) }
       let perElement = k == 0 ? 8 : 12
-      bytes = saturating(bytes.addingReportingOverflow(
-        saturating(elements.multipliedReportingOverflow(by: perElement))))
+      bytes = saturating(
+        bytes.addingReportingOverflow(
+          saturating(elements.multipliedReportingOverflow(by: perElement))))
     }
     return Swift.max(1, Swift.min(Attributor.maximumRows, budget / Swift.max(bytes, 1)))
+  }
+
+  /// Multiply-adds of one pass's forward pass, at most (about 10 ms with the backward pass):
+  /// the copies of a wide model are run in fewer rows, so a Ctrl-C is heard between passes.
+  static let maximumWork = 1 << 23
+
+  /// `rowsPerPass` for the copies: also within `maximumWork`, and never fewer than 16 rows
+  /// unless the budget says so.
+  static func copyRowsPerPass(_ model: Sequential, budget: Int) -> Int {
+    let rows = rowsPerPass(model, budget: budget)
+    let work = saturating(
+      model.parameterCount.addingReportingOverflow(model.inputShape.reduce(1, *)))
+    return Swift.min(rows, Swift.max(16, maximumWork / Swift.max(work, 1)))
   }
 
   private static func saturating(_ result: (partialValue: Int, overflow: Bool)) -> Int {

@@ -38,17 +38,23 @@ public struct Standardizer: Sendable, Equatable, Codable {
     }
   }
 
-  /// Standardizes a batch of samples; a large batch in chunks, polling `Cancellation` between
-  /// them.
+  /// Standardizes a batch of samples, polling `Cancellation` every million values.
   public func apply(_ x: Tensor) throws -> Tensor {
-    let rows = Swift.max(1, (1 << 20) / Swift.max(x.rowSize, 1))
-    guard x.rank >= 2, x.rows > rows else { return try apply(Variable(x)).value }
-    var parts: [Tensor] = []
-    for start in stride(from: 0, to: x.rows, by: rows) {
-      try Cancellation.check()
-      parts.append(try apply(Variable(try x.rows(start..<Swift.min(start + rows, x.rows)))).value)
+    let d = mean.count
+    guard x.rank >= 2, x.rowSize == d, deviation.count == d, x.count > 1 << 20 else {
+      return try apply(Variable(x)).value
     }
-    return try Tensor.concatenatingRows(parts)
+    // The same arithmetic as the variable form: (x − mean) · (1 / deviation), in Float.
+    let scale = deviation.map { 1 / $0 }
+    var out = x
+    for start in stride(from: 0, to: x.count, by: 1 << 20) {
+      try Cancellation.check()
+      for k in start..<Swift.min(start + (1 << 20), x.count) {
+        let j = k % d
+        out.scalars[k] = (x.scalars[k] - mean[j]) * scale[j]
+      }
+    }
+    return out
   }
 
   /// Standardizes a batch of variables (differentiable with respect to the inputs).

@@ -22,10 +22,22 @@ public enum SyntheticDatasets {
   /// Checks for a Ctrl-C every 65,536 samples: ten million take a second or two.
   static let samplePoller = Cancellation.Poller(interval: 1 << 16)
 
-  static func points(_ xs: [Float], _ ys: [Float]) -> Tensor {
+  /// An empty array with room for `n` values, so that it never moves while it fills.
+  static func reserved<T>(_ n: Int) -> [T] {
+    var values: [T] = []
+    values.reserveCapacity(n)
+    return values
+  }
+
+  static func points(_ xs: [Float], _ ys: [Float]) throws -> Tensor {
     var scalars: [Float] = []
     scalars.reserveCapacity(xs.count * 2)
-    for (x, y) in zip(xs, ys) { scalars += [x, y] }
+    var poller = Cancellation.Poller()
+    for (x, y) in zip(xs, ys) {
+      try poller.advance()
+      scalars.append(x)
+      scalars.append(y)
+    }
     return Tensor(uncheckedShape: [xs.count, 2], scalars: scalars)
   }
 
@@ -36,9 +48,9 @@ public enum SyntheticDatasets {
     try check(n, noise)
     var random = RandomGenerator(seed: seed)
     var poller = samplePoller
-    var xs: [Float] = []
-    var ys: [Float] = []
-    var labels: [Int] = []
+    var xs: [Float] = reserved(n)
+    var ys: [Float] = reserved(n)
+    var labels: [Int] = reserved(n)
     func padded(_ v: Float) -> Float { v >= 0 ? v + 0.1 : v - 0.1 }
     for _ in 0..<n {
       try poller.advance()
@@ -48,7 +60,7 @@ public enum SyntheticDatasets {
       xs.append(x + noise * random.normal())
       ys.append(y + noise * random.normal())
     }
-    return Dataset(name: "xor", features: points(xs, ys), labels: labels, classNames: ["0", "1"])
+    return Dataset(name: "xor", features: try points(xs, ys), labels: labels, classNames: ["0", "1"])
   }
 
   /// A disc (class 0, radius up to 0.5) inside a ring (class 1, radius 0.7 to 1).
@@ -56,9 +68,9 @@ public enum SyntheticDatasets {
     try check(n, noise)
     var random = RandomGenerator(seed: seed)
     var poller = samplePoller
-    var xs: [Float] = []
-    var ys: [Float] = []
-    var labels: [Int] = []
+    var xs: [Float] = reserved(n)
+    var ys: [Float] = reserved(n)
+    var labels: [Int] = reserved(n)
     for i in 0..<n {
       try poller.advance()
       let label = i % 2
@@ -69,7 +81,7 @@ public enum SyntheticDatasets {
       labels.append(label)
     }
     return Dataset(
-      name: "circles", features: points(xs, ys), labels: labels, classNames: ["inner", "outer"])
+      name: "circles", features: try points(xs, ys), labels: labels, classNames: ["inner", "outer"])
   }
 
   /// Two interleaving half circles, centred on the origin (scikit-learn's `make_moons` shape).
@@ -77,9 +89,9 @@ public enum SyntheticDatasets {
     try check(n, noise)
     var random = RandomGenerator(seed: seed)
     var poller = samplePoller
-    var xs: [Float] = []
-    var ys: [Float] = []
-    var labels: [Int] = []
+    var xs: [Float] = reserved(n)
+    var ys: [Float] = reserved(n)
+    var labels: [Int] = reserved(n)
     for i in 0..<n {
       try poller.advance()
       let label = i % 2
@@ -90,7 +102,7 @@ public enum SyntheticDatasets {
       ys.append((y - 0.25) * 0.66 + noise * random.normal())
       labels.append(label)
     }
-    return Dataset(name: "moons", features: points(xs, ys), labels: labels, classNames: ["0", "1"])
+    return Dataset(name: "moons", features: try points(xs, ys), labels: labels, classNames: ["0", "1"])
   }
 
   /// `classes` spiral arms winding out from the centre (the CS231n spiral).
@@ -103,9 +115,9 @@ public enum SyntheticDatasets {
     }
     var random = RandomGenerator(seed: seed)
     var poller = samplePoller
-    var xs: [Float] = []
-    var ys: [Float] = []
-    var labels: [Int] = []
+    var xs: [Float] = reserved(n)
+    var ys: [Float] = reserved(n)
+    var labels: [Int] = reserved(n)
     let perClass = n / classes
     for c in 0..<classes {
       let count = perClass + (c < n % classes ? 1 : 0)
@@ -120,7 +132,7 @@ public enum SyntheticDatasets {
       }
     }
     return Dataset(
-      name: "spiral", features: points(xs, ys), labels: labels,
+      name: "spiral", features: try points(xs, ys), labels: labels,
       classNames: (0..<classes).map(String.init))
   }
 
@@ -134,9 +146,9 @@ public enum SyntheticDatasets {
     }
     var random = RandomGenerator(seed: seed)
     var poller = samplePoller
-    var xs: [Float] = []
-    var ys: [Float] = []
-    var labels: [Int] = []
+    var xs: [Float] = reserved(n)
+    var ys: [Float] = reserved(n)
+    var labels: [Int] = reserved(n)
     for i in 0..<n {
       try poller.advance()
       let c = i % classes
@@ -146,7 +158,7 @@ public enum SyntheticDatasets {
       labels.append(c)
     }
     return Dataset(
-      name: "gauss", features: points(xs, ys), labels: labels,
+      name: "gauss", features: try points(xs, ys), labels: labels,
       classNames: (0..<classes).map(String.init))
   }
 
@@ -155,9 +167,9 @@ public enum SyntheticDatasets {
     try check(n, noise)
     var random = RandomGenerator(seed: seed)
     var poller = samplePoller
-    var xs: [Float] = []
-    var ys: [Float] = []
-    var targets: [Float] = []
+    var xs: [Float] = reserved(n)
+    var ys: [Float] = reserved(n)
+    var targets: [Float] = reserved(n)
     for _ in 0..<n {
       try poller.advance()
       let x = random.uniform(-1, 1)
@@ -167,7 +179,7 @@ public enum SyntheticDatasets {
       targets.append(0.6 * x - 0.4 * y + noise * random.normal())
     }
     return Dataset(
-      name: "plane", features: points(xs, ys),
+      name: "plane", features: try points(xs, ys),
       values: Tensor(uncheckedShape: [n, 1], scalars: targets))
   }
 
@@ -176,8 +188,8 @@ public enum SyntheticDatasets {
     try check(n, noise)
     var random = RandomGenerator(seed: seed)
     var poller = samplePoller
-    var xs: [Float] = []
-    var targets: [Float] = []
+    var xs: [Float] = reserved(n)
+    var targets: [Float] = reserved(n)
     for _ in 0..<n {
       try poller.advance()
       let x = random.uniform(-.pi, .pi)

@@ -37,10 +37,14 @@ extension RandomGenerator {
     let bits = Int.bitWidth - (n - 1).leadingZeroBitCount
     let mask: UInt64 = (1 << UInt64(bits)) - 1
     var packed = [UInt64](repeating: 0, count: n)
-    for i in 0..<n { packed[i] = (keys[i] & ~mask) | UInt64(i) }
+    for i in 0..<n {
+      if i & 0xFFFF == 0xFFFF { try check() }
+      packed[i] = (keys[i] & ~mask) | UInt64(i)
+    }
     try mergeSort(&packed, check: check)
     var start = 0
     while start < n {
+      if start & 0xFFFF == 0xFFFF { try check() }
       var end = start + 1
       while end < n, packed[end] & ~mask == packed[start] & ~mask { end += 1 }
       if end - start > 1 {
@@ -51,7 +55,12 @@ extension RandomGenerator {
       }
       start = end
     }
-    return packed.map { Int($0 & mask) }
+    var indices = [Int](repeating: 0, count: n)
+    for i in 0..<n {
+      if i & 0xFFFF == 0xFFFF { try check() }
+      indices[i] = Int(packed[i] & mask)
+    }
+    return indices
   }
 
   /// Sorts distinct integers: blocks of 65,536 with the standard sort, then merged in passes.
