@@ -60,7 +60,8 @@ public enum SyntheticDatasets {
       xs.append(x + noise * random.normal())
       ys.append(y + noise * random.normal())
     }
-    return Dataset(name: "xor", features: try points(xs, ys), labels: labels, classNames: ["0", "1"])
+    return Dataset(
+      name: "xor", features: try points(xs, ys), labels: labels, classNames: ["0", "1"])
   }
 
   /// A disc (class 0, radius up to 0.5) inside a ring (class 1, radius 0.7 to 1).
@@ -102,7 +103,8 @@ public enum SyntheticDatasets {
       ys.append((y - 0.25) * 0.66 + noise * random.normal())
       labels.append(label)
     }
-    return Dataset(name: "moons", features: try points(xs, ys), labels: labels, classNames: ["0", "1"])
+    return Dataset(
+      name: "moons", features: try points(xs, ys), labels: labels, classNames: ["0", "1"])
   }
 
   /// `classes` spiral arms winding out from the centre (the CS231n spiral).

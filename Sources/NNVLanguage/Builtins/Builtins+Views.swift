@@ -238,9 +238,15 @@ extension Builtins {
         return try show(
           call,
           text: {
-            try ModelViews.surface(model, train: data, test: test, resolution: 160, options: textOptions).text()
+            try ModelViews.surface(
+              model, train: data, test: test, resolution: 160, options: textOptions
+            ).text()
           },
-          svg: { try ModelViews.surface(model, train: data, test: test, resolution: resolution, options: o).svg() })
+          svg: {
+            try ModelViews.surface(
+              model, train: data, test: test, resolution: resolution, options: o
+            ).svg()
+          })
       }
       return try show(
         call,
@@ -252,7 +258,9 @@ extension Builtins {
           ).text()
         },
         svg: {
-          try ModelViews.boundary(model, train: data, test: test, resolution: resolution, options: o).svg()
+          try ModelViews.boundary(
+            model, train: data, test: test, resolution: resolution, options: o
+          ).svg()
         })
     })
 

@@ -5,9 +5,10 @@ import Foundation
 extension SaliencyGrid {
   /// The most pixel cells an SVG draws over all its images (inputs, maps, overlays and the
   /// summary). A cell takes about 150 bytes with its tooltip, so a document stays under about
-  /// 4 MB however large or many the images are; larger images are averaged in blocks, as in
-  /// the terminal, and their tooltips name the block.
-  public static let maximumSVGCells = 24_000
+  /// 2.5 MB however large the images are (3.5 MB with the 100 rows a view may show, for their
+  /// colour bars and labels); larger images are averaged in blocks, as in the terminal, and
+  /// their tooltips name the block.
+  public static let maximumSVGCells = 16_000
 
   /// The most cells one image may take in the SVG: an equal share of `maximumSVGCells`.
   var svgCellsPerImage: Int {
