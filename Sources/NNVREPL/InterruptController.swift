@@ -8,7 +8,8 @@ import Synchronization
 /// because a signal handler may call almost nothing. It is installed without `SA_RESTART`, so a
 /// blocked `read` of the prompt returns `EINTR` and the line readers see the new count. The
 /// watcher does the rest while a command runs: the first Ctrl-C sets the interpreter's
-/// `CancellationFlag` (training stops at the next batch, the model keeps its weights); a second
+/// `CancellationFlag`, which every long command polls every few milliseconds (training stops at
+/// the next batch, the model keeps its weights; other commands print and bind nothing); a second
 /// one within a second, while the command has not stopped yet, ends nnv at once when nothing is
 /// unsaved and otherwise asks first.
 public final class InterruptController: @unchecked Sendable {

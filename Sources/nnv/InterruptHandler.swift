@@ -2,8 +2,9 @@ import Dispatch
 import Foundation
 import NNVLanguage
 
-/// Turns Ctrl-C into a cancellation request: training stops at the next batch and the script
-/// ends with the model intact. A second Ctrl-C while the first is pending ends nnv at once.
+/// Turns Ctrl-C into a cancellation request: the running command stops at its next poll (a few
+/// milliseconds; training at the next batch, with the model intact) and the script ends with
+/// exit status 130. A second Ctrl-C while the first is pending ends nnv at once.
 final class InterruptHandler {
   private let source: any DispatchSourceSignal
 

@@ -58,7 +58,7 @@ import Testing
 
   @Test func standardizerCentersAndScales() throws {
     let x = try Tensor(shape: [4, 2], scalars: [1, 10, 2, 10, 3, 10, 4, 10])
-    let s = Standardizer(fitting: x)
+    let s = try Standardizer(fitting: x)
     #expect(s.mean == [2.5, 10])
     #expect(s.deviation[1] == 1)  // a constant feature is left unscaled
     let y = try s.apply(x)

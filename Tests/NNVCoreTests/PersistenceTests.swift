@@ -12,7 +12,7 @@ import Testing
     try model.append(Dropout(rate: 0.1, name: "drop"))
     try model.append(Dense(inputSize: 6, outputSize: 3, activation: .softmax, seed: 2, name: "out"))
     let data = try SyntheticDatasets.gauss(n: 60, classes: 3, seed: 1)
-    model.standardizer = Standardizer(fitting: data.features)
+    model.standardizer = try Standardizer(fitting: data.features)
     model.classNames = data.classNames
     model.featureNames = data.featureNames
     try Trainer.train(

@@ -42,7 +42,7 @@ import Testing
   @Test func irisAbove93PercentOnHeldOutSplit() throws {
     let parts = try BundledDatasets.iris().split(test: 0.3, seed: 4)
     var net = try model([4, 16, 3], hidden: .relu, output: .softmax)
-    net.standardizer = Standardizer(fitting: parts.train.features)
+    net.standardizer = try Standardizer(fitting: parts.train.features)
     let options = TrainingOptions(epochs: 200, batchSize: 16, loss: .categoricalCrossEntropy)
     try Trainer.train(&net, on: parts.train, optimizer: Adam(learningRate: 0.01), options: options)
     let accuracy = try #require(

@@ -103,6 +103,35 @@ import Testing
     #expect(try svg.count("//g[@class='colorbar']") == 2)
   }
 
+  @Test func gridSVGStaysSmallHoweverLargeOrManyTheImages() throws {
+    // Four rows of 300×300 images: 360,000 pixels a row with the map and the overlay.
+    let side = 300
+    let big = Matrix(
+      rows: side, columns: side, values: (0..<(side * side)).map { sin(Double($0) * 0.01) })
+    let grid = SaliencyGrid(
+      mapTitles: ["gradient"], signed: true, overlay: true,
+      rows: (0..<4).map { .init(label: "#\($0)", details: [], input: big, maps: [big]) },
+      summary: .init(title: "mean", map: big))
+    let document = grid.svg()
+    let svg = try SVGCheck(document)
+    let cells = try svg.count("//g[@class='map']/rect[@class='cell']")
+    #expect(cells <= SaliencyGrid.maximumSVGCells)
+    #expect(cells >= SaliencyGrid.maximumSVGCells / 2, "images shrunk more than needed: \(cells)")
+    #expect(document.utf8.count < 4_000_000, "\(document.utf8.count) bytes")
+    // Each cell is a block of pixels, and its tooltip says which.
+    #expect(document.contains("input #1, rows 1–9, columns 1–9:"))
+    // A hundred rows of 64×64 images hold the same bound.
+    let image = Matrix(rows: 64, columns: 64, values: (0..<4096).map { Double($0 % 7) })
+    let many = SaliencyGrid(
+      mapTitles: ["trained", "randomized"], signed: false, overlay: false,
+      rows: (0..<100).map {
+        .init(label: "#\($0)", details: [], input: image, maps: [image, image])
+      })
+    let text = many.svg()
+    #expect(try SVGCheck(text).count("//rect[@class='cell']") <= SaliencyGrid.maximumSVGCells)
+    #expect(text.utf8.count < 4_000_000, "\(text.utf8.count) bytes")
+  }
+
   // MARK: Bars
 
   static let names = ["sepal_length", "sepal_width", "petal_length", "petal_width"]

@@ -65,6 +65,16 @@ import Testing
     terminal.send("network\r")
     #expect(terminal.waitFor("model network: input [2] → dense 8 tanh → dense 1 sigmoid"))
 
+    // Ctrl-C during a long saliency (two million noisy copies of 2 features) stops it: the
+    // prompt comes back, nothing of the view is drawn, and the session goes on.
+    terminal.send("saliency network on data method smoothgrad samples 10000\r")
+    usleep(300_000)
+    terminal.send("\u{03}")
+    #expect(terminal.waitFor("error: Interrupted."))
+    #expect(!terminal.screen.contains("SmoothGrad, 10000 samples"))
+    terminal.send("print 5 * 5\r")
+    #expect(terminal.waitFor("\n25\n"))
+
     // Ctrl-C at the prompt drops the line; the session goes on.
     terminal.send("this is never run\u{03}")
     terminal.send("print 6 * 7\r")
@@ -115,6 +125,33 @@ import Testing
     terminal.send("y\r")
     let status = terminal.waitForExit()
     #expect(status == 0 || status == 130, "exit status \(status)")
+  }
+
+  @Test(.timeLimit(.minutes(1))) func ctrlCInALongScriptCommandExitsWith130() throws {
+    guard let binary = Self.binary else {
+      Issue.record("the nnv binary was not found next to the tests")
+      return
+    }
+    let directory = Self.makeDirectory()
+    let script = directory + "/long.nnv"
+    try """
+      let images = digits()
+      model net { input 64; dense 32 relu; dense 10 softmax }
+      print "started"
+      saliency net on images method smoothgrad samples 10000
+      print "never printed"
+      """.write(toFile: script, atomically: true, encoding: .utf8)
+    let terminal = try PseudoTerminal(
+      executable: binary, arguments: [script],
+      environment: ["TERM=xterm", "HOME=\(directory)", "LANG=C.UTF-8", "NNV_NO_HISTORY=1"])
+    defer { terminal.close() }
+    #expect(terminal.waitFor("started"))
+    usleep(300_000)
+    terminal.send("\u{03}")
+    #expect(terminal.waitForExit() == 130)
+    // The diagnostic names the statement that was running, not a later one.
+    #expect(terminal.screen.contains("long.nnv:4:1: error: Interrupted."))
+    #expect(!terminal.screen.contains("never printed"))
   }
 
   @Test func scriptOnStandardInputRunsWithItsExitStatus() throws {

@@ -6,15 +6,16 @@
 /// input is a flat vector of a square size (8×8 digits as 64 features) — and a patch × patch
 /// square slides over it by `stride`. Each element gets the mean drop of the patches covering it.
 enum Occlusion {
+  /// Row i·p + k of the virtual batch is input i with patch k filled (p patch positions).
   static func attribute(
-    _ model: Sequential, _ x: Tensor, _ targets: [Int], _ scores: [Float], _ patch: Int,
-    _ stride: Int, _ fill: Float
+    _ x: Tensor, _ targets: [Int], _ scores: [Float], patch: Int, stride: Int, fill: Float,
+    in batches: PerturbedBatches
   ) throws -> Tensor {
     guard patch >= 1, stride >= 1 else {
       throw AttributionError.invalidSettings("occlusion needs a patch and a stride of at least 1")
     }
     let (n, d) = (x.rows, x.rowSize)
-    let (height, width) = imageSize(model.inputShape, elements: d, patch: patch)
+    let (height, width) = imageSize(batches.model.inputShape, elements: d, patch: patch)
     guard patch <= height || height == 1, patch <= width else {
       throw AttributionError.invalidSettings(
         "a \(patch)×\(patch) patch does not fit a \(height)×\(width) input")
@@ -29,38 +30,37 @@ enum Occlusion {
     let patchHeight = height == 1 ? 1 : patch
     let positions = starts(height, patchHeight).flatMap { r in starts(width, patch).map { (r, $0) } }
     let p = positions.count
-    // Row i·p + k is sample i with patch k filled.
-    var occluded = Tensor.zeros([n * p, d])
-    for i in 0..<n {
-      let row = Array(x.scalars[(i * d)..<((i + 1) * d)])
-      for (k, (r, c)) in positions.enumerated() {
-        var copy = row
-        for dr in 0..<patchHeight {
-          for dc in 0..<patch { copy[(r + dr) * width + c + dc] = fill }
-        }
-        occluded.scalars.replaceSubrange(((i * p + k) * d)..<((i * p + k + 1) * d), with: copy)
-      }
-    }
-    let repeated = targets.flatMap { [Int](repeating: $0, count: p) }
-    let hidden = try Attributor.targetScores(
-      model, try occluded.reshaped([n * p] + Array(x.shape.dropFirst())), repeated)
-    var out = Tensor.zeros(x.shape)
     var coverage = [Float](repeating: 0, count: d)
     for (r, c) in positions {
       for dr in 0..<patchHeight {
         for dc in 0..<patch { coverage[(r + dr) * width + c + dc] += 1 }
       }
     }
-    for i in 0..<n {
-      for (k, (r, c)) in positions.enumerated() {
-        let drop = scores[i] - hidden[i * p + k]
+    let inputs = x.scalars
+    var out = [Float](repeating: 0, count: n * d)
+    try batches.run(
+      count: n * p, pass: .scores, target: { targets[$0 / p] },
+      make: { row, buffer, offset in
+        let (i, k) = row.quotientAndRemainder(dividingBy: p)
+        for j in 0..<d { buffer[offset + j] = inputs[i * d + j] }
+        let (r, c) = positions[k]
         for dr in 0..<patchHeight {
-          for dc in 0..<patch { out.scalars[i * d + (r + dr) * width + c + dc] += drop }
+          for dc in 0..<patch { buffer[offset + (r + dr) * width + c + dc] = fill }
         }
-      }
-      for j in 0..<d where coverage[j] > 0 { out.scalars[i * d + j] /= coverage[j] }
-    }
-    return out
+      },
+      consume: { rows, hidden in
+        for row in rows {
+          let (i, k) = row.quotientAndRemainder(dividingBy: p)
+          let drop = scores[i] - hidden[row - rows.lowerBound]
+          let (r, c) = positions[k]
+          for dr in 0..<patchHeight {
+            for dc in 0..<patch { out[i * d + (r + dr) * width + c + dc] += drop }
+          }
+          guard k == p - 1 else { continue }
+          for j in 0..<d where coverage[j] > 0 { out[i * d + j] /= coverage[j] }
+        }
+      })
+    return try Tensor(shape: x.shape, scalars: out)
   }
 
   /// The (height, width) the input is read as: a 1×d row for tabular data.

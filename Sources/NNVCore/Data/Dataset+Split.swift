@@ -14,10 +14,17 @@ extension Dataset {
     var random = RandomGenerator(seed: seed)
     var trainIndices: [Int] = []
     var testIndices: [Int] = []
+    trainIndices.reserveCapacity(count)
+    testIndices.reserveCapacity(count)
     let groups: [[Int]]
     if isClassification {
       var byClass = [[Int]](repeating: [], count: Swift.max(classNames.count, 1))
+      for (k, size) in classCounts.enumerated() where k < byClass.count {
+        byClass[k].reserveCapacity(size)
+      }
+      var poller = Cancellation.Poller()
       for (i, label) in labels.enumerated() {
+        try poller.advance()
         byClass[Swift.min(Swift.max(label, 0), byClass.count - 1)].append(i)
       }
       groups = byClass
@@ -25,7 +32,8 @@ extension Dataset {
       groups = [Array(0..<count)]
     }
     for group in groups where !group.isEmpty {
-      let order = random.permutation(group.count).map { group[$0] }
+      try Cancellation.check()
+      let order = try shuffled(group, &random)
       let testCount = Int((Double(group.count) * test).rounded())
       testIndices += order.prefix(testCount)
       trainIndices += order.dropFirst(testCount)
@@ -35,8 +43,21 @@ extension Dataset {
         "splitting \(count) samples with test fraction \(test) leaves one part empty")
     }
     // Interleave classes again so the parts are not sorted by class.
-    trainIndices = random.permutation(trainIndices.count).map { trainIndices[$0] }
-    testIndices = random.permutation(testIndices.count).map { testIndices[$0] }
+    try Cancellation.check()
+    trainIndices = try shuffled(trainIndices, &random)
+    testIndices = try shuffled(testIndices, &random)
     return (try subset(trainIndices), try subset(testIndices))
+  }
+
+  /// `values` in the order of a permutation drawn from `random`. Reading them in random order
+  /// misses the cache on every read, so a large shuffle polls `Cancellation` as it goes.
+  private func shuffled(_ values: [Int], _ random: inout RandomGenerator) throws -> [Int] {
+    let order = try random.cancellablePermutation(values.count)
+    var result = [Int](repeating: 0, count: values.count)
+    for (k, index) in order.enumerated() {
+      if k & 0xFFFF == 0xFFFF { try Cancellation.check() }
+      result[k] = values[index]
+    }
+    return result
   }
 }

@@ -60,10 +60,42 @@ public struct Dataset: Sendable, Equatable {
   /// - Throws: `TensorError.indexOutOfRange` for an index outside the set.
   public func subset(_ indices: [Int]) throws -> Dataset {
     var copy = self
-    copy.features = try features.gatheringRows(indices)
-    if let values { copy.values = try values.gatheringRows(indices) }
-    if !labels.isEmpty { copy.labels = indices.map { labels[$0] } }
+    copy.features = try Self.gathering(features, indices)
+    if let values { copy.values = try Self.gathering(values, indices) }
+    if !labels.isEmpty {
+      var picked = [Int](repeating: 0, count: indices.count)
+      for (k, index) in indices.enumerated() {
+        // Reading in random order misses the cache: a large subset polls as it goes.
+        if k & 0xFFFF == 0xFFFF { try Cancellation.check() }
+        picked[k] = labels[index]
+      }
+      copy.labels = picked
+    }
     return copy
+  }
+
+  /// The rows of `tensor` at `indices`, polling `Cancellation` every 262,144 values.
+  static func gathering(_ tensor: Tensor, _ indices: [Int]) throws -> Tensor {
+    let size = tensor.rowSize
+    let chunk = Swift.max(1, (1 << 18) / Swift.max(size, 1))
+    guard indices.count > chunk, tensor.rank >= 1 else { return try tensor.gatheringRows(indices) }
+    let rows = tensor.rows
+    if let bad = indices.first(where: { $0 < 0 || $0 >= rows }) {
+      throw TensorError.indexOutOfRange("row \(bad) of a tensor with \(rows) rows")
+    }
+    var scalars = [Float](repeating: 0, count: indices.count * size)
+    try scalars.withUnsafeMutableBufferPointer { out in
+      try tensor.scalars.withUnsafeBufferPointer { x in
+        guard let target = out.baseAddress, let source = x.baseAddress else { return }
+        for (k, index) in indices.enumerated() {
+          if k % chunk == chunk - 1 { try Cancellation.check() }
+          (target + k * size).update(from: source + index * size, count: size)
+        }
+      }
+    }
+    var shape = tensor.shape
+    shape[0] = indices.count
+    return try Tensor(shape: shape, scalars: scalars)
   }
 
   /// The targets a network with `outputSize` outputs is trained against.

@@ -21,7 +21,7 @@ public struct Standardizer: Sendable, Equatable, Codable {
     var inputs = data
     inputs.values = nil
     try inputs.checkFinite()
-    self.init(fitting: data.features)
+    try self.init(fitting: data.features)
     for (j, (m, s)) in zip(mean, deviation).enumerated() where !m.isFinite || !s.isFinite {
       let name = j < data.featureNames.count ? data.featureNames[j] : "\(j + 1)"
       throw DataError.invalidArgument(
@@ -31,12 +31,16 @@ public struct Standardizer: Sendable, Equatable, Codable {
 
   /// The statistics of `features` (shape `[n, ...]`, each sample flattened), which must be
   /// finite; `init(fitting:)` with a data set checks.
-  public init(fitting features: Tensor) {
+  ///
+  /// - Throws: `CancellationError` when the running work's `Cancellation` token is cancelled.
+  public init(fitting features: Tensor) throws {
     let n = features.rows
     let d = features.rowSize
     var sum = [Double](repeating: 0, count: d)
     var squares = [Double](repeating: 0, count: d)
+    var poller = Cancellation.Poller()
     for i in 0..<n {
+      try poller.advance(by: d)
       for j in 0..<d {
         let x = Double(features.scalars[i * d + j])
         sum[j] += x
@@ -51,9 +55,23 @@ public struct Standardizer: Sendable, Equatable, Codable {
     }
   }
 
-  /// Standardizes a batch of samples.
+  /// Standardizes a batch of samples, polling `Cancellation` every million values.
   public func apply(_ x: Tensor) throws -> Tensor {
-    try apply(Variable(x)).value
+    let d = mean.count
+    guard x.rank >= 2, x.rowSize == d, deviation.count == d, x.count > 1 << 20 else {
+      return try apply(Variable(x)).value
+    }
+    // The same arithmetic as the variable form: (x − mean) · (1 / deviation), in Float.
+    let scale = deviation.map { 1 / $0 }
+    var out = x
+    for start in stride(from: 0, to: x.count, by: 1 << 20) {
+      try Cancellation.check()
+      for k in start..<Swift.min(start + (1 << 20), x.count) {
+        let j = k % d
+        out.scalars[k] = (x.scalars[k] - mean[j]) * scale[j]
+      }
+    }
+    return out
   }
 
   /// Standardizes a batch of variables (differentiable with respect to the inputs).

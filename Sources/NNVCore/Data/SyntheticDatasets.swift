@@ -29,10 +29,25 @@ public enum SyntheticDatasets {
     return data
   }
 
-  static func points(_ xs: [Float], _ ys: [Float]) -> Tensor {
+  /// Checks for a Ctrl-C every 65,536 samples: ten million take a second or two.
+  static let samplePoller = Cancellation.Poller(interval: 1 << 16)
+
+  /// An empty array with room for `n` values, so that it never moves while it fills.
+  static func reserved<T>(_ n: Int) -> [T] {
+    var values: [T] = []
+    values.reserveCapacity(n)
+    return values
+  }
+
+  static func points(_ xs: [Float], _ ys: [Float]) throws -> Tensor {
     var scalars: [Float] = []
     scalars.reserveCapacity(xs.count * 2)
-    for (x, y) in zip(xs, ys) { scalars += [x, y] }
+    var poller = Cancellation.Poller()
+    for (x, y) in zip(xs, ys) {
+      try poller.advance()
+      scalars.append(x)
+      scalars.append(y)
+    }
     return Tensor(uncheckedShape: [xs.count, 2], scalars: scalars)
   }
 
@@ -42,11 +57,13 @@ public enum SyntheticDatasets {
   public static func xor(n: Int = 200, noise: Float = 0, seed: UInt64 = 0) throws -> Dataset {
     try check(n, noise)
     var random = RandomGenerator(seed: seed)
-    var xs: [Float] = []
-    var ys: [Float] = []
-    var labels: [Int] = []
+    var poller = samplePoller
+    var xs: [Float] = reserved(n)
+    var ys: [Float] = reserved(n)
+    var labels: [Int] = reserved(n)
     func padded(_ v: Float) -> Float { v >= 0 ? v + 0.1 : v - 0.1 }
     for _ in 0..<n {
+      try poller.advance()
       let x = padded(random.uniform(-1, 1))
       let y = padded(random.uniform(-1, 1))
       labels.append(x * y > 0 ? 1 : 0)
@@ -54,17 +71,19 @@ public enum SyntheticDatasets {
       ys.append(y + noise * random.normal())
     }
     return try finished(
-      Dataset(name: "xor", features: points(xs, ys), labels: labels, classNames: ["0", "1"]))
+      Dataset(name: "xor", features: try points(xs, ys), labels: labels, classNames: ["0", "1"]))
   }
 
   /// A disc (class 0, radius up to 0.5) inside a ring (class 1, radius 0.7 to 1).
   public static func circles(n: Int = 200, noise: Float = 0, seed: UInt64 = 0) throws -> Dataset {
     try check(n, noise)
     var random = RandomGenerator(seed: seed)
-    var xs: [Float] = []
-    var ys: [Float] = []
-    var labels: [Int] = []
+    var poller = samplePoller
+    var xs: [Float] = reserved(n)
+    var ys: [Float] = reserved(n)
+    var labels: [Int] = reserved(n)
     for i in 0..<n {
+      try poller.advance()
       let label = i % 2
       let radius = label == 0 ? random.uniform(0, 0.5) : random.uniform(0.7, 1)
       let angle = random.uniform(0, 2 * .pi)
@@ -73,17 +92,19 @@ public enum SyntheticDatasets {
       labels.append(label)
     }
     return try finished(Dataset(
-      name: "circles", features: points(xs, ys), labels: labels, classNames: ["inner", "outer"]))
+      name: "circles", features: try points(xs, ys), labels: labels, classNames: ["inner", "outer"]))
   }
 
   /// Two interleaving half circles, centred on the origin (scikit-learn's `make_moons` shape).
   public static func moons(n: Int = 200, noise: Float = 0, seed: UInt64 = 0) throws -> Dataset {
     try check(n, noise)
     var random = RandomGenerator(seed: seed)
-    var xs: [Float] = []
-    var ys: [Float] = []
-    var labels: [Int] = []
+    var poller = samplePoller
+    var xs: [Float] = reserved(n)
+    var ys: [Float] = reserved(n)
+    var labels: [Int] = reserved(n)
     for i in 0..<n {
+      try poller.advance()
       let label = i % 2
       let t = random.uniform(0, .pi)
       let (x, y) = label == 0 ? (cos(t), sin(t)) : (1 - cos(t), 0.5 - sin(t))
@@ -93,7 +114,7 @@ public enum SyntheticDatasets {
       labels.append(label)
     }
     return try finished(
-      Dataset(name: "moons", features: points(xs, ys), labels: labels, classNames: ["0", "1"]))
+      Dataset(name: "moons", features: try points(xs, ys), labels: labels, classNames: ["0", "1"]))
   }
 
   /// `classes` spiral arms winding out from the centre (the CS231n spiral).
@@ -105,13 +126,15 @@ public enum SyntheticDatasets {
       throw DataError.invalidArgument("a spiral has 2 to 10 arms, not \(classes)")
     }
     var random = RandomGenerator(seed: seed)
-    var xs: [Float] = []
-    var ys: [Float] = []
-    var labels: [Int] = []
+    var poller = samplePoller
+    var xs: [Float] = reserved(n)
+    var ys: [Float] = reserved(n)
+    var labels: [Int] = reserved(n)
     let perClass = n / classes
     for c in 0..<classes {
       let count = perClass + (c < n % classes ? 1 : 0)
       for i in 0..<count {
+        try poller.advance()
         let fraction = count > 1 ? Float(i) / Float(count - 1) : 0
         let turn = 12 / Float(classes)  // every arm winds the same way, evenly spaced
         let t = (fraction + Float(c)) * turn + noise * random.normal()
@@ -121,7 +144,7 @@ public enum SyntheticDatasets {
       }
     }
     return try finished(Dataset(
-      name: "spiral", features: points(xs, ys), labels: labels,
+      name: "spiral", features: try points(xs, ys), labels: labels,
       classNames: (0..<classes).map(String.init)))
   }
 
@@ -134,10 +157,12 @@ public enum SyntheticDatasets {
       throw DataError.invalidArgument("gauss makes 2 to 10 blobs, not \(classes)")
     }
     var random = RandomGenerator(seed: seed)
-    var xs: [Float] = []
-    var ys: [Float] = []
-    var labels: [Int] = []
+    var poller = samplePoller
+    var xs: [Float] = reserved(n)
+    var ys: [Float] = reserved(n)
+    var labels: [Int] = reserved(n)
     for i in 0..<n {
+      try poller.advance()
       let c = i % classes
       let angle = 2 * Float.pi * Float(c) / Float(classes) + .pi / 4
       xs.append(0.6 * cos(angle) + noise * random.normal())
@@ -145,7 +170,7 @@ public enum SyntheticDatasets {
       labels.append(c)
     }
     return try finished(Dataset(
-      name: "gauss", features: points(xs, ys), labels: labels,
+      name: "gauss", features: try points(xs, ys), labels: labels,
       classNames: (0..<classes).map(String.init)))
   }
 
@@ -153,10 +178,12 @@ public enum SyntheticDatasets {
   public static func plane(n: Int = 200, noise: Float = 0, seed: UInt64 = 0) throws -> Dataset {
     try check(n, noise)
     var random = RandomGenerator(seed: seed)
-    var xs: [Float] = []
-    var ys: [Float] = []
-    var targets: [Float] = []
+    var poller = samplePoller
+    var xs: [Float] = reserved(n)
+    var ys: [Float] = reserved(n)
+    var targets: [Float] = reserved(n)
     for _ in 0..<n {
+      try poller.advance()
       let x = random.uniform(-1, 1)
       let y = random.uniform(-1, 1)
       xs.append(x)
@@ -164,7 +191,7 @@ public enum SyntheticDatasets {
       targets.append(0.6 * x - 0.4 * y + noise * random.normal())
     }
     return try finished(Dataset(
-      name: "plane", features: points(xs, ys),
+      name: "plane", features: try points(xs, ys),
       values: Tensor(uncheckedShape: [n, 1], scalars: targets)))
   }
 
@@ -172,9 +199,11 @@ public enum SyntheticDatasets {
   public static func sine(n: Int = 200, noise: Float = 0, seed: UInt64 = 0) throws -> Dataset {
     try check(n, noise)
     var random = RandomGenerator(seed: seed)
-    var xs: [Float] = []
-    var targets: [Float] = []
+    var poller = samplePoller
+    var xs: [Float] = reserved(n)
+    var targets: [Float] = reserved(n)
     for _ in 0..<n {
+      try poller.advance()
       let x = random.uniform(-.pi, .pi)
       xs.append(x)
       targets.append(sin(x) + noise * random.normal())

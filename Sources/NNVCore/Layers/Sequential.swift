@@ -122,6 +122,8 @@ public struct Sequential: Sendable {
     var h = x
     if let standardizer { h = try standardizer.apply(h) }
     for (i, layer) in layers.enumerated() {
+      // A large batch through a wide layer takes a while: a Ctrl-C is heard between layers.
+      try Cancellation.check()
       h = try layer.forward(h, parameters: parameters[i], context: &context)
       if !(stopBeforeFinalActivation && i == layers.count - 1) {
         h = layer.activation.apply(h)
@@ -133,8 +135,10 @@ public struct Sequential: Sendable {
 
   /// The network's output for a batch (inference: no tape, dropout off).
   ///
-  /// A single sample of shape `inputShape` is accepted too and gives a batch of one.
-  /// The batch runs in passes of `samplesPerPass` samples.
+  /// A single sample of shape `inputShape` is accepted too and gives a batch of one. A large
+  /// batch runs in passes of at most `samplesPerPass` (and `predictionRows`) samples, so its
+  /// intermediate activations stay small and a cancelled `Cancellation` token stops it between
+  /// passes.
   ///
   /// - Throws: `LimitError` when the outputs would exceed the elements-per-tensor limit.
   public func predict(_ x: Tensor) throws -> Tensor {
@@ -144,7 +148,7 @@ public struct Sequential: Sendable {
       [batch.rows] + outputShape, of: "the outputs of \(name) for \(batch.rows) samples")
     var context = ForwardContext.inference
     let constants = parameters.map { $0.map { Variable($0) } }
-    let step = samplesPerPass
+    let step = Swift.min(samplesPerPass, Self.predictionRows)
     guard batch.rows > step else {
       return try forward(Variable(batch), parameters: constants, context: &context).value
     }
@@ -155,6 +159,9 @@ public struct Sequential: Sendable {
     }
     return try Tensor.concatenatingRows(parts)
   }
+
+  /// The most samples `predict` runs through the network at once.
+  public static let predictionRows = 4096
 
   /// Every layer's output for a batch (inference), first layer first.
   ///

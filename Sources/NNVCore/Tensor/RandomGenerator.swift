@@ -53,24 +53,4 @@ public struct RandomGenerator: RandomNumberGenerator, Sendable {
     var generator = RandomGenerator(seed: seed)
     return (0..<n).map { _ in generator.uniform() }
   }
-
-  /// A permutation of `0..<n`: the stable argsort of `n` fresh outputs.
-  ///
-  /// Sorting by random keys (rather than Fisher–Yates) matches the peer benchmarks' batch order
-  /// exactly; it costs O(n log n), negligible next to an epoch of training.
-  public mutating func permutation(_ n: Int) -> [Int] {
-    let keys = (0..<n).map { _ in next() }
-    // Fast path: sort the top 48 bits of each key with its index packed below them, as plain
-    // integers. That is the stable argsort unless two keys share their top 48 bits (about
-    // n²/2⁴⁹: never in practice), which the check below detects; then sort exactly.
-    if n <= 1 << 16 {
-      var packed = keys.enumerated().map { ($0.element & ~0xFFFF) | UInt64($0.offset) }
-      packed.sort()
-      let unique = zip(packed, packed.dropFirst()).allSatisfy { $0 >> 16 != $1 >> 16 }
-      if unique { return packed.map { Int($0 & 0xFFFF) } }
-    }
-    var pairs = keys.enumerated().map { (key: $0.element, index: $0.offset) }
-    pairs.sort { $0.key < $1.key || ($0.key == $1.key && $0.index < $1.index) }
-    return pairs.map(\.index)
-  }
 }

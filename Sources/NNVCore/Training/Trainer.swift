@@ -52,10 +52,12 @@ public enum Trainer {
   ///
   /// The run is reproducible: the same model, data, options and optimizer settings give the
   /// same weights bit for bit. The observer is called after every batch and every epoch and may
-  /// stop training; the model then keeps the weights of the last finished batch. A loss that
-  /// becomes NaN or infinite stops training and restores the weights from the start of that
-  /// epoch, and so do weights that become NaN, infinite or larger than `largestWeight`, and a
-  /// validation loss that becomes NaN or infinite (see `TrainingOutcome`).
+  /// stop training; the model then keeps the weights of the last finished batch. So does a
+  /// cancelled `Cancellation` token (Ctrl-C), which is polled inside every forward pass and
+  /// validation. A loss that becomes NaN or infinite stops training and restores the weights
+  /// from the start of that epoch, and so do weights that become NaN, infinite or larger than
+  /// `largestWeight`, and a validation loss that becomes NaN or infinite (see
+  /// `TrainingOutcome`).
   ///
   /// - Throws: `TrainingError` when the options or data do not fit the model; the model is
   ///   unchanged then.
@@ -84,10 +86,19 @@ public enum Trainer {
     // The history is thinned as it grows; one full pass puts a loaded history in order first.
     model.history.thinWeightDistributions()
 
-    for epoch in 1...options.epochs {
+    // Batches finished in the current epoch: where a cancelled run stops.
+    var finished = 0
+    func stopped(_ epoch: Int) -> TrainingOutcome {
+      model.parameters = parameters
+      // No batch of this epoch finished: the run stopped at the end of the one before.
+      return finished == 0 && epoch > 1
+        ? .stopped(epoch: epoch - 1, batch: batches) : .stopped(epoch: epoch, batch: finished)
+    }
+    /// One epoch: nil when it finished and training goes on.
+    func trainEpoch(_ epoch: Int) throws -> TrainingOutcome? {
       let epochStart = parameters
       var shuffler = RandomGenerator(seed: options.seed &+ UInt64(epoch - 1))
-      let order = options.shuffle ? shuffler.permutation(n) : Array(0..<n)
+      let order = options.shuffle ? try shuffler.cancellablePermutation(n) : Array(0..<n)
       var lossSum = 0.0
       var correct = 0
       for b in 0..<batches {
@@ -106,6 +117,7 @@ public enum Trainer {
           return .diverged(epoch: epoch, batch: b + 1, restoredEpoch: epoch)
         }
         optimizer.update(&parameters, along: gradients)
+        finished = b + 1
         lossSum += Double(loss) * Double(indices.count)
         if data.isClassification {
           let predicted = Metrics.predictedClasses(output, fromLogits: fused, loss: options.loss)
@@ -128,24 +140,40 @@ public enum Trainer {
       var metrics = EpochMetrics(
         run: run, epoch: epoch, loss: Float(lossSum / Double(n)),
         accuracy: data.isClassification ? Float(correct) / Float(n) : nil)
+      // Cancelled during validation, the epoch is still kept, without validation metrics.
+      var cancelled = false
       if let validation = options.validation, let validationTargets {
-        let result = try Metrics.evaluate(
-          model, on: validation, targets: validationTargets, loss: options.loss)
-        metrics.validationLoss = result.loss
-        metrics.validationAccuracy = result.accuracy
-        guard result.loss.isFinite else {
-          model.parameters = epochStart
-          return .unstable(
-            epoch: epoch, restoredEpoch: epoch,
-            problem: "the validation loss became \(result.loss.isNaN ? "NaN" : "infinite")")
+        do {
+          let result = try Metrics.evaluate(
+            model, on: validation, targets: validationTargets, loss: options.loss)
+          metrics.validationLoss = result.loss
+          metrics.validationAccuracy = result.accuracy
+          guard result.loss.isFinite else {
+            model.parameters = epochStart
+            return .unstable(
+              epoch: epoch, restoredEpoch: epoch,
+              problem: "the validation loss became \(result.loss.isNaN ? "NaN" : "infinite")")
+          }
+        } catch is CancellationError {
+          cancelled = true
         }
       }
       metrics.weights = WeightDistribution.of(model)
       metrics.optimizer = optimizer.description
       metrics.lossFunction = options.loss
       model.history.append(metrics)
-      if observer?(.epochEnded(metrics, epochs: options.epochs)) == .stop {
+      if observer?(.epochEnded(metrics, epochs: options.epochs)) == .stop || cancelled {
         return .stopped(epoch: epoch, batch: batches)
+      }
+      return nil
+    }
+
+    for epoch in 1...options.epochs {
+      finished = 0
+      do {
+        if let outcome = try trainEpoch(epoch) { return outcome }
+      } catch is CancellationError {
+        return stopped(epoch)
       }
     }
     return .completed(epochs: options.epochs)

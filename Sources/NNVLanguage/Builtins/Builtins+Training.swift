@@ -148,7 +148,7 @@ extension Builtins {
             progressEvent(.epoch, name, metrics, epochs, batches, elapsed()))
         }
       }
-      return interpreter.cancellation.isCancelled ? .stop : .proceed
+      return interpreter.cancellation.poll() ? .stop : .proceed
     }
     reference.model = model
     switch outcome {

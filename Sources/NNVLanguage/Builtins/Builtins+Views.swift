@@ -34,12 +34,14 @@ extension Builtins {
   ///
   /// The view is drawn in full before anything is written, and a view that fails to draw is
   /// an error: no file is written, or replaced, with an empty or partial document.
+  /// Nothing is printed or written when the command was interrupted while the view was drawn.
   static func show(
     _ call: BuiltinCall, text: () throws -> String, svg: () throws -> String
   ) throws -> Value {
     if let name = call.string("to") {
       let document = try svg()
       guard !document.isEmpty else { throw call.fail(.emptyView(name), at: "to") }
+      try Cancellation.check()
       let data = Data(document.utf8)
       do {
         try AtomicFile.write(data, to: call.path("to"))
@@ -53,6 +55,7 @@ extension Builtins {
       return .string(name)
     }
     let rendered = try text()
+    try Cancellation.check()
     if call.asStatement { call.interpreter.output.write(rendered) }
     return .string(rendered)
   }
@@ -265,7 +268,9 @@ extension Builtins {
       return try show(
         call,
         text: {
-          try ModelViews.boundary(
+          var textOptions = o
+          textOptions.height = 20
+          return try ModelViews.boundary(
             model, train: data, test: test, resolution: 160, thumbnails: false, options: textOptions
           ).text()
         },

@@ -23,10 +23,13 @@ extension Interpreter {
     switch statement.kind {
     case .letBinding(let name, let value):
       let result = try evaluate(value, in: environment)
+      // Interrupted while the value was computed: the name is not bound to it.
+      try checkCancellation(at: statement.range)
       adoptName(name.text, for: result, in: environment)
       environment.define(name.text, result)
     case .assignment(let name, let value):
       let result = try evaluate(value, in: environment)
+      try checkCancellation(at: statement.range)
       adoptName(name.text, for: result, in: environment)
       guard environment.assign(name.text, result) else {
         throw fail(.assignmentBeforeLet(name.text), at: name.range)
@@ -35,6 +38,7 @@ extension Interpreter {
       _ = try evaluate(expression, in: environment)
     case .print(let values):
       let texts = try values.map { try evaluate($0, in: environment).description }
+      try checkCancellation(at: statement.range)
       output.write(texts.joined(separator: " ") + "\n")
     case .ifElse(let condition, let body, let otherwise):
       if try truth(condition, in: environment) {
@@ -65,6 +69,7 @@ extension Interpreter {
       return .returned(try value.map { try evaluate($0, in: environment) } ?? .none)
     case .model(let declaration):
       let model = try buildModel(declaration, in: environment)
+      try checkCancellation(at: statement.range)
       environment.define(declaration.name.text, .model(ModelReference(model)))
     case .command(let invocation):
       guard let builtin = BuiltinRegistry.builtin(named: invocation.name.text) else {

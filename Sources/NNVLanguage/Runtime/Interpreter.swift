@@ -62,12 +62,20 @@ public final class Interpreter {
     callDepth = 0
     do {
       var last: Value?
-      for statement in program.statements {
-        last = nil
-        if case .expression(let expression) = statement.kind {
-          last = try evaluate(expression, in: globals)
-        } else {
-          _ = try execute(statement, in: globals)
+      // Long builtins poll the flag through the core's `Cancellation.check()`.
+      try Cancellation.run(with: cancellation) {
+        for statement in program.statements {
+          last = nil
+          if case .expression(let expression) = statement.kind {
+            last = try evaluate(expression, in: globals)
+            try checkCancellation(at: statement.range)
+          } else {
+            _ = try execute(statement, in: globals)
+          }
+        }
+        // A Ctrl-C that came as the last statement finished: it ran, and the run says so.
+        if let end = program.statements.last?.range.end {
+          try checkCancellation(at: SourceRange(start: end, end: end))
         }
       }
       return RunResult(diagnostics: [], status: .success, value: last)
@@ -167,11 +175,14 @@ public final class Interpreter {
 
   /// The "interrupted" error, raised when the cancellation flag is set.
   func checkCancellation(at range: SourceRange) throws {
-    if cancellation.isCancelled {
-      var error = fail(.interrupted, at: range)
-      error.diagnostic.stage = .interrupted
-      throw error
-    }
+    if cancellation.poll() { throw interrupted(at: range) }
+  }
+
+  /// The "interrupted" error at `range`, ending the run with exit status 130.
+  func interrupted(at range: SourceRange) -> RuntimeError {
+    var error = fail(.interrupted, at: range)
+    error.diagnostic.stage = .interrupted
+    return error
   }
 
   /// The absolute path a path in the program points to (`PathResolver`).
@@ -185,6 +196,8 @@ public final class Interpreter {
       return try body()
     } catch let error as RuntimeError {
       throw error
+    } catch is CancellationError {
+      throw interrupted(at: range)
     } catch {
       throw fail(.coreError(error), at: range)
     }

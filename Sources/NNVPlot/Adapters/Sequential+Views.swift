@@ -187,13 +187,21 @@ public enum ModelViews {
   public static func activations(_ model: Sequential, on data: Dataset, limit: Int = 64) throws -> [LayerActivity] {
     let n = Swift.max(1, Swift.min(limit, data.count))
     let outputs = try model.layerOutputs(try data.features.rows(0..<n))
-    return zip(model.layers, outputs).map { layer, output in
+    var poller = Cancellation.Poller()
+    return try zip(model.layers, outputs).map { layer, output in
       let flat = output.flattenedRows
       let columns = flat.rowSize
-      let m = Matrix(rows: flat.rows, columns: columns, values: flat.scalars.map(Double.init))
+      var values: [Double] = []
+      values.reserveCapacity(flat.count)
+      for start in stride(from: 0, to: flat.count, by: 1 << 20) {
+        try Cancellation.check()
+        values += flat.scalars[start..<Swift.min(start + (1 << 20), flat.count)].map(Double.init)
+      }
+      let m = Matrix(rows: flat.rows, columns: columns, values: values)
       var dead: [Int] = []
       var saturated: [Int] = []
       for c in 0..<columns {
+        try poller.advance(by: m.rows)
         let column = (0..<m.rows).map { m[$0, c] }
         if column.allSatisfy({ abs($0) < 1e-6 }) { dead.append(c) }
         switch layer.activation {
