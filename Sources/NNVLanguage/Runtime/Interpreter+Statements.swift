@@ -84,10 +84,14 @@ extension Interpreter {
     if let elements = value.elements { return elements }
     switch value {
     case .dataset(let data):
-      return try (0..<data.count).map { try sample(of: data, at: $0, range: range) }
+      return try (0..<data.count).map { index in
+        if index & 0xFFFF == 0xFFFF { try checkCancellation(at: range) }
+        return try sample(of: data, at: index, range: range)
+      }
     case .tensor(let tensor):
       return try (0..<tensor.rows).map { index in
-        .tensor(try core(at: range) { try tensor.row(index) })
+        if index & 0xFFFF == 0xFFFF { try checkCancellation(at: range) }
+        return .tensor(try core(at: range) { try tensor.row(index) })
       }
     case .string(let text):
       return text.map { .string(String($0)) }
