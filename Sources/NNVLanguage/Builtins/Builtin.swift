@@ -109,10 +109,13 @@ public struct Parameter: Sendable {
   public let summary: String
   /// The resource limit a whole-number argument may not exceed (`epochs`, `n`, `bins`), if any.
   public let limit: ResourceLimit?
+  /// The file name extensions a path argument may end with (`svg`, `txt`), lowercase; nil for
+  /// any name.
+  public let fileTypes: [String]?
 
   init(
     _ name: String, _ type: ParameterType, positional: Bool = false, default defaultText: String?,
-    _ summary: String, limit: ResourceLimit? = nil
+    _ summary: String, limit: ResourceLimit? = nil, fileTypes: [String]? = nil
   ) {
     self.name = name
     self.type = type
@@ -120,6 +123,7 @@ public struct Parameter: Sendable {
     self.defaultText = defaultText
     self.summary = summary
     self.limit = limit
+    self.fileTypes = fileTypes
   }
 
   public var isRequired: Bool { defaultText == nil }
