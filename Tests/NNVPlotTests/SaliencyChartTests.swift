@@ -203,6 +203,23 @@ import Testing
     #expect(unicode.text().contains("↑") && unicode.text().contains("←"))
   }
 
+  /// The legend lists the classes drawn (as points or regions), not every class named.
+  @Test func theLegendListsOnlyWhatIsDrawn() throws {
+    let chart = DecisionBoundary(
+      gridColumns: 4, gridRows: 4,
+      labels: Array(repeating: 0, count: 8) + Array(repeating: 2, count: 8),
+      confidences: Array(repeating: 0.9, count: 16), xDomain: -1...1, yDomain: -1...1,
+      points: [.init(x: -0.5, y: 0.5, label: 0), .init(x: 0.5, y: -0.5, label: 1)],
+      classNames: ["alpha", "beta", "gamma", "delta"], options: Self.mono(60))
+    let texts = try SVGCheck(chart.svg()).texts()
+    // alpha: points and a region; beta: a point; gamma: a region; delta: nothing.
+    for name in ["alpha", "beta", "gamma"] { #expect(texts.contains(name), "\(texts)") }
+    #expect(!texts.contains("delta"), "\(texts)")
+    let text = chart.text()
+    #expect(text.contains("alpha") && text.contains("beta") && text.contains("gamma"))
+    #expect(!text.contains("delta"), "\(text)")
+  }
+
   // MARK: Adapter
 
   @Test(arguments: [

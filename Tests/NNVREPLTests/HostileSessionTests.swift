@@ -44,8 +44,9 @@ struct HostileLine: CustomStringConvertible {
     HostileLine("save net to \"to-fifo\"", answer: "not to a regular file"),
     HostileLine("save net to \"read-only.nnvm\"", answer: "it is read-only"),
     HostileLine("save net to \"missing/net.nnvm\"", answer: "does not exist"),
-    HostileLine("plot activation relu to \"folder\"", answer: "it is a directory"),
-    HostileLine("diagram net to \"fifo\"", answer: "it is a FIFO"),
+    HostileLine("plot activation relu to \"folder.svg\"", answer: "it is a directory"),
+    HostileLine("diagram net to \"fifo.txt\"", answer: "it is a FIFO"),
+    HostileLine("diagram net to \"folder\"", answer: "needs a file name ending in .svg or .txt"),
     HostileLine(":save fifo", answer: "it is a FIFO"),
     HostileLine(":save folder", answer: "it is a directory"),
     HostileLine(":load fifo", answer: "it is a FIFO"),
@@ -128,8 +129,11 @@ struct HostileLine: CustomStringConvertible {
     }
     func write(_ name: String, _ text: String) throws { try write(name, Array(text.utf8)) }
     #expect(mkfifo(directory + "/fifo", 0o644) == 0)
-    try FileManager.default.createDirectory(
-      atPath: directory + "/folder", withIntermediateDirectories: false)
+    #expect(mkfifo(directory + "/fifo.txt", 0o644) == 0)
+    for folder in ["folder", "folder.svg"] {
+      try FileManager.default.createDirectory(
+        atPath: directory + "/" + folder, withIntermediateDirectories: false)
+    }
     try FileManager.default.createSymbolicLink(
       atPath: directory + "/dangling", withDestinationPath: "gone")
     try FileManager.default.createSymbolicLink(

@@ -111,10 +111,14 @@ public struct Parameter: Sendable {
   public let limit: ResourceLimit?
   /// The numbers it accepts, checked statically on literals and when called; nil for any.
   public let bounds: Bounds?
+  /// The file name extensions a path argument may end with (`svg`, `txt`), lowercase; nil for
+  /// any name.
+  public let fileTypes: [String]?
 
   init(
     _ name: String, _ type: ParameterType, positional: Bool = false, default defaultText: String?,
-    _ summary: String, limit: ResourceLimit? = nil, bounds: Bounds? = nil
+    _ summary: String, limit: ResourceLimit? = nil, bounds: Bounds? = nil,
+    fileTypes: [String]? = nil
   ) {
     self.name = name
     self.type = type
@@ -123,6 +127,7 @@ public struct Parameter: Sendable {
     self.summary = summary
     self.limit = limit
     self.bounds = bounds
+    self.fileTypes = fileTypes
   }
 
   public var isRequired: Bool { defaultText == nil }

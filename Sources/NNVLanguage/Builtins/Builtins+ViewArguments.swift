@@ -6,7 +6,7 @@ import NNVPlot
 extension Builtins {
   /// A list of lists of numbers as the rows of a heatmap: every element a number, every row
   /// as long as the first, and at most `Value.maximumSize` cells.
-  static func numberRows(_ call: BuiltinCall, _ rows: ValueElements) throws -> Matrix {
+  static func numberRows(_ call: BuiltinCall, _ rows: some Sequence<Value>) throws -> Matrix {
     var matrix: [[Double]] = []
     var cells = 0
     for (r, row) in rows.enumerated() {

@@ -10,7 +10,10 @@ extension Builtins {
 
   /// The clauses every view takes.
   static let viewParameters: [Parameter] = [
-    Parameter("to", .string, default: "the terminal", "an .svg file to write instead"),
+    Parameter(
+      "to", .string, default: "the terminal",
+      "a file to write instead: .svg for a drawing, .txt for the text view without colours",
+      fileTypes: ViewFile.allCases.map(\.rawValue)),
     Parameter(
       "width", .integer, default: "the terminal's", "terminal columns to fit",
       limit: ResourceLimits.viewWidth, bounds: .atLeast(1)),
@@ -27,10 +30,38 @@ extension Builtins {
     options.width = Swift.min(try call.count("width", default: display.width, minimum: 1), 1000)
     options.colorMode = call.string("color").flatMap(ColorMode.init(rawValue:)) ?? display.colorMode
     options.glyphs = (call.boolean("ascii") ?? display.asciiOnly) ? .ascii : .unicode
+    if try viewFile(call) == .text {
+      // A text file is read later, elsewhere: no colour escapes, and the terminal's ASCII
+      // fallback does not apply to it.
+      options.colorMode = .none
+      options.glyphs = call.boolean("ascii") == true ? .ascii : .unicode
+    }
     return options
   }
 
-  /// Prints `text`, or writes `svg()` to the `to` file atomically and prints a confirmation.
+  /// The kinds of file a view is written to, named by their extensions.
+  enum ViewFile: String, CaseIterable {
+    case svg
+    case text = "txt"
+  }
+
+  /// The kind of file `to` names, or nil for the terminal; an unsupported name is an error.
+  static func viewFile(_ call: BuiltinCall) throws -> ViewFile? {
+    guard let name = call.string("to"), let parameter = call.builtin.parameter(named: "to") else {
+      return nil
+    }
+    let types = ViewFile.allCases.map(\.rawValue)
+    if let problem = Parameter.fileTypeProblem(
+      name, types, parameter: parameter, of: call.builtin)
+    {
+      throw call.fail(problem, at: "to")
+    }
+    let type = name.split(separator: ".").last.map { $0.lowercased() }
+    return type.flatMap(ViewFile.init(rawValue:))
+  }
+
+  /// Prints `text`, or writes the view to the `to` file atomically and prints a confirmation:
+  /// `svg()` to an .svg file, `text()` to a .txt file (drawn without colours by `options`).
   ///
   /// The view is drawn in full before anything is written, and a view that fails to draw is
   /// an error: no file is written, or replaced, with an empty or partial document.
@@ -38,8 +69,8 @@ extension Builtins {
   static func show(
     _ call: BuiltinCall, text: () throws -> String, svg: () throws -> String
   ) throws -> Value {
-    if let name = call.string("to") {
-      let document = try svg()
+    if let name = call.string("to"), let file = try viewFile(call) {
+      let document = try file == .svg ? svg() : text()
       guard !document.isEmpty else { throw call.fail(.emptyView(name), at: "to") }
       try Cancellation.check()
       let data = Data(document.utf8)
@@ -301,9 +332,12 @@ extension Builtins {
     body: .function(runPlot))
 
   static func runPlot(_ call: BuiltinCall) throws -> Value {
-    var o = try options(call)
+    let o = try options(call)
     if let name = call.string("activation") ?? activationName(call.values["value"]) {
-      guard let activation = Activation(named: name) else { throw call.fail(.unknownActivation(name), at: "activation") }
+      let at = call.has("activation") ? "activation" : "value"
+      guard let activation = Activation(named: name) else { throw call.fail(.unknownActivation(name), at: at) }
+      // Softmax maps a whole vector to probabilities; as a curve of one number it is a flat 1.
+      if activation == .softmax { throw call.fail(.softmaxNotElementwise, at: at) }
       let chart = ModelViews.activationPlot(activation, options: o)
       return try show(call, text: chart.text, svg: chart.svg)
     }
@@ -317,11 +351,20 @@ extension Builtins {
         return try show(call, text: chart.text, svg: chart.svg)
       }
     }
-    if let rows = value.elements, !rows.isEmpty, rows.allSatisfy({ $0.elements != nil }) {
-      let matrix = try numberRows(call, rows)
+    if let rows = value.elements, !rows.isEmpty {
+      let nested = rows.allSatisfy { $0.elements != nil }
+      guard nested || kind == "heatmap" else { return try plotNumbers(call, kind: kind, options: o) }
+      // A flat list as a heatmap is one row.
+      let matrix = nested ? try numberRows(call, rows) : try numberRows(call, [value])
       let chart = Heatmap(matrix, options: o, colorMap: matrix.values.contains { $0 < 0 } ? .diverging : .viridis)
       return try show(call, text: chart.text, svg: chart.svg)
     }
+    return try plotNumbers(call, kind: kind, options: o)
+  }
+
+  /// A list of numbers as a histogram or a line chart.
+  static func plotNumbers(_ call: BuiltinCall, kind: String?, options: ChartOptions) throws -> Value {
+    var o = options
     let values = try numbers(call, "value")
     guard !values.isEmpty else { throw call.fail(.nothingToPlot, at: "value") }
     if kind == "hist" {
@@ -396,5 +439,11 @@ extension Diagnostic.Message {
   static func unknownActivation(_ name: String) -> Self {
     Self("There is no activation '\(name)'.", hint: "try: " + Activations.names.joined(separator: ", "))
   }
+  static let softmaxNotElementwise = Self(
+    "softmax has no curve to plot: it works on a whole vector, turning its numbers into "
+      + "probabilities that sum to 1, so for one number alone it is always 1.",
+    hint: "plot an element-wise activation such as `plot activation sigmoid`; softmax shows in "
+      + "a classifier's output: `predict(net, sample)` of a `dense N softmax` layer gives N "
+      + "probabilities")
   static let nothingToPlot = Self("Nothing to plot.", hint: "give values (`plot [1, 2, 3]`) or an activation (`plot activation relu`)")
 }

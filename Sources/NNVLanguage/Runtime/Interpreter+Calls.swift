@@ -58,7 +58,7 @@ extension Interpreter {
       guard let argument = bound[parameter.name] else { continue }
       let expression = argument.value
       var value: Value
-      if case .choice(let words) = parameter.type, case .name(let word) = expression.kind,
+      if case .choice(let words) = parameter.type, let word = expression.choiceWord(among: words),
         words.contains(word)
       {
         value = .string(word)

@@ -73,7 +73,8 @@ extension Interpreter {
     for parameter in builtin.parameters {
       guard let argument = bound[parameter.name] else { continue }
       var value: Value
-      if case .choice(let words) = parameter.type, case .name(let word) = argument.value.kind,
+      if case .choice(let words) = parameter.type,
+        let word = argument.value.choiceWord(among: words),
         words.contains(word)
       {
         value = .string(word)

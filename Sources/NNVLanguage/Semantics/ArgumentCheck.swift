@@ -13,6 +13,9 @@ extension Parameter {
   func problem(
     with value: Value, of builtin: Builtin, described: String? = nil
   ) -> Diagnostic.Message? {
+    if let fileTypes, case .string(let path) = value {
+      return Parameter.fileTypeProblem(path, fileTypes, parameter: self, of: builtin)
+    }
     guard case .integer = type, case .number(let x) = value else {
       if type.accepts(value) { return nil }
       return .wrongArgumentType(self, of: builtin, got: described ?? value.kindName)
@@ -25,6 +28,20 @@ extension Parameter {
     if let limit, x > Double(limit.maximum) { return .overLimit(self, of: builtin, x, limit) }
     if abs(x) > ParameterType.largestWholeNumber { return .wholeTooLarge(self, of: builtin, x) }
     return nil
+  }
+}
+
+extension Parameter {
+  /// The problem with a file name whose extension is not one of `fileTypes`, or nil.
+  static func fileTypeProblem(
+    _ path: String, _ fileTypes: [String], parameter: Parameter, of builtin: Builtin
+  ) -> Diagnostic.Message? {
+    let name = path.split(separator: "/").last.map(String.init) ?? path
+    let dot = name.lastIndex(of: ".")
+    let type = dot.map { String(name[name.index(after: $0)...]).lowercased() }
+      .flatMap { $0.isEmpty ? nil : $0 }
+    if let type, fileTypes.contains(type) { return nil }
+    return .unsupportedFileType(name, type, fileTypes, parameter: parameter, of: builtin)
   }
 }
 
@@ -52,6 +69,27 @@ extension Diagnostic.Message {
       "`\(parameter.name)` of `\(builtin.name)` must be a whole number of at most "
         + "\(ResourceLimit.amount(ParameterType.largestWholeNumber)) in size (the largest an "
         + "argument takes), not \(ResourceLimit.amount(value)).")
+  }
+  static func unsupportedFileType(
+    _ name: String, _ type: String?, _ fileTypes: [String], parameter: Parameter,
+    of builtin: Builtin
+  ) -> Self {
+    let supported = fileTypes.map { "." + $0 }
+    let list =
+      supported.count > 1
+      ? supported.dropLast().joined(separator: ", ") + " or " + (supported.last ?? "")
+      : supported.joined()
+    let start = "`\(parameter.name)` of `\(builtin.name)`"
+    let text =
+      type.map { "\(start) cannot write .\($0) files ('\(name)'); it writes \(list) files." }
+      ?? "\(start) needs a file name ending in \(list), not '\(name)'."
+    let stem = name.lastIndex(of: ".").map { String(name[..<$0]) } ?? name
+    let example = "\(parameter.name) \"\(stem.isEmpty ? "view" : stem)"
+    return Self(
+      text,
+      hint: fileTypes == ["svg", "txt"]
+        ? "write `\(example).svg\"` for a drawing, or `\(example).txt\"` for the text view"
+        : "give the file one of these endings: \(list)")
   }
   /// A resource limit exceeded while building or running something, as a sentence.
   static func limitExceeded(_ error: LimitError) -> Self {

@@ -227,7 +227,7 @@ public struct Checker {
     for parameter in builtin.parameters {
       guard let argument = bound[parameter.name] else { continue }
       let value = argument.value
-      if case .choice(let words) = parameter.type, case .name(let word) = value.kind {
+      if case .choice(let words) = parameter.type, let word = value.choiceWord(among: words) {
         if !words.contains(word), !isDefined(word) {
           report(.unknownChoice(word, parameter: parameter), at: value.range)
         }

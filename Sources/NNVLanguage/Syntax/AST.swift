@@ -94,6 +94,18 @@ public struct Expression: Sendable {
   public var range: SourceRange
 }
 
+extension Expression {
+  /// The bare word this is, as an argument of a parameter with the choices `words`: a name,
+  /// or `none` where `none` is one of the choices (`color none`), though it is also a value.
+  func choiceWord(among words: [String]) -> String? {
+    switch kind {
+    case .name(let word): word
+    case .none where words.contains("none"): "none"
+    default: nil
+    }
+  }
+}
+
 /// The kinds of expressions.
 public indirect enum ExpressionKind: Sendable {
   case number(Double)

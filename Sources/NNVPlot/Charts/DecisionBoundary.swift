@@ -62,6 +62,14 @@ public struct DecisionBoundary: Sendable {
   /// every cell's colour needs it.
   let classCount: Int
 
+  /// The classes the chart shows, in order: those with a point or a region on the plane. A
+  /// class that is only named (absent from the data and never predicted) is left out of the
+  /// legend, which lists what is drawn.
+  var drawnClasses: [Int] {
+    let shown = Set(labels).union(points.filter { $0.x.isFinite && $0.y.isFinite }.map(\.label))
+    return (0..<classCount).filter { shown.contains($0) }
+  }
+
   func className(_ k: Int) -> String { k >= 0 && k < classNames.count ? classNames[k] : "class \(k)" }
 
   /// The grid cell nearest to fractions (`u`, `v`) of the width and height (v = 0 at the top).
@@ -129,7 +137,7 @@ public struct DecisionBoundary: Sendable {
     lines += frame.lines(canvas, glyphs: glyphs, colorMode: options.colorMode)
     var legend: [String] = []
     var colored: [String] = []
-    for k in 0..<classCount where k < Swift.max(classNames.count, 2) || points.contains(where: { $0.label == k }) {
+    for k in drawnClasses {
       var entry = " \(className(k))"
       if !halfBlocks { entry += " (region \"\(DecisionBoundary.regionGlyphs[k % DecisionBoundary.regionGlyphs.count])\")" }
       let mark = String(marker(k, test: false))
@@ -222,7 +230,7 @@ public struct DecisionBoundary: Sendable {
     drawArrows(&doc, xScale: xScale, yScale: yScale)
     // Legend right of the plot.
     var y = plot.y + 10
-    for k in 0..<classCount where k < classNames.count || points.contains(where: { $0.label == k }) {
+    for k in drawnClasses {
       doc.circle(cx: plot.maxX + 24, cy: y - 4, r: 5, fill: CategoricalPalette.color(k).hex)
       doc.text(className(k), x: plot.maxX + 34, y: y, size: 12)
       y += 20

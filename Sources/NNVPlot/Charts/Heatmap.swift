@@ -104,7 +104,9 @@ public struct Heatmap: Sendable {
     } else {
       lines.append(columnsLine)
     }
-    var note = "\(matrix.rows) \(rowName)s × \(matrix.columns) \(columnName)s"
+    var note =
+      "\(matrix.rows) \(rowName)\(matrix.rows == 1 ? "" : "s") × "
+      + "\(matrix.columns) \(columnName)\(matrix.columns == 1 ? "" : "s")"
     if rowStep > 1 || columnStep > 1 { note += ", shown as means of \(rowStep)×\(columnStep) blocks" }
     lines.append(note)
     lines.append(legend())
