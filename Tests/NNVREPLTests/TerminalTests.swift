@@ -70,7 +70,7 @@ import Testing
     terminal.send("saliency network on data method smoothgrad samples 10000\r")
     usleep(300_000)
     terminal.send("\u{03}")
-    #expect(terminal.waitFor("error: Interrupted."))
+    #expect(terminal.waitFor("stopped: Interrupted."))
     #expect(!terminal.screen.contains("SmoothGrad, 10000 samples"))
     terminal.send("print 5 * 5\r")
     #expect(terminal.waitFor("\n25\n"))
@@ -150,7 +150,7 @@ import Testing
     terminal.send("\u{03}")
     #expect(terminal.waitForExit() == 130)
     // The diagnostic names the statement that was running, not a later one.
-    #expect(terminal.screen.contains("long.nnv:4:1: error: Interrupted."))
+    #expect(terminal.screen.contains("long.nnv:4:1: stopped: Interrupted."))
     #expect(!terminal.screen.contains("never printed"))
   }
 

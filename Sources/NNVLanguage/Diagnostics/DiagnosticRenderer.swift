@@ -31,10 +31,14 @@ public struct DiagnosticRenderer: Sendable {
   public func render(_ diagnostic: Diagnostic) -> String {
     let source = diagnostic.source
     let (line, column) = source.location(of: diagnostic.range.start)
-    let severity = diagnostic.severity.rawValue
+    // A stop by Ctrl-C is what the user asked for, not a mistake: `stopped:`, in cyan.
+    let stopped = diagnostic.stage == .interrupted
+    let severity = stopped ? "stopped" : diagnostic.severity.rawValue
     let name = TerminalText.escaped(source.name, keepingLayout: false)
     var out = style("\(name):\(line):\(column): ", .bold)
-    out += style("\(severity):", diagnostic.severity == .error ? .boldRed : .boldMagenta)
+    let color: Style =
+      stopped ? .boldCyan : diagnostic.severity == .error ? .boldRed : .boldMagenta
+    out += style("\(severity):", color)
     out += style(" \(TerminalText.escaped(diagnostic.message.text))", .bold) + "\n"
     let quoted = quote(diagnostic.range, line: line, in: source)
     out += quoted.text + "\n"
