@@ -1,8 +1,9 @@
 import NNVCore
 import NNVPlot
 
-/// Checking what views are given: the rows of a heatmap, and counts that must lie in a range.
-/// A value a view cannot draw is an error naming it, never a blank cell or a silent clamp.
+/// Checking what views are given: the rows of a heatmap. A value a view cannot draw is an error
+/// naming it, never a blank cell. (Counts such as `bins` and `resolution` are checked against
+/// their declared bounds and limits before a view runs.)
 extension Builtins {
   /// A list of lists of numbers as the rows of a heatmap: every element a number, every row
   /// as long as the first, and at most `Value.maximumSize` cells.
@@ -26,17 +27,6 @@ extension Builtins {
     }
     return Matrix(matrix)
   }
-
-  /// The whole-number argument `name`, if given; it must lie in `range`.
-  static func wholeNumber(_ call: BuiltinCall, _ name: String, in range: ClosedRange<Int>) throws
-    -> Int?
-  {
-    guard call.has(name) else { return nil }
-    guard let n = call.integer(name), range.contains(n) else {
-      throw call.fail(.outOfRange(name, range), at: name)
-    }
-    return n
-  }
 }
 
 extension Diagnostic.Message {
@@ -49,8 +39,5 @@ extension Diagnostic.Message {
     Self(
       "Row \(row) has \(count) number\(count == 1 ? "" : "s"), but row 0 has \(first); a heatmap "
         + "needs rows of one length.")
-  }
-  static func outOfRange(_ name: String, _ range: ClosedRange<Int>) -> Self {
-    Self("`\(name)` must be a whole number from \(range.lowerBound) to \(range.upperBound).")
   }
 }

@@ -279,7 +279,8 @@ extension Builtins {
         let chart = try ModelViews.fittedCurve(model, train: data, test: test, options: o)
         return try show(call, text: chart.text, svg: chart.svg)
       }
-      let resolution = try wholeNumber(call, "resolution", in: ModelViews.resolutions) ?? 120
+      // Checked against its declared bounds (2 or more) and limit (400) before this runs.
+      let resolution = call.integer("resolution") ?? 120
       var textOptions = o
       textOptions.height = 20
       if !data.isClassification {

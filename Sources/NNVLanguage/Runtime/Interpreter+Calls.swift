@@ -74,9 +74,6 @@ extension Interpreter {
       if let problem = parameter.problem(with: value, of: builtin) {
         throw fail(problem, at: expression.range)
       }
-      if let problem = parameter.boundsProblem(with: value, of: builtin) {
-        throw fail(problem, at: expression.range)
-      }
       values[parameter.name] = value
       ranges[parameter.name] = expression.range
     }

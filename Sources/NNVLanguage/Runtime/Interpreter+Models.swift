@@ -90,9 +90,6 @@ extension Interpreter {
           }
         throw fail(message, at: argument.value.range)
       }
-      if let problem = parameter.boundsProblem(with: value, of: builtin) {
-        throw fail(problem, at: argument.value.range)
-      }
       values[parameter.name] = value
       ranges[parameter.name] = argument.value.range
     }

@@ -7,11 +7,19 @@ import NNVCore
 /// are passed, so both report the same problem with the same words, naming the limit when one
 /// is exceeded.
 extension Parameter {
-  /// The problem with `value`, or nil when it fits.
+  /// The problem with `value` (its type, then its declared bounds), or nil when it fits.
   ///
   /// - Parameter described: how to name a value of the wrong type (its kind by default).
   func problem(
     with value: Value, of builtin: Builtin, described: String? = nil
+  ) -> Diagnostic.Message? {
+    typeProblem(with: value, of: builtin, described: described)
+      ?? boundsProblem(with: value, of: builtin)
+  }
+
+  /// The problem with `value`'s type and, for whole numbers, its size and resource limit.
+  private func typeProblem(
+    with value: Value, of builtin: Builtin, described: String?
   ) -> Diagnostic.Message? {
     if let fileTypes, case .string(let path) = value {
       return Parameter.fileTypeProblem(path, fileTypes, parameter: self, of: builtin)

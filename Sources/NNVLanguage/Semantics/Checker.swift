@@ -237,7 +237,6 @@ public struct Checker {
       guard let literal = Checker.literal(value) else { continue }
       if let problem =
         parameter.problem(with: literal, of: builtin, described: Checker.describe(literal))
-        ?? parameter.boundsProblem(with: literal, of: builtin)
       {
         report(problem, at: value.range)
       }
