@@ -113,7 +113,7 @@ extension Builtins {
       seed: try call.seed())
     let options = try options(call)
     let view = try AttributionViews.saliency(model, on: data, request: request, options: options)
-    return try show(call, text: view.text, svg: view.svg)
+    return try show(call, view)
   }
 
   static func runSanity(_ call: BuiltinCall) throws -> Value {
@@ -126,7 +126,7 @@ extension Builtins {
     let report = try AttributionViews.sanity(
       model, on: data, method: method, baselineName: baselineName,
       count: try call.count("count", default: 3), seed: try call.seed(), options: try options(call))
-    _ = try show(call, text: report.view.text, svg: report.view.svg)
+    _ = try show(call, report.view)
     // Written to a file, the verdict still belongs in the session.
     if call.asStatement, call.has("to") {
       call.interpreter.output.write(report.verdict.joined(separator: "\n") + "\n")

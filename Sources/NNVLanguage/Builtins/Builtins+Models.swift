@@ -17,7 +17,7 @@ extension Builtins {
     body: .function { call in
       guard let model = call.model("model")?.model else { return .none }
       let table = ModelViews.summary(model, options: try options(call))
-      return try show(call, text: table.text, svg: table.svg)
+      return try show(call, table)
     })
 
   static let save = Builtin(

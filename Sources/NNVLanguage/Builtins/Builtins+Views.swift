@@ -60,17 +60,16 @@ extension Builtins {
     return type.flatMap(ViewFile.init(rawValue:))
   }
 
-  /// Prints `text`, or writes the view to the `to` file atomically and prints a confirmation:
-  /// `svg()` to an .svg file, `text()` to a .txt file (drawn without colours by `options`).
+  /// Prints the view's text, or writes it to the `to` file atomically and prints a
+  /// confirmation: its SVG to an .svg file, its text to a .txt file (drawn without colours, as
+  /// `options` sets for a text file). The one way every view command shows what it drew.
   ///
   /// The view is drawn in full before anything is written, and a view that fails to draw is
   /// an error: no file is written, or replaced, with an empty or partial document.
   /// Nothing is printed or written when the command was interrupted while the view was drawn.
-  static func show(
-    _ call: BuiltinCall, text: () throws -> String, svg: () throws -> String
-  ) throws -> Value {
+  static func show(_ call: BuiltinCall, _ view: any View) throws -> Value {
     if let name = call.string("to"), let file = try viewFile(call) {
-      let document = try file == .svg ? svg() : text()
+      let document = try file == .svg ? view.svg() : view.text()
       guard !document.isEmpty else { throw call.fail(.emptyView(name), at: "to") }
       try Cancellation.check()
       let data = Data(document.utf8)
@@ -85,7 +84,7 @@ extension Builtins {
       }
       return .string(name)
     }
-    let rendered = try text()
+    let rendered = try view.text()
     try Cancellation.check()
     if call.asStatement { call.interpreter.output.write(rendered) }
     return .string(rendered)
@@ -108,7 +107,7 @@ extension Builtins {
       guard let model = call.model("model")?.model else { return .none }
       let chart = ModelViews.diagram(
         model, horizontal: call.string("direction") == "horizontal", options: try options(call))
-      return try show(call, text: chart.text, svg: chart.svg)
+      return try show(call, chart)
     })
 
   static let history = Builtin(
@@ -144,12 +143,9 @@ extension Builtins {
       }
       let smoothing = call.number("smooth") ?? 0
       guard smoothing >= 0, smoothing < 1 else { throw call.fail(.smoothingRange, at: "smooth") }
-      var o = try options(call)
-      o.height = 10
-      let charts = ModelViews.history(models, options: o, logY: call.boolean("log") == true, smoothing: smoothing)
-      return try show(
-        call, text: { charts.loss.text() + (charts.accuracy.map { "\n" + $0.text() } ?? "") },
-        svg: { PanelSVG.stacked([charts.loss] + (charts.accuracy.map { [$0] } ?? [])) })
+      let view = HistoryView(
+        models, logY: call.boolean("log") == true, smoothing: smoothing, options: try options(call))
+      return try show(call, view)
     })
 
   static let weights = Builtin(
@@ -174,35 +170,16 @@ extension Builtins {
     body: .function { call in
       guard let model = call.model("model")?.model else { return .none }
       if call.string("over") != nil {
-        var o = try options(call)
-        o.height = 8
-        let charts = ModelViews.weightsOverEpochs(model, options: o)
-        guard !charts.isEmpty else { throw call.fail(.noHistory([model.name]), at: "model") }
-        return try show(
-          call, text: { charts.map { $0.text() }.joined(separator: "\n") },
-          svg: { PanelSVG.stacked(charts) })
+        let view = WeightsOverEpochsView(model, options: try options(call))
+        guard !view.isEmpty else { throw call.fail(.noHistory([model.name]), at: "model") }
+        return try show(call, view)
       }
-      let dense = ModelViews.denseWeights(model)
-      guard !dense.isEmpty else { throw call.fail(.noWeights(model.name), at: "model") }
+      let count = ModelViews.denseWeights(model).count
+      guard count > 0 else { throw call.fail(.noWeights(model.name), at: "model") }
       let index = try call.count("layer", default: 1)
-      guard index <= dense.count else { throw call.fail(.noSuchLayer(index, dense.count), at: "layer") }
-      let o = try options(call)
-      let chosen = dense[index - 1]
-      var heatOptions = o
-      heatOptions.title = "\(chosen.name) weights (\(chosen.weights.rows) inputs × \(chosen.weights.columns) units)"
-      let heatmap = Heatmap(chosen.weights, options: heatOptions, colorMap: .diverging, rowName: "input", columnName: "unit")
-      var histogramOptions = o
-      histogramOptions.height = 5
-      let histograms = dense.flatMap { layer -> [Histogram] in
-        var w = histogramOptions
-        w.title = "\(layer.name) weights"
-        var b = histogramOptions
-        b.title = "\(layer.name) biases"
-        return [Histogram(layer.weights.values, options: w), Histogram(layer.bias, options: b, color: CategoricalPalette.color(1))]
-      }
-      return try show(
-        call, text: { heatmap.text() + histograms.map { "\n" + $0.text() }.joined() },
-        svg: { PanelSVG.weights(heatmap: heatmap, histograms: histograms) })
+      guard index <= count, let view = WeightsView(model, layer: index - 1, options: try options(call))
+      else { throw call.fail(.noSuchLayer(index, count), at: "layer") }
+      return try show(call, view)
     })
 
   static let activations = Builtin(
@@ -223,23 +200,9 @@ extension Builtins {
     body: .function { call in
       guard let model = call.model("model")?.model, let data = call.dataset("on") else { return .none }
       guard data.count > 0 else { throw call.fail(.emptyData(data.name), at: "on") }
-      let layers = try ModelViews.activations(model, on: data, limit: try call.count("samples", default: 32))
-      let o = try options(call)
-      let maps = layers.map { layer -> (Heatmap, String) in
-        var lo = o
-        lo.height = 12
-        lo.title = "\(layer.name) (\(layer.activation.name)): \(layer.outputs.rows) samples × \(layer.outputs.columns) units"
-        let signed = layer.outputs.values.contains { $0 < 0 }
-        let map = Heatmap(layer.outputs, options: lo, colorMap: signed ? .diverging : .viridis, rowName: "sample", columnName: "unit")
-        var flags: [String] = []
-        if !layer.dead.isEmpty { flags.append("dead units: " + layer.dead.map { "\($0 + 1)" }.joined(separator: ", ")) }
-        if !layer.saturated.isEmpty { flags.append("saturated units: " + layer.saturated.map { "\($0 + 1)" }.joined(separator: ", ")) }
-        return (map, flags.joined(separator: "; "))
-      }
-      return try show(
-        call,
-        text: { maps.map { $0.0.text() + ($0.1.isEmpty ? "" : "! \($0.1)\n") }.joined(separator: "\n") },
-        svg: { PanelSVG.activations(maps) })
+      let samples = try call.count("samples", default: 32)
+      let layers = try ModelViews.activations(model, on: data, limit: samples)
+      return try show(call, ActivationsView(layers, options: try options(call)))
     })
 
   static let boundary = Builtin(
@@ -262,7 +225,6 @@ extension Builtins {
       """,
     body: .function { call in
       guard let model = call.model("model")?.model, let data = call.dataset("on") else { return .none }
-      let o = try options(call)
       let test = call.dataset("test")
       guard model.inputShape == [1] || model.inputShape == [2] else {
         throw call.fail(.needsPlane(model.inputShape), at: "model")
@@ -275,114 +237,12 @@ extension Builtins {
           .inputMismatch(model, set).hinted("draw a model's boundary over data with its inputs"),
           at: name)
       }
-      if model.inputShape == [1] {
-        let chart = try ModelViews.fittedCurve(model, train: data, test: test, options: o)
-        return try show(call, text: chart.text, svg: chart.svg)
-      }
       // Checked against its declared bounds (2 or more) and limit (400) before this runs.
-      let resolution = call.integer("resolution") ?? 120
-      var textOptions = o
-      textOptions.height = 20
-      if !data.isClassification {
-        return try show(
-          call,
-          text: {
-            try ModelViews.surface(
-              model, train: data, test: test, resolution: 160, options: textOptions
-            ).text()
-          },
-          svg: {
-            try ModelViews.surface(
-              model, train: data, test: test, resolution: resolution, options: o
-            ).svg()
-          })
-      }
-      return try show(
-        call,
-        text: {
-          var textOptions = o
-          textOptions.height = 20
-          return try ModelViews.boundary(
-            model, train: data, test: test, resolution: 160, thumbnails: false, options: textOptions
-          ).text()
-        },
-        svg: {
-          try ModelViews.boundary(
-            model, train: data, test: test, resolution: resolution, options: o
-          ).svg()
-        })
+      let resolution = call.integer("resolution") ?? BoundaryView.defaultResolution
+      let view = BoundaryView(
+        model, train: data, test: test, resolution: resolution, options: try options(call))
+      return try show(call, view)
     })
-
-  static let plot = Builtin(
-    "plot", .command,
-    summary: "Plots a list or tensor (line chart, histogram or heatmap) or an activation function with its derivative.",
-    parameters: [
-      Parameter("value", .any, positional: true, default: "none", "a list, range or tensor (1-D or 2-D)"),
-      Parameter("as", .choice(["line", "hist", "heatmap"]), default: "line for 1-D, heatmap for 2-D", "the kind of chart"),
-      Parameter("activation", .choice(Activations.names), default: "none", "an activation to plot with its derivative"),
-      Parameter(
-        "bins", .integer, default: "Sturges' rule", "histogram bins",
-        limit: ResourceLimits.histogramBins),
-    ] + viewParameters,
-    example: """
-      plot [1, 4, 9, 16, 25]
-      plot [0.1, 0.5, 0.5, 0.9, 1.2] as hist
-      plot activation tanh
-      plot activation relu to "relu.svg"
-      """,
-    body: .function(runPlot))
-
-  static func runPlot(_ call: BuiltinCall) throws -> Value {
-    let o = try options(call)
-    if let name = call.string("activation") ?? activationName(call.values["value"]) {
-      let at = call.has("activation") ? "activation" : "value"
-      guard let activation = Activation(named: name) else { throw call.fail(.unknownActivation(name), at: at) }
-      // Softmax maps a whole vector to probabilities; as a curve of one number it is a flat 1.
-      if activation == .softmax { throw call.fail(.softmaxNotElementwise, at: at) }
-      let chart = ModelViews.activationPlot(activation, options: o)
-      return try show(call, text: chart.text, svg: chart.svg)
-    }
-    guard let value = call.values["value"] else { throw call.fail(.nothingToPlot) }
-    let kind = call.string("as")
-    if case .tensor(let tensor) = value, tensor.rank >= 2 || kind == "heatmap" {
-      let flat = tensor.rank >= 2 ? tensor.flattenedRows : tensor
-      let matrix = Matrix(rows: flat.rank >= 2 ? flat.rows : 1, columns: flat.rank >= 2 ? flat.rowSize : flat.count, values: flat.scalars.map(Double.init))
-      if kind != "line" && kind != "hist" {
-        let chart = Heatmap(matrix, options: o, colorMap: matrix.values.contains { $0 < 0 } ? .diverging : .viridis)
-        return try show(call, text: chart.text, svg: chart.svg)
-      }
-    }
-    if let rows = value.elements, !rows.isEmpty {
-      let nested = rows.allSatisfy { $0.elements != nil }
-      guard nested || kind == "heatmap" else { return try plotNumbers(call, kind: kind, options: o) }
-      // A flat list as a heatmap is one row.
-      let matrix = nested ? try numberRows(call, rows) : try numberRows(call, [value])
-      let chart = Heatmap(matrix, options: o, colorMap: matrix.values.contains { $0 < 0 } ? .diverging : .viridis)
-      return try show(call, text: chart.text, svg: chart.svg)
-    }
-    return try plotNumbers(call, kind: kind, options: o)
-  }
-
-  /// A list of numbers as a histogram or a line chart.
-  static func plotNumbers(_ call: BuiltinCall, kind: String?, options: ChartOptions) throws -> Value {
-    var o = options
-    let values = try numbers(call, "value")
-    guard !values.isEmpty else { throw call.fail(.nothingToPlot, at: "value") }
-    if kind == "hist" {
-      let bins = call.has("bins") ? try call.count("bins", default: 1) : nil
-      let chart = Histogram(values, bins: bins, options: o)
-      return try show(call, text: chart.text, svg: chart.svg)
-    }
-    o.xLabel = "index"
-    let chart = LineChart([Series("values", values: values)], options: o)
-    return try show(call, text: chart.text, svg: chart.svg)
-  }
-
-  /// The activation a string value names (`plot "relu"`), if any.
-  static func activationName(_ value: Value?) -> String? {
-    if case .string(let text)? = value { return text }
-    return nil
-  }
 
   static let confusion = Builtin(
     "confusion", .command,
@@ -403,7 +263,7 @@ extension Builtins {
       var o = try options(call)
       o.title = "\(model.name) on \(data.name)"
       let chart = try ModelViews.confusion(model, on: data, options: o)
-      return try show(call, text: chart.text, svg: chart.svg)
+      return try show(call, chart)
     })
 }
 
@@ -437,14 +297,4 @@ extension Diagnostic.Message {
   static func needsClasses(_ name: String) -> Self {
     Self("\(name) has no class labels; a confusion matrix needs a classification data set.")
   }
-  static func unknownActivation(_ name: String) -> Self {
-    Self("There is no activation '\(name)'.", hint: "try: " + Activations.names.joined(separator: ", "))
-  }
-  static let softmaxNotElementwise = Self(
-    "softmax has no curve to plot: it works on a whole vector, turning its numbers into "
-      + "probabilities that sum to 1, so for one number alone it is always 1.",
-    hint: "plot an element-wise activation such as `plot activation sigmoid`; softmax shows in "
-      + "a classifier's output: `predict(net, sample)` of a `dense N softmax` layer gives N "
-      + "probabilities")
-  static let nothingToPlot = Self("Nothing to plot.", hint: "give values (`plot [1, 2, 3]`) or an activation (`plot activation relu`)")
 }

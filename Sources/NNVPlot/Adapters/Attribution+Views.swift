@@ -2,7 +2,7 @@ import Foundation
 import NNVCore
 
 /// A saliency or sanity view, ready to draw in the terminal or as SVG.
-public enum SaliencyView: Sendable {
+public enum SaliencyView: Chart {
   /// Image inputs: a row per input.
   case images(SaliencyGrid)
   /// Tabular inputs: bars per feature.
@@ -35,13 +35,11 @@ public enum SaliencyView: Sendable {
     }
   }
 
-  public func svg() -> String {
+  public func document() -> SVGDocument {
     switch self {
-    case .images(let grid): return grid.svg()
-    case .bars(let bars): return bars.svg()
-    case .plane(_, let chart, let notes):
-      return NoteText.appending(
-        notes, to: chart.svg(), width: chart.options.svgWidth, height: chart.options.svgHeight)
+    case .images(let grid): return grid.document()
+    case .bars(let bars): return bars.document()
+    case .plane(_, let chart, let notes): return NoteText.page(notes, below: chart.document())
     }
   }
 }
@@ -488,17 +486,15 @@ enum NoteText {
     return lines
   }
 
-  /// A rendered SVG document with note lines below it: the document is nested as it is.
-  static func appending(_ notes: [String], to svg: String, width: Double, height: Double) -> String
-  {
-    guard !notes.isEmpty, let start = svg.range(of: "<svg ") else { return svg }
-    let inner = String(svg[start.lowerBound...]).replacingOccurrences(
-      of: "<svg xmlns=\"http://www.w3.org/2000/svg\" ", with: "<svg x=\"0\" y=\"0\" ")
-    let wrapped = notes.flatMap { wrap($0, width: Int((width - 40) / 6.6)) }
-    var doc = SVGDocument(width: width, height: height + Double(wrapped.count) * 16 + 16)
-    doc.append(inner)
-    draw(wrapped, into: &doc, y: height + 8)
-    return doc.render(title: "saliency")
+  /// A page with `document` on top and the note lines below it.
+  static func page(_ notes: [String], below document: SVGDocument) -> SVGDocument {
+    guard !notes.isEmpty else { return document }
+    let wrapped = notes.flatMap { wrap($0, width: Int((document.width - 40) / 6.6)) }
+    var page = SVGDocument(
+      width: document.width, height: document.height + Double(wrapped.count) * 16 + 16)
+    page.place(document, x: 0, y: 0)
+    draw(wrapped, into: &page, y: document.height + 8)
+    return page.titled(document.title)
   }
 
   /// Draws wrapped note lines from `y` down; a continuation line (indented in the text) is

@@ -156,7 +156,7 @@ public struct AttributionBars: Sendable {
 
   // MARK: SVG
 
-  public func svg() -> String {
+  public func document() -> SVGDocument {
     let nameWidth = Swift.min(160, 14 + 7 * Double(names.map(\.count).max() ?? 4))
     let panelWidth = panels.count > 1 ? 400.0 : Swift.max(options.svgWidth - 40, 440)
     let barHeight = names.count > 24 ? 12.0 : 22.0
@@ -223,6 +223,6 @@ public struct AttributionBars: Sendable {
       y += 20
     }
     NoteText.draw(wrapped, into: &doc, y: y)
-    return doc.render(title: options.title ?? "attribution")
+    return doc.titled(options.title ?? "attribution")
   }
 }

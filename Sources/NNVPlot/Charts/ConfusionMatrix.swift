@@ -98,13 +98,13 @@ public struct ConfusionMatrix: Sendable {
 
   // MARK: SVG
 
-  public func svg() -> String {
+  public func document() -> SVGDocument {
     let n = counts.count
     var doc = SVGDocument(width: options.svgWidth, height: options.svgHeight)
     SVGAxes.title(&doc, options.title ?? "confusion matrix", width: doc.width)
     guard n > 0 else {
       doc.text("(no classes)", x: doc.width / 2, y: doc.height / 2, anchor: "middle")
-      return doc.render(title: "confusion matrix")
+      return doc.titled("confusion matrix")
     }
     let side = Swift.min(doc.width - 260, doc.height - 130)
     let cell = side / Double(n)
@@ -150,6 +150,6 @@ public struct ConfusionMatrix: Sendable {
     doc.text("precision", x: grid.x - 8, y: grid.maxY + 16, anchor: "end", size: 11, weight: "bold")
     doc.text(
       "accuracy \(ConfusionMatrix.percent(accuracy)) of \(total) samples", x: grid.x, y: grid.maxY + 40, size: 12)
-    return doc.render(title: options.title ?? "confusion matrix")
+    return doc.titled(options.title ?? "confusion matrix")
   }
 }

@@ -169,7 +169,7 @@ public struct DecisionBoundary: Sendable {
 
   // MARK: SVG
 
-  public func svg() -> String {
+  public func document() -> SVGDocument {
     let thumbColumns = thumbnails.isEmpty ? 0 : Swift.min(4, thumbnails.count)
     let thumbRows = thumbColumns == 0 ? 0 : (thumbnails.count + thumbColumns - 1) / thumbColumns
     let thumbSize = 64.0
@@ -253,7 +253,7 @@ public struct DecisionBoundary: Sendable {
         map.drawThumbnail(into: &doc, box: Box(x: x, y: y, width: thumbSize, height: thumbSize), name: thumb.name)
       }
     }
-    return doc.render(title: options.title ?? "decision boundary")
+    return doc.titled(options.title ?? "decision boundary")
   }
 }
 

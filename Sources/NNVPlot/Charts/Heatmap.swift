@@ -139,13 +139,13 @@ public struct Heatmap: Sendable {
 
   // MARK: SVG
 
-  public func svg() -> String {
+  public func document() -> SVGDocument {
     var doc = SVGDocument(width: options.svgWidth, height: options.svgHeight)
     SVGAxes.title(&doc, options.title, width: doc.width)
     let area = Box(x: 0, y: 0, width: doc.width, height: doc.height).inset(
       options.title == nil ? 20 : 44, 90, 44, 56)
     draw(into: &doc, area: area, colorBar: true)
-    return doc.render(title: options.title ?? "heatmap")
+    return doc.titled(options.title ?? "heatmap")
   }
 
   /// Draws the cells into `area` (keeping cells square when it can), with a colour bar right of

@@ -114,13 +114,13 @@ public struct Histogram: Sendable {
     return text
   }
 
-  public func svg() -> String {
+  public func document() -> SVGDocument {
     var doc = SVGDocument(width: options.svgWidth, height: options.svgHeight)
     SVGAxes.title(&doc, options.title, width: doc.width)
     let plot = Box(x: 0, y: 0, width: doc.width, height: doc.height).inset(
       options.title == nil ? 24 : 44, 24, options.xLabel == nil ? 40 : 56, 64)
     draw(into: &doc, plot: plot, label: options.title ?? "values")
-    return doc.render(title: options.title ?? "histogram")
+    return doc.titled(options.title ?? "histogram")
   }
 
   /// Draws the bars with axes into `plot`.

@@ -207,7 +207,7 @@ public struct LineChart: Sendable {
   // MARK: SVG
 
   /// The chart as a standalone SVG document.
-  public func svg() -> String {
+  public func document() -> SVGDocument {
     var doc = SVGDocument(width: options.svgWidth, height: options.svgHeight)
     SVGAxes.title(&doc, options.title, width: doc.width)
     let left = options.yLabel == nil ? 60.0 : 76
@@ -216,7 +216,7 @@ public struct LineChart: Sendable {
       (options.title == nil ? 36 : 52) + Double(rows - 1) * SVGAxes.legendRowHeight, 24,
       options.xLabel == nil ? 40 : 56, left)
     draw(into: &doc, plot: plot)
-    return doc.render(title: options.title ?? series.map(\.name).joined(separator: ", "))
+    return doc.titled(options.title ?? series.map(\.name).joined(separator: ", "))
   }
 
   /// Draws axes, lines, markers and the legend inside `plot`.

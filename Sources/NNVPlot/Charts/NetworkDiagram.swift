@@ -121,7 +121,7 @@ public struct NetworkDiagram: Sendable {
     return (0..<head).map { $0 } + [nil] + ((size - tail)..<size).map { $0 }
   }
 
-  public func svg() -> String {
+  public func document() -> SVGDocument {
     if horizontal { return horizontalSVG() }
     let blockHeight = 46.0
     let gap = 26.0
@@ -153,14 +153,14 @@ public struct NetworkDiagram: Sendable {
       y += blockHeight + gap
     }
     doc.endGroup()
-    guard graph else { return doc.render(title: options.title ?? "architecture") }
+    guard graph else { return doc.titled(options.title ?? "architecture") }
     let area = Box(x: blockWidth + 80, y: options.title == nil ? 30 : 54, width: doc.width - blockWidth - 120, height: doc.height - (options.title == nil ? 60 : 84))
     drawGraph(into: &doc, area: area)
-    return doc.render(title: options.title ?? "architecture")
+    return doc.titled(options.title ?? "architecture")
   }
 
   /// Blocks in a row, left to right, with the neuron graph under them.
-  func horizontalSVG() -> String {
+  func horizontalSVG() -> SVGDocument {
     let entries = blockEntries()
     // About 7 px a character of 11 px bold text, so the longest heading fits its block.
     let longest = entries.map { Swift.max($0.0.count, $0.1.count) }.max() ?? 20
@@ -197,7 +197,7 @@ public struct NetworkDiagram: Sendable {
       let area = Box(x: 60, y: top + blockHeight + 40, width: doc.width - 120, height: graphHeight - 50)
       drawGraph(into: &doc, area: area)
     }
-    return doc.render(title: options.title ?? "architecture")
+    return doc.titled(options.title ?? "architecture")
   }
 
   /// The blocks' heading, details and fill: the input, then every layer.

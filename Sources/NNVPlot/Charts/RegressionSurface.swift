@@ -109,7 +109,7 @@ public struct RegressionSurface: Sendable {
 
   // MARK: SVG
 
-  public func svg() -> String {
+  public func document() -> SVGDocument {
     let side = Swift.min(options.svgWidth - 180, options.svgHeight - 90)
     var doc = SVGDocument(width: options.svgWidth, height: options.svgHeight)
     SVGAxes.title(&doc, options.title, width: doc.width)
@@ -159,6 +159,6 @@ public struct RegressionSurface: Sendable {
       legendY += 16
       doc.text("black ring: test", x: plot.maxX + 18, y: legendY, size: 11, fill: "#666666")
     }
-    return doc.render(title: options.title ?? "regression surface")
+    return doc.titled(options.title ?? "regression surface")
   }
 }

@@ -45,7 +45,7 @@ extension SaliencyGrid {
     return longest <= 16 ? 112 : 140
   }
 
-  public func svg() -> String {
+  public func document() -> SVGDocument {
     let side = mapSide
     let captionWidth = 130.0
     let barSlot = 70.0
@@ -149,7 +149,7 @@ extension SaliencyGrid {
     }
     y += 6
     NoteText.draw(wrapped, into: &doc, y: y)
-    return doc.render(title: options.title ?? "saliency")
+    return doc.titled(options.title ?? "saliency")
   }
 
   /// One rectangle per pixel (or block of pixels, see `maximumSVGCells`), each with its value

@@ -91,7 +91,7 @@ public struct SummaryTable: Sendable {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  public func svg() -> String {
+  public func document() -> SVGDocument {
     let rowHeight = 24.0
     var doc = SVGDocument(width: options.svgWidth, height: 110 + rowHeight * Double(layers.count + 5))
     SVGAxes.title(&doc, options.title ?? "model \(modelName)", width: doc.width)
@@ -123,6 +123,6 @@ public struct SummaryTable: Sendable {
       y += rowHeight
       doc.text(line, x: 30, y: y, size: 12)
     }
-    return doc.render(title: "model \(modelName)")
+    return doc.titled("model \(modelName)")
   }
 }

@@ -96,3 +96,11 @@ public struct ColorDomain: Sendable, Equatable {
     return (value - low) / (high - low)
   }
 }
+
+extension ColorMap {
+  /// The map for values of unknown sign: diverging around zero when any is negative,
+  /// viridis otherwise.
+  public static func fitting(_ values: [Double]) -> ColorMap {
+    values.contains { $0 < 0 } ? .diverging : .viridis
+  }
+}

@@ -1,10 +1,13 @@
 /// A small SVG writer: elements as text, attributes escaped, numbers at fixed precision.
 ///
 /// The output is a self-contained document (no scripts, fonts or links) with a `viewBox`, so it
-/// scales cleanly on a slide. Every chart builds one of these.
+/// scales cleanly on a slide. Every chart builds one of these, and pages of several charts
+/// place whole documents inside another (`place`), never edit rendered text.
 public struct SVGDocument: Sendable {
   public let width: Double
   public let height: Double
+  /// The picture's `<title>`, which viewers show as its name.
+  public var title: String?
   private var body: [String] = []
 
   public init(width: Double, height: Double) {
@@ -130,10 +133,32 @@ public struct SVGDocument: Sendable {
 
   public mutating func endGroup() { body.append("</g>") }
 
-  /// The whole document, with an optional `<title>` for the picture.
+  /// The document with `title` as its picture's title.
+  public func titled(_ title: String?) -> SVGDocument {
+    var copy = self
+    copy.title = title
+    return copy
+  }
+
+  /// Places `other` inside this document with its top left corner at (`x`, `y`): a nested
+  /// `<svg>` element keeps its own coordinates, title and background.
+  public mutating func place(_ other: SVGDocument, x: Double = 0, y: Double = 0) {
+    var position: [String] = []
+    if x != 0 { position.append("x=\"\(Self.n(x))\"") }
+    position.append("y=\"\(Self.n(y))\"")
+    body.append(other.svgElement(opening: position.joined(separator: " ")))
+  }
+
+  /// The whole document; `title` (if given) replaces the document's own.
   public func render(title: String? = nil) -> String {
-    var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-    text += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Self.n(width))\" "
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      + svgElement(opening: "xmlns=\"http://www.w3.org/2000/svg\"", title: title ?? self.title)
+  }
+
+  /// The `<svg>` element with `opening` as its first attributes.
+  private func svgElement(opening: String, title: String? = nil) -> String {
+    let title = title ?? self.title
+    var text = "<svg \(opening) width=\"\(Self.n(width))\" "
     text += "height=\"\(Self.n(height))\" viewBox=\"0 0 \(Self.n(width)) \(Self.n(height))\" "
     text += "font-family=\"Helvetica, Arial, sans-serif\">\n"
     if let title { text += "<title>\(Self.escape(title))</title>\n" }
