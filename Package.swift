@@ -54,7 +54,7 @@ let package = Package(
     .executableTarget(
       name: "nnv",
       dependencies: [
-        "NNVCore", "NNVLanguage", "NNVREPL",
+        "NNVCore", "NNVPlot", "NNVLanguage", "NNVREPL",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -68,7 +68,8 @@ let package = Package(
       exclude: ["Snapshots"]
     ),
     .testTarget(name: "NNVLanguageTests", dependencies: ["NNVLanguage", "NNVCore", "NNVTestSupport"]),
-    .testTarget(name: "NNVREPLTests", dependencies: ["NNVREPL", "NNVLanguage", "NNVCore", "nnv"]),
+    .testTarget(
+      name: "NNVREPLTests", dependencies: ["NNVREPL", "NNVLanguage", "NNVPlot", "NNVCore", "nnv"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -1,3 +1,4 @@
+import NNVPlot
 import Foundation
 import NNVCore
 import NNVLanguage

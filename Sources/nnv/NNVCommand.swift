@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import NNVCore
 import NNVLanguage
+import NNVPlot
 import NNVREPL
 
 /// The `nnv` command: runs `.nnv` scripts; with no file and a terminal, opens the REPL.

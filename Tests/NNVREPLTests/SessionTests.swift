@@ -1,5 +1,6 @@
 import Foundation
 import NNVLanguage
+import NNVPlot
 import NNVREPL
 import Testing
 

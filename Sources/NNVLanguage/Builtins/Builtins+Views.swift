@@ -24,19 +24,11 @@ extension Builtins {
   ]
 
   static func options(_ call: BuiltinCall) throws -> ChartOptions {
-    var options = ChartOptions()
     let display = call.interpreter.display
-    // Wider than any screen is a typo; clamping keeps it from allocating a huge canvas.
-    options.width = Swift.min(try call.count("width", default: display.width, minimum: 1), 1000)
-    options.colorMode = call.string("color").flatMap(ColorMode.init(rawValue:)) ?? display.colorMode
-    options.glyphs = (call.boolean("ascii") ?? display.asciiOnly) ? .ascii : .unicode
-    if try viewFile(call) == .text {
-      // A text file is read later, elsewhere: no colour escapes, and the terminal's ASCII
-      // fallback does not apply to it.
-      options.colorMode = .none
-      options.glyphs = call.boolean("ascii") == true ? .ascii : .unicode
-    }
-    return options
+    return display.chartOptions(
+      width: try call.count("width", default: display.width, minimum: 1),
+      color: call.string("color").flatMap(ColorMode.init(rawValue:)), ascii: call.boolean("ascii"),
+      forTextFile: try viewFile(call) == .text)
   }
 
   /// The kinds of file a view is written to, named by their extensions.

@@ -1,5 +1,6 @@
 import Foundation
 import NNVCore
+import NNVPlot
 
 /// Runs nnv programs and holds a session's state: variables, models, functions and the seed.
 ///

@@ -467,9 +467,9 @@ public enum AttributionViews {
 }
 
 /// Notes under charts: wrapped in the terminal, appended below an SVG.
-enum NoteText {
+public enum NoteText {
   /// `text` broken at spaces into lines of at most `width` characters; later lines indented.
-  static func wrap(_ text: String, width: Int) -> [String] {
+  public static func wrap(_ text: String, width: Int) -> [String] {
     guard text.count > width, width > 10 else { return [text] }
     var lines: [String] = []
     var line = ""
@@ -487,7 +487,7 @@ enum NoteText {
   }
 
   /// A page with `document` on top and the note lines below it.
-  static func page(_ notes: [String], below document: SVGDocument) -> SVGDocument {
+  public static func page(_ notes: [String], below document: SVGDocument) -> SVGDocument {
     guard !notes.isEmpty else { return document }
     let wrapped = notes.flatMap { wrap($0, width: Int((document.width - 40) / 6.6)) }
     var page = SVGDocument(
