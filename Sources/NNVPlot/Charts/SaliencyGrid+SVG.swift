@@ -45,12 +45,13 @@ extension SaliencyGrid {
     return longest <= 16 ? 112 : 140
   }
 
-  public func document() -> SVGDocument {
-    let side = mapSide
+  /// Where the panels of a row go, left to right: input, maps (each with its colour bar),
+  /// overlay; and the width they take.
+  func svgSlots(side: Double) -> (slots: [(x: Double, kind: PanelKind, map: Int)], width: Double)
+  {
     let captionWidth = 130.0
     let barSlot = 70.0
     let gap = 24.0
-    // Panel slots, left to right: input, maps (each with its colour bar), overlay.
     var slots: [(x: Double, kind: PanelKind, map: Int)] = []
     var x = 20 + captionWidth
     slots.append((x, .input, -1))
@@ -63,10 +64,16 @@ extension SaliencyGrid {
       slots.append((x, .overlay, 0))
       x += side + gap
     }
+    return (slots, x)
+  }
+
+  public func document() -> SVGDocument {
+    let side = mapSide
+    let (slots, right) = svgSlots(side: side)
     let rowHeight = side + 34
     let top = options.title == nil ? 30.0 : 54.0
     let summaryHeight = summary == nil ? 0 : side + 50
-    let width = Swift.max(x + 10, 520)
+    let width = Swift.max(right + 10, 520)
     let wrapped = notes.flatMap { NoteText.wrap($0, width: Int((width - 40) / 6.6)) }
     let noteLines = Double(wrapped.count + 4)
     let height = top + 24 + Double(rows.count) * rowHeight + summaryHeight + 60 + noteLines * 16
@@ -78,54 +85,83 @@ extension SaliencyGrid {
         heading, x: slot.x + side / 2, y: top + 12, anchor: "middle", size: 13, weight: "bold",
         extra: [("class", "heading")])
     }
-    let inputDomain = self.inputDomain
     var y = top + 26
     for (r, row) in rows.enumerated() {
-      doc.text(row.label, x: 20, y: y + 14, size: 13, weight: "bold", extra: [("class", "label")])
-      for (k, detail) in row.details.enumerated() {
-        doc.text(
-          TextLayout.clip(detail, 22), x: 20, y: y + 32 + Double(k) * 16, size: 11,
-          extra: [("class", "detail")])
-      }
-      for slot in slots {
-        let box = Box(x: slot.x, y: y, width: side, height: side)
-        switch slot.kind {
-        case .input:
-          drawImage(
-            &doc, row.input, box: box, colors: Self.ink, domain: inputDomain, kind: "input",
-            what: "input #\(r + 1)")
-        case .map:
-          guard slot.map < row.maps.count else { continue }
-          let map = row.maps[slot.map]
-          let domain = Self.domain(map, signed: signed)
-          drawImage(
-            &doc, map, box: box, colors: mapColors, domain: domain, kind: "attribution",
-            what: mapTitles[slot.map])
-          SVGAxes.colorBar(
-            &doc, box: Box(x: box.maxX + 8, y: box.y, width: 10, height: side), map: mapColors,
-            domain: domain)
-        case .overlay:
-          guard let map = row.maps.first else { continue }
-          drawOverlay(&doc, input: row.input, inputDomain: inputDomain, map: map, box: box)
-        }
-      }
+      drawRow(&doc, row, number: r + 1, slots: slots, y: y, side: side)
       y += rowHeight
     }
     if let summary, !summary.map.isEmpty {
-      doc.text(
-        summary.title, x: 20, y: y + 14, size: 13, weight: "bold", extra: [("class", "label")])
-      let box = Box(x: slots[0].x, y: y + 24, width: side, height: side)
-      let domain = Self.domain(summary.map, signed: false)
-      drawImage(
-        &doc, summary.map, box: box, colors: .viridis, domain: domain, kind: "summary",
-        what: summary.title)
-      SVGAxes.colorBar(
-        &doc, box: Box(x: box.maxX + 8, y: box.y, width: 10, height: side), map: .viridis,
-        domain: domain)
+      drawSummary(&doc, summary, x: slots[0].x, y: y, side: side)
       y += summaryHeight
     }
-    y += 10
-    // The input's grey scale, as a small horizontal bar with its two ends.
+    y = drawInputScale(&doc, y: y + 10)
+    var legendText =
+      signed
+      ? "colours: red \(meaning.positive), blue \(meaning.negative), white no effect"
+      : "colours: brighter is larger"
+    if overlay { legendText += "; overlay: the map over the input in grey" }
+    for line in NoteText.wrap(legendText, width: Int((width - 40) / 6.2)) {
+      doc.text(line, x: 20, y: y, size: 11, fill: "#444444", extra: [("class", "legend")])
+      y += 16
+    }
+    NoteText.draw(wrapped, into: &doc, y: y + 6)
+    return doc.titled(options.title ?? "saliency")
+  }
+
+  /// One input's label, details and panels, from `y` down.
+  func drawRow(
+    _ doc: inout SVGDocument, _ row: Row, number: Int,
+    slots: [(x: Double, kind: PanelKind, map: Int)], y: Double, side: Double
+  ) {
+    doc.text(row.label, x: 20, y: y + 14, size: 13, weight: "bold", extra: [("class", "label")])
+    for (k, detail) in row.details.enumerated() {
+      doc.text(
+        TextLayout.clip(detail, 22), x: 20, y: y + 32 + Double(k) * 16, size: 11,
+        extra: [("class", "detail")])
+    }
+    let inputDomain = self.inputDomain
+    for slot in slots {
+      let box = Box(x: slot.x, y: y, width: side, height: side)
+      switch slot.kind {
+      case .input:
+        drawImage(
+          &doc, row.input, box: box, colors: Self.ink, domain: inputDomain, kind: "input",
+          what: "input #\(number)")
+      case .map:
+        guard slot.map < row.maps.count else { continue }
+        let map = row.maps[slot.map]
+        let domain = Self.domain(map, signed: signed)
+        drawImage(
+          &doc, map, box: box, colors: mapColors, domain: domain, kind: "attribution",
+          what: mapTitles[slot.map])
+        SVGAxes.colorBar(
+          &doc, box: Box(x: box.maxX + 8, y: box.y, width: 10, height: side), map: mapColors,
+          domain: domain)
+      case .overlay:
+        guard let map = row.maps.first else { continue }
+        drawOverlay(&doc, input: row.input, inputDomain: inputDomain, map: map, box: box)
+      }
+    }
+  }
+
+  /// The summary map (a magnitude) with its title and colour bar.
+  func drawSummary(_ doc: inout SVGDocument, _ summary: Summary, x: Double, y: Double, side: Double)
+  {
+    doc.text(
+      summary.title, x: 20, y: y + 14, size: 13, weight: "bold", extra: [("class", "label")])
+    let box = Box(x: x, y: y + 24, width: side, height: side)
+    let domain = Self.domain(summary.map, signed: false)
+    drawImage(
+      &doc, summary.map, box: box, colors: .viridis, domain: domain, kind: "summary",
+      what: summary.title)
+    SVGAxes.colorBar(
+      &doc, box: Box(x: box.maxX + 8, y: box.y, width: 10, height: side), map: .viridis,
+      domain: domain)
+  }
+
+  /// The input's grey scale, as a small horizontal bar with its two ends; returns the y below.
+  func drawInputScale(_ doc: inout SVGDocument, y: Double) -> Double {
+    let inputDomain = self.inputDomain
     doc.beginGroup([("class", "input-scale")])
     doc.text("input", x: 20, y: y + 10, size: 11)
     for i in 0..<32 {
@@ -137,19 +173,7 @@ extension SaliencyGrid {
     doc.text(NumberText.short(inputDomain.low), x: 60, y: y + 25, anchor: "middle", size: 10)
     doc.text(NumberText.short(inputDomain.high), x: 188, y: y + 25, anchor: "middle", size: 10)
     doc.endGroup()
-    y += 44
-    var legendText =
-      signed
-      ? "colours: red \(meaning.positive), blue \(meaning.negative), white no effect"
-      : "colours: brighter is larger"
-    if overlay { legendText += "; overlay: the map over the input in grey" }
-    for line in NoteText.wrap(legendText, width: Int((width - 40) / 6.2)) {
-      doc.text(line, x: 20, y: y, size: 11, fill: "#444444", extra: [("class", "legend")])
-      y += 16
-    }
-    y += 6
-    NoteText.draw(wrapped, into: &doc, y: y)
-    return doc.titled(options.title ?? "saliency")
+    return y + 44
   }
 
   /// One rectangle per pixel (or block of pixels, see `maximumSVGCells`), each with its value
