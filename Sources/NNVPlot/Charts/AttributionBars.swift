@@ -96,37 +96,16 @@ public struct AttributionBars: Sendable {
     let domain = self.domain(panel.values)
     let scale = Scale(domain: domain, range: 0...Double(barWidth))
     let zero = Swift.max(0, Swift.min(barWidth, Int(scale(0).rounded())))
-    let unicode = glyphs.bars.count == 8
-    let eighths: [Character] = Array("▏▎▍▌▋▊▉█")
     var lines: [String] = []
     for (k, name) in names.enumerated() {
       let v = k < panel.values.count ? panel.values[k] : .nan
       var canvas = TextCanvas(width: barWidth + 1, height: 1)
-      let color = options.colored ? barColor(v) : nil
       if signed { canvas.put(glyphs.vertical, zero, 0) }
       if v.isFinite, v != 0 {
         // Length in eighths of a cell, measured from the zero line.
-        let length = abs(scale(v) - scale(0)) * 8
-        let whole = Int(length / 8)
-        let rest = Int((length - Double(whole) * 8).rounded())
-        if v > 0 {
-          let start = signed ? zero + 1 : 0
-          let full = unicode ? whole : Int((length / 8).rounded())
-          for c in 0..<full { canvas.put(unicode ? "█" : "#", start + c, 0, color: color) }
-          if unicode, rest > 0 { canvas.put(eighths[rest - 1], start + whole, 0, color: color) }
-          if full == 0, !(unicode && rest > 0) {
-            canvas.put(unicode ? "▏" : "#", start, 0, color: color)
-          }
-        } else {
-          // Leftward bars: whole cells, then a right half block for the rest (Unicode has no
-          // right-aligned eighths but for the one-eighth and the half).
-          let full = unicode ? whole + (rest >= 6 ? 1 : 0) : Int((length / 8).rounded())
-          for c in 0..<full { canvas.put(unicode ? "█" : "#", zero - 1 - c, 0, color: color) }
-          if unicode, rest >= 2, rest < 6 { canvas.put("▐", zero - 1 - full, 0, color: color) }
-          if full == 0, !(unicode && rest >= 2) {
-            canvas.put(unicode ? "▕" : "#", zero - 1, 0, color: color)
-          }
-        }
+        drawBar(
+          &canvas, positive: v > 0, eighths: abs(scale(v) - scale(0)) * 8, zero: zero,
+          color: options.colored ? barColor(v) : nil)
       }
       var bar = canvas.render(options.colorMode)
       bar.removeLast()
@@ -137,7 +116,44 @@ public struct AttributionBars: Sendable {
       while line.last == " " { line.removeLast() }
       lines.append(line)
     }
-    // The axis: both ends of the scale and zero.
+    lines.append(axisLine(domain, nameWidth: nameWidth, barWidth: barWidth, zero: zero,
+      valueWidth: valueWidth))
+    return lines
+  }
+
+  /// A bar `eighths` eighths of a cell long from the zero column, rightward for a positive
+  /// value; in ASCII, whole cells of `#`.
+  func drawBar(
+    _ canvas: inout TextCanvas, positive: Bool, eighths length: Double, zero: Int, color: RGB?
+  ) {
+    let unicode = options.glyphs.bars.count == 8
+    let eighths: [Character] = Array("▏▎▍▌▋▊▉█")
+    let whole = Int(length / 8)
+    let rest = Int((length - Double(whole) * 8).rounded())
+    if positive {
+      let start = signed ? zero + 1 : 0
+      let full = unicode ? whole : Int((length / 8).rounded())
+      for c in 0..<full { canvas.put(unicode ? "█" : "#", start + c, 0, color: color) }
+      if unicode, rest > 0 { canvas.put(eighths[rest - 1], start + whole, 0, color: color) }
+      if full == 0, !(unicode && rest > 0) {
+        canvas.put(unicode ? "▏" : "#", start, 0, color: color)
+      }
+    } else {
+      // Leftward bars: whole cells, then a right half block for the rest (Unicode has no
+      // right-aligned eighths but for the one-eighth and the half).
+      let full = unicode ? whole + (rest >= 6 ? 1 : 0) : Int((length / 8).rounded())
+      for c in 0..<full { canvas.put(unicode ? "█" : "#", zero - 1 - c, 0, color: color) }
+      if unicode, rest >= 2, rest < 6 { canvas.put("▐", zero - 1 - full, 0, color: color) }
+      if full == 0, !(unicode && rest >= 2) {
+        canvas.put(unicode ? "▕" : "#", zero - 1, 0, color: color)
+      }
+    }
+  }
+
+  /// The axis under the bars: both ends of the scale and zero.
+  func axisLine(
+    _ domain: ClosedRange<Double>, nameWidth: Int, barWidth: Int, zero: Int, valueWidth: Int
+  ) -> String {
     var axis = Array(repeating: Character(" "), count: nameWidth + 2 + barWidth + 1 + valueWidth)
     func place(_ text: String, at column: Int, anchor: Int) {
       let start = Swift.max(0, Swift.min(axis.count - text.count, nameWidth + 2 + column - anchor))
@@ -148,10 +164,9 @@ public struct AttributionBars: Sendable {
     let highText = NumberText.short(domain.upperBound)
     place(highText, at: barWidth, anchor: highText.count - 1)
     if signed, domain.lowerBound < 0, domain.upperBound > 0 { place("0", at: zero, anchor: 0) }
-    var axisLine = String(axis)
-    while axisLine.last == " " { axisLine.removeLast() }
-    lines.append(axisLine)
-    return lines
+    var line = String(axis)
+    while line.last == " " { line.removeLast() }
+    return line
   }
 
   // MARK: SVG
@@ -169,49 +184,11 @@ public struct AttributionBars: Sendable {
     SVGAxes.title(&doc, options.title, width: width)
     for (p, panel) in panels.enumerated() {
       let left = 20 + Double(p) * panelWidth
-      let plot = Box(
-        x: left + nameWidth, y: top + 30, width: panelWidth - nameWidth - 70, height: plotHeight)
       doc.text(
         panel.title, x: left, y: top + 12, size: 13, weight: "bold", extra: [("class", "heading")])
-      let domain = self.domain(panel.values)
-      let scale = Scale(domain: domain, range: plot.x...plot.maxX)
-      let ticks = Ticks.nice(domain.lowerBound, domain.upperBound, count: 5)
-      for (value, label) in zip(ticks.values, Ticks.labels(ticks.values)) {
-        let x = scale(value)
-        guard x >= plot.x - 0.5, x <= plot.maxX + 0.5 else { continue }
-        doc.line(x, plot.y, x, plot.maxY, stroke: SVGAxes.gridColor)
-        doc.line(x, plot.maxY, x, plot.maxY + 5, stroke: SVGAxes.axisColor)
-        doc.text(
-          label, x: x, y: plot.maxY + 18, anchor: "middle", size: 10, extra: [("class", "tick")])
-      }
-      doc.line(plot.x, plot.maxY, plot.maxX, plot.maxY, stroke: SVGAxes.axisColor)
-      doc.text(
-        signed ? "attribution" : "|attribution|", x: plot.x + plot.width / 2, y: plot.maxY + 36,
-        anchor: "middle", size: 11, fill: "#444444")
-      doc.beginGroup([("class", "bars")])
-      for (k, name) in names.enumerated() {
-        let v = k < panel.values.count ? panel.values[k] : .nan
-        let y = plot.y + Double(k) * barHeight * 1.3 + barHeight * 0.15
-        doc.text(
-          TextLayout.clip(name, 22), x: plot.x - 8, y: y + barHeight * 0.5 + 4, anchor: "end",
-          size: 12, extra: [("class", "feature")])
-        guard v.isFinite else { continue }
-        let x0 = scale(Swift.min(0, v))
-        let x1 = scale(Swift.max(0, v))
-        doc.rect(
-          x: x0, y: y, width: Swift.max(1, x1 - x0), height: barHeight, fill: barColor(v).hex,
-          tooltip: "\(name): \(NumberText.short(v))", extra: [("class", "bar")])
-        // Values in a column right of the plot, where they never meet a bar or a name.
-        doc.text(
-          NumberText.short(v), x: plot.maxX + 10, y: y + barHeight * 0.5 + 4, size: 10,
-          fill: "#444444", extra: [("class", "value")])
-      }
-      doc.endGroup()
-      if signed, domain.lowerBound < 0 {
-        doc.line(
-          scale(0), plot.y - 4, scale(0), plot.maxY, stroke: "#222222", width: 1.2,
-          extra: [("class", "zero")])
-      }
+      let plot = Box(
+        x: left + nameWidth, y: top + 30, width: panelWidth - nameWidth - 70, height: plotHeight)
+      drawPanel(&doc, panel, plot: plot, barHeight: barHeight)
     }
     var y = top + 30 + plotHeight + 62
     if signed {
@@ -224,5 +201,48 @@ public struct AttributionBars: Sendable {
     }
     NoteText.draw(wrapped, into: &doc, y: y)
     return doc.titled(options.title ?? "attribution")
+  }
+
+  /// One panel: ticks and grid, a bar per feature with its value, and the zero line.
+  func drawPanel(_ doc: inout SVGDocument, _ panel: Panel, plot: Box, barHeight: Double) {
+    let domain = self.domain(panel.values)
+    let scale = Scale(domain: domain, range: plot.x...plot.maxX)
+    let ticks = Ticks.nice(domain.lowerBound, domain.upperBound, count: 5)
+    for (value, label) in zip(ticks.values, Ticks.labels(ticks.values)) {
+      let x = scale(value)
+      guard x >= plot.x - 0.5, x <= plot.maxX + 0.5 else { continue }
+      doc.line(x, plot.y, x, plot.maxY, stroke: SVGAxes.gridColor)
+      doc.line(x, plot.maxY, x, plot.maxY + 5, stroke: SVGAxes.axisColor)
+      doc.text(
+        label, x: x, y: plot.maxY + 18, anchor: "middle", size: 10, extra: [("class", "tick")])
+    }
+    doc.line(plot.x, plot.maxY, plot.maxX, plot.maxY, stroke: SVGAxes.axisColor)
+    doc.text(
+      signed ? "attribution" : "|attribution|", x: plot.x + plot.width / 2, y: plot.maxY + 36,
+      anchor: "middle", size: 11, fill: "#444444")
+    doc.beginGroup([("class", "bars")])
+    for (k, name) in names.enumerated() {
+      let v = k < panel.values.count ? panel.values[k] : .nan
+      let y = plot.y + Double(k) * barHeight * 1.3 + barHeight * 0.15
+      doc.text(
+        TextLayout.clip(name, 22), x: plot.x - 8, y: y + barHeight * 0.5 + 4, anchor: "end",
+        size: 12, extra: [("class", "feature")])
+      guard v.isFinite else { continue }
+      let x0 = scale(Swift.min(0, v))
+      let x1 = scale(Swift.max(0, v))
+      doc.rect(
+        x: x0, y: y, width: Swift.max(1, x1 - x0), height: barHeight, fill: barColor(v).hex,
+        tooltip: "\(name): \(NumberText.short(v))", extra: [("class", "bar")])
+      // Values in a column right of the plot, where they never meet a bar or a name.
+      doc.text(
+        NumberText.short(v), x: plot.maxX + 10, y: y + barHeight * 0.5 + 4, size: 10,
+        fill: "#444444", extra: [("class", "value")])
+    }
+    doc.endGroup()
+    if signed, domain.lowerBound < 0 {
+      doc.line(
+        scale(0), plot.y - 4, scale(0), plot.maxY, stroke: "#222222", width: 1.2,
+        extra: [("class", "zero")])
+    }
   }
 }

@@ -63,32 +63,8 @@ public struct Heatmap: Sendable {
     var canvas = TextCanvas(
       width: labelWidth + 1 + shown.columns * cellWidth,
       height: halfBlocks ? (shown.rows + 1) / 2 : shown.rows)
-    if halfBlocks {
-      for y in 0..<canvas.height {
-        for c in 0..<shown.columns {
-          let top = color(shown[y * 2, c])
-          let bottom = y * 2 + 1 < shown.rows ? color(shown[y * 2 + 1, c]) : nil
-          var cell = TextCanvas.Cell()
-          cell.character = bottom == nil ? "▀" : "▀"
-          cell.foreground = top
-          cell.background = bottom
-          canvas[labelWidth + 1 + c, y] = cell
-        }
-      }
-    } else {
-      for r in 0..<shown.rows {
-        for c in 0..<shown.columns {
-          let v = shown[r, c]
-          let t = domain.fraction(v)
-          // Diverging data in monochrome: darkness shows magnitude, and a separate legend
-          // line explains that the sign is lost.
-          let glyph = v.isFinite ? glyphs.rampGlyph(colorMap.isDiverging ? abs(t - 0.5) * 2 : t) : "?"
-          for k in 0..<cellWidth {
-            canvas.put(glyph, labelWidth + 1 + c * cellWidth + k, r, color: options.colored ? color(v) : nil)
-          }
-        }
-      }
-    }
+    drawCells(
+      shown, into: &canvas, left: labelWidth + 1, cellWidth: cellWidth, halfBlocks: halfBlocks)
     // Row numbers at the first and last row.
     canvas.write(TextLayout.pad("1", labelWidth, right: true), 0, 0)
     if canvas.height > 1 {
@@ -114,6 +90,39 @@ public struct Heatmap: Sendable {
       lines.append("\(nonFiniteCount) NaN or infinite entries shown as " + (halfBlocks ? "grey" : "?"))
     }
     return lines
+  }
+
+  /// The cells of `shown` from column `left`: two rows a character as half blocks, or a
+  /// ramp glyph `cellWidth` characters wide.
+  func drawCells(
+    _ shown: Matrix, into canvas: inout TextCanvas, left: Int, cellWidth: Int, halfBlocks: Bool
+  ) {
+    if halfBlocks {
+      for y in 0..<canvas.height {
+        for c in 0..<shown.columns {
+          var cell = TextCanvas.Cell()
+          cell.character = "▀"
+          cell.foreground = color(shown[y * 2, c])
+          cell.background = y * 2 + 1 < shown.rows ? color(shown[y * 2 + 1, c]) : nil
+          canvas[left + c, y] = cell
+        }
+      }
+      return
+    }
+    for r in 0..<shown.rows {
+      for c in 0..<shown.columns {
+        let v = shown[r, c]
+        let t = domain.fraction(v)
+        // Diverging data in monochrome: darkness shows magnitude, and a separate legend
+        // line explains that the sign is lost.
+        let shade = colorMap.isDiverging ? abs(t - 0.5) * 2 : t
+        let glyph = v.isFinite ? options.glyphs.rampGlyph(shade) : "?"
+        for k in 0..<cellWidth {
+          canvas.put(
+            glyph, left + c * cellWidth + k, r, color: options.colored ? color(v) : nil)
+        }
+      }
+    }
   }
 
   /// A one-line colour bar: low value, a gradient (or ramp), high value.
