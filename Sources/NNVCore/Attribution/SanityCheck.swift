@@ -7,11 +7,13 @@
 /// attributions, sample by sample. A correlation near 1 means the method shows the input, not
 /// the model.
 public enum SanityCheck {
-  /// The result: the mean rank correlation, and the attributions of both models.
+  /// The result: the mean rank correlation, the attributions of both models, and the verdict.
   public struct Result: Sendable {
     public var meanRankCorrelation: Float
     public var trained: Attribution
     public var randomized: Attribution
+    /// What the correlation says, for the inputs' number of features.
+    public var verdict: Verdict
   }
 
   /// Runs the test on `inputs`, with the randomized copy seeded by `seed`.
@@ -44,7 +46,9 @@ public enum SanityCheck {
       total += Double(rankCorrelation(a, b))
     }
     let mean = Float(total / Double(Swift.max(trained.values.rows, 1)))
-    return Result(meanRankCorrelation: mean, trained: trained, randomized: randomized)
+    return Result(
+      meanRankCorrelation: mean, trained: trained, randomized: randomized,
+      verdict: Verdict(correlation: mean, featureCount: inputs.rowSize))
   }
 
   /// Spearman's rank correlation (ties get their mean rank).

@@ -15,10 +15,14 @@ public struct TrainingOptions: Sendable {
   public var l2: Float
   /// Data evaluated after every epoch, not trained on.
   public var validation: Dataset?
+  /// What is added to every epoch's metrics from the model at its end, in order. By default
+  /// the weight distributions; with none, the history holds only what training measures.
+  public var recorders: [EpochRecorder]
 
   public init(
     epochs: Int = 10, batchSize: Int = 32, loss: Loss, seed: UInt64 = 7, shuffle: Bool = true,
-    l1: Float = 0, l2: Float = 0, validation: Dataset? = nil
+    l1: Float = 0, l2: Float = 0, validation: Dataset? = nil,
+    recorders: [EpochRecorder] = [.weightDistributions]
   ) {
     self.epochs = epochs
     self.batchSize = batchSize
@@ -28,6 +32,7 @@ public struct TrainingOptions: Sendable {
     self.l1 = l1
     self.l2 = l2
     self.validation = validation
+    self.recorders = recorders
   }
 }
 
@@ -51,7 +56,8 @@ public enum Trainer {
   /// Trains `model` on `data`, appending one `EpochMetrics` per epoch to its history.
   ///
   /// The run is reproducible: the same model, data, options and optimizer settings give the
-  /// same weights bit for bit. The observer is called after every batch and every epoch and may
+  /// same weights bit for bit. After every epoch the options' recorders add their statistics to
+  /// the epoch's metrics. The observer is called after every batch and every epoch and may
   /// stop training; the model then keeps the weights of the last finished batch. So does a
   /// cancelled `Cancellation` token (Ctrl-C), which is polled inside every forward pass and
   /// validation. A loss that becomes NaN or infinite stops training and restores the weights
@@ -158,7 +164,7 @@ public enum Trainer {
           cancelled = true
         }
       }
-      metrics.weights = WeightDistribution.of(model)
+      for recorder in options.recorders { recorder.record(model, &metrics) }
       metrics.optimizer = optimizer.description
       metrics.lossFunction = options.loss
       model.history.append(metrics)

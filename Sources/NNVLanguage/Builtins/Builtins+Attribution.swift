@@ -131,11 +131,12 @@ extension Builtins {
     if call.asStatement, call.has("to") {
       call.interpreter.output.write(report.verdict.joined(separator: "\n") + "\n")
     }
+    let verdict = report.result.verdict
     return .record(
       Record([
-        ("correlation", .number(NumberFormatting.double(report.result.meanRankCorrelation))),
-        ("threshold", .number(NumberFormatting.double(AttributionViews.sanityThreshold))),
-        ("passed", .boolean(report.passed)),
+        ("correlation", .number(NumberFormatting.double(verdict.correlation))),
+        ("threshold", .number(NumberFormatting.double(verdict.threshold))),
+        ("passed", .boolean(verdict.passed)),
       ]))
   }
 

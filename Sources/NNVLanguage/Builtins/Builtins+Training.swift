@@ -119,7 +119,9 @@ extension Builtins {
     let options = TrainingOptions(
       epochs: epochs, batchSize: try call.count("batch", default: 32), loss: loss,
       seed: try call.seed(), l1: Float(call.number("l1") ?? 0), l2: Float(call.number("l2") ?? 0),
-      validation: call.dataset("validate"))
+      validation: call.dataset("validate"),
+      // Kept with the model for `weights net over epochs`, and saved with it.
+      recorders: [.weightDistributions])
     if call.boolean("standardize") == true {
       model.standardizer = try Standardizer(fitting: data)
     }

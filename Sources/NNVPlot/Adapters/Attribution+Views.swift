@@ -84,12 +84,6 @@ public enum AttributionViews {
     }
   }
 
-  /// The mean rank correlation at or above which the sanity check fails.
-  ///
-  /// Adebayo et al. (2018) judge the maps by eye and by rank correlation but fix no number;
-  /// 0.5 is this tool's line between "changes with the weights" and "mostly the same".
-  public static let sanityThreshold: Float = 0.5
-
   /// What `saliency` draws.
   public struct Request: Sendable {
     public var method: AttributionMethod
@@ -144,7 +138,7 @@ public enum AttributionViews {
     let signed = isSigned(request.method)
     var notes = [methodNote(request.method, baselineName: request.baselineName)]
     notes.append(explainsNote(model, data, request.target))
-    notes += try gapNotes(model, inputs: inputs, attribution: attribution)
+    notes += try gapNotes(model, attribution: attribution)
     var o = options
     o.title = o.title ?? "saliency of \(model.name) on \(data.name)"
     switch inputKind(data.sampleShape) {
@@ -237,89 +231,6 @@ public enum AttributionViews {
     }
   }
 
-  // MARK: Sanity check
-
-  /// The sanity check's result and its view.
-  public struct SanityReport: Sendable {
-    public var result: SanityCheck.Result
-    public var passed: Bool
-    /// The lines to read aloud: the correlation with the threshold, and the verdict.
-    public var verdict: [String]
-    public var view: SaliencyView
-  }
-
-  /// Runs the model-randomization check on every input of `data` and shows the trained and the
-  /// randomized model's maps side by side for the first `count` inputs (images) or as mean
-  /// |attribution| bars (other inputs).
-  public static func sanity(
-    _ model: Sequential, on data: Dataset, method: AttributionMethod, baselineName: String? = nil,
-    count: Int = 3, seed: UInt64 = 1, options: ChartOptions = ChartOptions()
-  ) throws -> SanityReport {
-    let result = try SanityCheck.run(model, inputs: data.features, method: method, seed: seed)
-    let r = result.meanRankCorrelation
-    var passed = r < sanityThreshold
-    let correlation = NumberText.fixed(Double(r), decimals: 2)
-    let threshold = NumberText.fixed(Double(sanityThreshold), decimals: 2)
-    var verdict = [
-      "rank correlation of the maps, trained vs randomized weights: \(correlation) "
-        + "(Spearman, mean over \(data.count) inputs; fails at \(threshold) or more)",
-      passed
-        ? "Passed: the maps change when the weights are randomized, so they show what the model learned."
-        : "Failed: the maps stay alike with random weights, so they show the input more than the model.",
-    ]
-    let features = data.features.rowSize
-    if features == 1 {
-      // One feature has one rank: the correlation is 1 whatever the weights.
-      passed = false
-      verdict = [
-        "rank correlation of the maps: not defined for 1 feature per input",
-        "Cannot judge: with a single feature the maps always rank alike; "
-          + "this check needs inputs with several features.",
-      ]
-    } else if features < 5 {
-      verdict.append("with only \(features) features per input, each rank correlation is coarse")
-    }
-    let notes = [methodNote(method, baselineName: baselineName)] + verdict
-    var o = options
-    o.title = o.title ?? "sanity check of \(model.name) on \(data.name)"
-    let view: SaliencyView
-    switch inputKind(data.sampleShape) {
-    case .image(let rows, let columns):
-      let shown = Array(0..<Swift.min(data.count, count))
-      let predictions = try self.predictions(model, try data.features.gatheringRows(shown))
-      let d = result.trained.values.rowSize
-      let gridRows = shown.map { i in
-        SaliencyGrid.Row(
-          label: "#\(i)",
-          details: details(
-            data, index: i, prediction: predictions[i], explained: result.trained.targets[i],
-            model: model),
-          input: image(data.features.scalars, row: i, size: d, rows: rows, columns: columns),
-          maps: [
-            image(result.trained.values.scalars, row: i, size: d, rows: rows, columns: columns),
-            image(result.randomized.values.scalars, row: i, size: d, rows: rows, columns: columns),
-          ])
-      }
-      view = .images(
-        SaliencyGrid(
-          mapTitles: ["trained", "randomized"], signed: isSigned(method), overlay: false,
-          rows: gridRows, notes: notes, options: o))
-    case .features, .plane:
-      let names = featureNames(data, count: result.trained.values.rowSize)
-      let order = result.trained.ranking
-      let trained = result.trained.meanAbsolute
-      let randomized = result.randomized.meanAbsolute
-      view = .bars(
-        AttributionBars(
-          names: order.map { names[$0] },
-          panels: [
-            .init(title: "trained: mean |attribution|", values: order.map { Double(trained[$0]) }),
-            .init(title: "randomized weights", values: order.map { Double(randomized[$0]) }),
-          ], signed: false, notes: notes, options: o))
-    }
-    return SanityReport(result: result, passed: passed, verdict: verdict, view: view)
-  }
-
   // MARK: Pieces
 
   /// The method line under every view.
@@ -356,47 +267,22 @@ public enum AttributionViews {
       + "(class scores before the last activation)"
   }
 
-  /// For Integrated Gradients: the completeness gap, absolute and relative to the score change.
-  static func gapNotes(_ model: Sequential, inputs: Tensor, attribution: Attribution) throws
-    -> [String]
-  {
-    guard let gaps = attribution.completenessGaps, !gaps.isEmpty,
-      case .integratedGradients(_, let baseline) = attribution.method
-    else { return [] }
-    let d = inputs.rowSize
-    let start: [Float]
-    switch baseline {
-    case .zeros: start = [Float](repeating: 0, count: d)
-    case .sample(let sample): start = sample.scalars
-    }
-    // f(baseline) for every class explained, in one batch.
-    let classes = Array(Set(attribution.targets)).sorted()
-    let batch = try Tensor(shape: [classes.count, d], scalars: classes.flatMap { _ in start })
-      .reshaped([classes.count] + model.inputShape)
-    let baselineScores = try InputGradient.compute(model, inputs: batch, targets: classes).scores
-    let scoreOf = Dictionary(uniqueKeysWithValues: zip(classes, baselineScores))
-    var relative: [Double] = []
-    for (i, gap) in gaps.enumerated() {
-      let change = abs(Double(attribution.scores[i]) - Double(scoreOf[attribution.targets[i]] ?? 0))
-      if change > 1e-6 { relative.append(Double(gap) / change) }
-    }
-    let n = Double(gaps.count)
-    let mean = gaps.map(Double.init).reduce(0, +) / n
-    let worst = Double(gaps.max() ?? 0)
-    let counted = gaps.count == 1 ? "1 input" : "\(gaps.count) inputs"
-    let single = gaps.count == 1
+  /// For Integrated Gradients: the completeness gap, absolute and relative to the score change
+  /// (`CompletenessSummary`).
+  static func gapNotes(_ model: Sequential, attribution: Attribution) throws -> [String] {
+    guard let summary = try CompletenessSummary(attribution, model: model) else { return [] }
+    let single = summary.count == 1
+    let counted = single ? "1 input" : "\(summary.count) inputs"
+    let worst = NumberText.short(summary.largest)
     var lines = [
       "completeness gap |Σ attributions − (f(x) − f(baseline))| over \(counted):",
-      single
-        ? "  \(NumberText.short(worst))"
-        : "  max \(NumberText.short(worst)), mean \(NumberText.short(mean))",
+      single ? "  \(worst)" : "  max \(worst), mean \(NumberText.short(summary.mean))",
     ]
-    if let top = relative.max() {
-      let average = relative.reduce(0, +) / Double(relative.count)
+    if let top = summary.largestRelative, let average = summary.meanRelative {
       lines.append(
         "  relative to |f(x) − f(baseline)|: "
           + (single ? percent(top) : "max \(percent(top)), mean \(percent(average))")
-          + (top > 0.05 ? " (more steps make it smaller)" : ""))
+          + (summary.needsMoreSteps ? " (more steps make it smaller)" : ""))
     }
     return lines
   }
@@ -406,24 +292,10 @@ public enum AttributionViews {
     return NumberText.fixed(x * 100, decimals: x < 0.1 ? 2 : 1) + "%"
   }
 
-  /// The predicted class and its probability (nil when the outputs are not probabilities), or
-  /// the output value for regression.
-  static func predictions(_ model: Sequential, _ inputs: Tensor) throws -> [(
-    label: Int, value: Double, isProbability: Bool
-  )] {
-    let output = try model.predict(inputs)
-    let width = output.rowSize
-    let last = model.layers.last?.activation
-    return (0..<output.rows).map { i in
-      let row = output.scalars[(i * width)..<((i + 1) * width)].map(Double.init)
-      if width == 1 {
-        let p = row[0]
-        return last == .sigmoid ? (p > 0.5 ? 1 : 0, p > 0.5 ? p : 1 - p, true) : (0, p, false)
-      }
-      var best = 0
-      for k in 1..<width where row[k] > row[best] { best = k }
-      return (best, row[best], last == .softmax)
-    }
+  /// The predicted class with its probability when the outputs are probabilities, or the
+  /// output value (a regression, or scores without a softmax).
+  static func predictions(_ model: Sequential, _ inputs: Tensor) throws -> [ClassPrediction] {
+    try ClassPrediction.predict(model, inputs, classifier: false)
   }
 
   static func className(_ data: Dataset, _ model: Sequential, _ k: Int) -> String {
@@ -433,8 +305,7 @@ public enum AttributionViews {
 
   /// `true 3`, `predicted 3 (98%)`, and `explains 5` when another class is explained.
   static func details(
-    _ data: Dataset, index: Int, prediction: (label: Int, value: Double, isProbability: Bool),
-    explained: Int, model: Sequential
+    _ data: Dataset, index: Int, prediction: ClassPrediction, explained: Int, model: Sequential
   ) -> [String] {
     if !data.isClassification {
       let target =
@@ -443,8 +314,8 @@ public enum AttributionViews {
     }
     let actual = index < data.labels.count ? className(data, model, data.labels[index]) : "?"
     var predicted = "predicted \(className(data, model, prediction.label))"
-    if prediction.isProbability {
-      predicted += " (\(NumberText.fixed(prediction.value * 100, decimals: 0))%)"
+    if let probability = prediction.probability {
+      predicted += " (\(NumberText.fixed(probability * 100, decimals: 0))%)"
     }
     var lines = ["true \(actual)", predicted]
     // A single-output model explains its one score (class 1) whatever it predicts.
@@ -463,52 +334,5 @@ public enum AttributionViews {
   static func image(_ scalars: [Float], row: Int, size: Int, rows: Int, columns: Int) -> Matrix {
     let slice = scalars[(row * size)..<((row + 1) * size)]
     return Matrix(rows: rows, columns: columns, values: slice.map(Double.init))
-  }
-}
-
-/// Notes under charts: wrapped in the terminal, appended below an SVG.
-public enum NoteText {
-  /// `text` broken at spaces into lines of at most `width` characters; later lines indented.
-  public static func wrap(_ text: String, width: Int) -> [String] {
-    guard text.count > width, width > 10 else { return [text] }
-    var lines: [String] = []
-    var line = ""
-    for word in text.split(separator: " ", omittingEmptySubsequences: false) {
-      let candidate = line.isEmpty ? String(word) : line + " " + word
-      if candidate.count > width, !line.isEmpty {
-        lines.append(line)
-        line = "  " + word
-      } else {
-        line = candidate
-      }
-    }
-    if !line.isEmpty { lines.append(line) }
-    return lines
-  }
-
-  /// A page with `document` on top and the note lines below it.
-  public static func page(_ notes: [String], below document: SVGDocument) -> SVGDocument {
-    guard !notes.isEmpty else { return document }
-    let wrapped = notes.flatMap { wrap($0, width: Int((document.width - 40) / 6.6)) }
-    var page = SVGDocument(
-      width: document.width, height: document.height + Double(wrapped.count) * 16 + 16)
-    page.place(document, x: 0, y: 0)
-    draw(wrapped, into: &page, y: document.height + 8)
-    return page.titled(document.title)
-  }
-
-  /// Draws wrapped note lines from `y` down; a continuation line (indented in the text) is
-  /// indented by position, since SVG collapses leading spaces. Returns the y after the last.
-  @discardableResult
-  static func draw(_ lines: [String], into doc: inout SVGDocument, y start: Double) -> Double {
-    var y = start
-    for line in lines {
-      let indented = line.hasPrefix("  ")
-      doc.text(
-        indented ? String(line.drop { $0 == " " }) : line, x: indented ? 34 : 20, y: y, size: 12,
-        extra: [("class", "note")])
-      y += 16
-    }
-    return y
   }
 }

@@ -1,8 +1,9 @@
 import Foundation
 import NNVCore
 
-/// The bridge from models and data sets to the plain data the charts draw. This is the only
-/// place in NNVPlot that knows NNVCore types.
+/// The bridge from models and data sets to the plain data the charts draw. What a view shows is
+/// computed by NNVCore (`DecisionGrid`, `LayerActivity`, `ConfusionCounts` and the like); this
+/// only arranges it for the charts.
 public enum ModelViews {
   // MARK: Summary and diagram
 
@@ -162,10 +163,9 @@ public enum ModelViews {
   public static func confusion(
     _ model: Sequential, on data: Dataset, options: ChartOptions = ChartOptions()
   ) throws -> ConfusionMatrix {
-    let output = try model.predict(data.features)
-    let predicted = Metrics.predictedClasses(output, fromLogits: false, loss: .meanSquaredError)
     let names = data.classNames.isEmpty ? model.classNames : data.classNames
-    return ConfusionMatrix(actual: data.labels, predicted: predicted, classNames: names, options: options)
+    let counts = try ConfusionCounts(model, on: data)
+    return ConfusionMatrix(counts, classNames: names, options: options)
   }
 
   // MARK: Activations
@@ -179,70 +179,26 @@ public enum ModelViews {
     public var activation: Activation
   }
 
-  /// Every layer's outputs for the first `limit` samples of `data` (rows samples, columns units).
-  ///
-  /// A unit is dead when its output is 0 (ReLU) or its magnitude below 1e-6 for every sample,
-  /// and saturated when a sigmoid stays within 0.01 of 0 or 1, or a tanh within 0.01 of ±1, for
-  /// every sample.
-  public static func activations(_ model: Sequential, on data: Dataset, limit: Int = 64) throws -> [LayerActivity] {
-    let n = Swift.max(1, Swift.min(limit, data.count))
-    let outputs = try model.layerOutputs(try data.features.rows(0..<n))
-    var poller = Cancellation.Poller()
-    return try zip(model.layers, outputs).map { layer, output in
-      let flat = output.flattenedRows
-      let columns = flat.rowSize
+  /// Every layer's outputs for the first `limit` samples of `data` (rows samples, columns units),
+  /// with the dead and saturated units NNVCore's `LayerActivity` finds.
+  public static func activations(
+    _ model: Sequential, on data: Dataset, limit: Int = 64
+  ) throws -> [LayerActivity] {
+    try NNVCore.LayerActivity.of(model, on: data, limit: limit).map { layer in
+      let flat = layer.outputs
       var values: [Double] = []
       values.reserveCapacity(flat.count)
       for start in stride(from: 0, to: flat.count, by: 1 << 20) {
         try Cancellation.check()
         values += flat.scalars[start..<Swift.min(start + (1 << 20), flat.count)].map(Double.init)
       }
-      let m = Matrix(rows: flat.rows, columns: columns, values: values)
-      var dead: [Int] = []
-      var saturated: [Int] = []
-      for c in 0..<columns {
-        try poller.advance(by: m.rows)
-        let column = (0..<m.rows).map { m[$0, c] }
-        if column.allSatisfy({ abs($0) < 1e-6 }) { dead.append(c) }
-        switch layer.activation {
-        case .sigmoid:
-          if column.allSatisfy({ $0 < 0.01 || $0 > 0.99 }) { saturated.append(c) }
-        case .tanh:
-          if column.allSatisfy({ abs($0) > 0.99 }) { saturated.append(c) }
-        default: break
-        }
-      }
-      return LayerActivity(name: layer.name, outputs: m, dead: dead, saturated: saturated, activation: layer.activation)
+      return LayerActivity(
+        name: layer.layer, outputs: Matrix(rows: flat.rows, columns: flat.rowSize, values: values),
+        dead: layer.dead, saturated: layer.saturated, activation: layer.activation)
     }
   }
 
   // MARK: Decision boundary
-
-  /// The padded extent of the two input features.
-  static func plane(_ sets: [Dataset]) -> (ClosedRange<Double>, ClosedRange<Double>) {
-    let xs = sets.flatMap { d in (0..<d.count).map { Double(d.features.scalars[$0 * d.features.rowSize]) } }
-    let ys = sets.flatMap { d in (0..<d.count).map { Double(d.features.scalars[$0 * d.features.rowSize + 1]) } }
-    func padded(_ r: ClosedRange<Double>?) -> ClosedRange<Double> {
-      let r = r ?? -1...1
-      let pad = Swift.max((r.upperBound - r.lowerBound) * 0.08, 0.1)
-      return (r.lowerBound - pad)...(r.upperBound + pad)
-    }
-    return (padded(.extent(of: xs)), padded(.extent(of: ys)))
-  }
-
-  /// A grid of points over the plane, top row first (largest y), as a batch.
-  static func gridBatch(_ x: ClosedRange<Double>, _ y: ClosedRange<Double>, columns: Int, rows: Int) -> Tensor {
-    var values: [Float] = []
-    values.reserveCapacity(columns * rows * 2)
-    for r in 0..<rows {
-      let v = y.upperBound - (Double(r) + 0.5) / Double(rows) * (y.upperBound - y.lowerBound)
-      for c in 0..<columns {
-        values.append(Float(x.lowerBound + (Double(c) + 0.5) / Double(columns) * (x.upperBound - x.lowerBound)))
-        values.append(Float(v))
-      }
-    }
-    return (try? Tensor(shape: [rows * columns, 2], scalars: values)) ?? Tensor.zeros([0, 2])
-  }
 
   public enum ViewError: Error, CustomStringConvertible {
     case needsTwoInputs([Int])
@@ -270,54 +226,27 @@ public enum ModelViews {
     _ model: Sequential, train: Dataset, test: Dataset? = nil, resolution: Int = 100,
     thumbnails: Bool = true, options: ChartOptions = ChartOptions()
   ) throws -> DecisionBoundary {
-    let (sets, xDomain, yDomain, side, output) = try planeGrid(model, train, test, resolution)
-    let width = output.rowSize
-    var labels: [Int] = []
-    var confidences: [Double] = []
-    labels.reserveCapacity(side * side)
-    confidences.reserveCapacity(side * side)
-    let softmaxed = model.layers.last?.activation == .softmax || model.layers.last?.activation == .sigmoid
-    for i in 0..<(side * side) {
-      let row = output.scalars[(i * width)..<((i + 1) * width)].map(Double.init)
-      if width == 1 {
-        let p = softmaxed ? row[0] : 1 / (1 + exp(-row[0]))
-        labels.append(p > 0.5 ? 1 : 0)
-        confidences.append(p > 0.5 ? p : 1 - p)
-      } else {
-        var best = 0
-        for k in 1..<width where row[k] > row[best] { best = k }
-        if softmaxed {
-          confidences.append(row[best])
-        } else {
-          let total = row.map { exp($0 - row[best]) }.reduce(0, +)
-          confidences.append(1 / total)
-        }
-        labels.append(best)
-      }
-    }
+    let (sets, grid) = try planeGrid(model, train, test, resolution)
+    let decision = try DecisionGrid(model, over: grid)
     let points = planePoints(sets).map { p in
       let labels = sets[p.set].labels
       return DecisionBoundary.Point(
         x: p.x, y: p.y, label: p.index < labels.count ? labels[p.index] : 0, isTest: p.set > 0)
     }
     var thumbs: [(name: String, values: Matrix)] = []
-    if thumbnails, model.layers.count > 1 {
-      let t = 24
-      let outputs = try model.layerOutputs(gridBatch(xDomain, yDomain, columns: t, rows: t))
-      for (layer, out) in zip(model.layers.dropLast(), outputs.dropLast()) where layer.parameterCount > 0 {
-        let units = out.rowSize
-        for u in 0..<Swift.min(units, 16) where thumbs.count < 32 {
-          let values = (0..<(t * t)).map { Double(out.scalars[$0 * units + u]) }
-          thumbs.append(("\(layer.name) #\(u + 1)", Matrix(rows: t, columns: t, values: values)))
-        }
+    if thumbnails {
+      let t = HiddenUnitMap.side
+      let units = PlaneGrid(x: grid.x, y: grid.y, columns: t, rows: t)
+      thumbs = try HiddenUnitMap.maps(model, over: units).map { map in
+        ("\(map.layer) #\(map.unit + 1)", Matrix(rows: t, columns: t, values: map.values))
       }
     }
     var o = options
     o.xLabel = o.xLabel ?? train.featureNames.first
     o.yLabel = o.yLabel ?? (train.featureNames.count > 1 ? train.featureNames[1] : nil)
     return DecisionBoundary(
-      gridColumns: side, gridRows: side, labels: labels, confidences: confidences,
-      xDomain: xDomain, yDomain: yDomain, points: points,
+      gridColumns: grid.columns, gridRows: grid.rows, labels: decision.labels,
+      confidences: decision.confidences, xDomain: grid.x, yDomain: grid.y, points: points,
       classNames: train.classNames.isEmpty ? model.classNames : train.classNames,
       thumbnails: thumbs, options: o)
   }
@@ -325,17 +254,16 @@ public enum ModelViews {
   /// The grid sizes a decision boundary or surface may have, per side; others are clamped.
   public static let resolutions = 2...400
 
-  /// The model's output on a `resolution`² grid over the plane the data sets span.
+  /// The data sets and a `resolution`² grid over the plane they span, once the model is known
+  /// to take them.
   static func planeGrid(
     _ model: Sequential, _ train: Dataset, _ test: Dataset?, _ resolution: Int
-  ) throws -> (sets: [Dataset], x: ClosedRange<Double>, y: ClosedRange<Double>, side: Int, output: Tensor) {
+  ) throws -> (sets: [Dataset], grid: PlaneGrid) {
     guard model.inputShape == [2] else { throw ViewError.needsTwoInputs(model.inputShape) }
     let sets = [train] + (test.map { [$0] } ?? [])
     try checkSamples(sets, fit: model)
-    let (xDomain, yDomain) = plane(sets)
     let side = Swift.max(resolutions.lowerBound, Swift.min(resolutions.upperBound, resolution))
-    let output = try model.predict(gridBatch(xDomain, yDomain, columns: side, rows: side))
-    return (sets, xDomain, yDomain, side, output)
+    return (sets, PlaneGrid(spanning: sets, columns: side, rows: side))
   }
 
   /// Each set's samples are what `model` takes: a curve or plane drawn from other data would
@@ -366,9 +294,8 @@ public enum ModelViews {
     _ model: Sequential, train: Dataset, test: Dataset? = nil, resolution: Int = 100,
     options: ChartOptions = ChartOptions()
   ) throws -> RegressionSurface {
-    let (sets, xDomain, yDomain, side, output) = try planeGrid(model, train, test, resolution)
-    let width = output.rowSize
-    let values = (0..<(side * side)).map { Double(output.scalars[$0 * width]) }
+    let (sets, grid) = try planeGrid(model, train, test, resolution)
+    let surface = try OutputSurface(model, over: grid)
     // Each set's targets once, not once a point.
     let targets = sets.map { $0.values?.scalars ?? $0.labels.map(Float.init) }
     let points = planePoints(sets).map { p -> RegressionSurface.Point in
@@ -382,8 +309,8 @@ public enum ModelViews {
     o.xLabel = o.xLabel ?? train.featureNames.first
     o.yLabel = o.yLabel ?? (train.featureNames.count > 1 ? train.featureNames[1] : nil)
     return RegressionSurface(
-      gridColumns: side, gridRows: side, values: values, xDomain: xDomain, yDomain: yDomain,
-      points: points, options: o)
+      gridColumns: grid.columns, gridRows: grid.rows, values: surface.values, xDomain: grid.x,
+      yDomain: grid.y, points: points, options: o)
   }
 
   /// For a model with one input and one output: its curve over the data's range with the data
@@ -394,10 +321,7 @@ public enum ModelViews {
     guard model.inputShape == [1] else { throw ViewError.needsTwoInputs(model.inputShape) }
     let sets = [train] + (test.map { [$0] } ?? [])
     try checkSamples(sets, fit: model)
-    let xs = sets.flatMap { $0.features.scalars.map(Double.init) }
-    let range = ClosedRange.extent(of: xs) ?? -1...1
-    let grid = (0..<200).map { range.lowerBound + Double($0) / 199 * (range.upperBound - range.lowerBound) }
-    let output = try model.predict(try Tensor(shape: [grid.count, 1], scalars: grid.map(Float.init)))
+    let curve = try FittedCurve(model, spanning: sets)
     // The data first and the model's curve last, so the curve is drawn over the points.
     var series: [Series] = []
     for (set, name) in zip(sets, ["train", "test"]) {
@@ -405,7 +329,7 @@ public enum ModelViews {
       series.append(
         Series(name, points: zip(set.features.scalars, targets).map { (Double($0), Double($1)) }, style: .points))
     }
-    series.append(Series("model", points: zip(grid, output.scalars).map { ($0, Double($1)) }))
+    series.append(Series("model", points: zip(curve.inputs, curve.outputs).map { ($0, $1) }))
     var o = options
     o.title = o.title ?? "\(model.name): fitted curve"
     return LineChart(series, options: o)

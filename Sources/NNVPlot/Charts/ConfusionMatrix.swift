@@ -1,47 +1,53 @@
 import Foundation
+import NNVCore
 
-/// Counts of (actual, predicted) class pairs with per-class precision and recall.
+/// A confusion matrix: counts of (actual, predicted) class pairs with per-class precision and
+/// recall, drawn from NNVCore's `ConfusionCounts`.
 ///
-/// Rows are actual classes, columns predicted ones. Recall of class k is its diagonal count over
-/// its row; precision, over its column. A class never predicted (or never present) has no
-/// precision (or recall), shown as "–".
+/// Rows are actual classes, columns predicted ones. A class never predicted (or never present)
+/// has no precision (or recall), shown as "–".
 public struct ConfusionMatrix: Sendable {
-  public var counts: [[Int]]
+  /// The counts with precision, recall and accuracy.
+  public var confusion: ConfusionCounts
   public var classNames: [String]
   public var options: ChartOptions
 
-  public init(counts: [[Int]], classNames: [String], options: ChartOptions = ChartOptions()) {
-    let n = Swift.max(counts.count, counts.map(\.count).max() ?? 0)
-    self.counts = (0..<n).map { r in
-      (0..<n).map { c in r < counts.count && c < counts[r].count ? Swift.max(0, counts[r][c]) : 0 }
-    }
+  /// The chart of `confusion`; classes without a name are called `class k`.
+  public init(
+    _ confusion: ConfusionCounts, classNames: [String], options: ChartOptions = ChartOptions()
+  ) {
+    self.confusion = confusion
+    let n = confusion.classCount
     self.classNames = (0..<n).map { $0 < classNames.count ? classNames[$0] : "class \($0)" }
     self.options = options
   }
 
+  public init(counts: [[Int]], classNames: [String], options: ChartOptions = ChartOptions()) {
+    self.init(ConfusionCounts(counts: counts), classNames: classNames, options: options)
+  }
+
   /// Builds the counts from actual and predicted labels (pairs with a negative label are skipped).
-  public init(actual: [Int], predicted: [Int], classNames: [String], options: ChartOptions = ChartOptions()) {
-    let n = Swift.max(classNames.count, (actual.max() ?? -1) + 1, (predicted.max() ?? -1) + 1)
-    var counts = Array(repeating: Array(repeating: 0, count: n), count: n)
-    for (a, p) in zip(actual, predicted) where a >= 0 && p >= 0 { counts[a][p] += 1 }
-    self.init(counts: counts, classNames: classNames, options: options)
+  public init(
+    actual: [Int], predicted: [Int], classNames: [String], options: ChartOptions = ChartOptions()
+  ) {
+    self.init(
+      ConfusionCounts(actual: actual, predicted: predicted, classCount: classNames.count),
+      classNames: classNames, options: options)
   }
 
-  public var total: Int { counts.joined().reduce(0, +) }
-
-  public func recall(_ k: Int) -> Double? {
-    let row = counts[k].reduce(0, +)
-    return row == 0 ? nil : Double(counts[k][k]) / Double(row)
+  /// `counts[actual][predicted]`, square.
+  public var counts: [[Int]] {
+    get { confusion.counts }
+    set { confusion = ConfusionCounts(counts: newValue) }
   }
 
-  public func precision(_ k: Int) -> Double? {
-    let column = counts.map { $0[k] }.reduce(0, +)
-    return column == 0 ? nil : Double(counts[k][k]) / Double(column)
-  }
+  public var total: Int { confusion.total }
 
-  public var accuracy: Double? {
-    total == 0 ? nil : Double(counts.indices.map { counts[$0][$0] }.reduce(0, +)) / Double(total)
-  }
+  public func recall(_ k: Int) -> Double? { confusion.recall(k) }
+
+  public func precision(_ k: Int) -> Double? { confusion.precision(k) }
+
+  public var accuracy: Double? { confusion.accuracy }
 
   static func percent(_ x: Double?, decimals: Int = 1) -> String {
     x.map { NumberText.fixed($0 * 100, decimals: decimals) + "%" } ?? "–"
