@@ -1,8 +1,9 @@
 /// One layer in a model file's header: its kind, name and activation, the parameters its kind
 /// records (`units`, `rate`), and the shapes of its tensors.
 ///
-/// The recorded parameters sit beside the other fields of the layer's JSON object
-/// (`{"kind":"dense",...,"units":8}`), so every kind adds its own without a new format version.
+/// The recorded parameters sit beside the other fields of the layer's JSON object (a dense
+/// layer's `units` next to its `kind` and `name`), so every kind adds its own without a new
+/// format version.
 /// Each is read with the type its kind declares: a whole number, a single-precision number or
 /// a word.
 extension ModelArchive {

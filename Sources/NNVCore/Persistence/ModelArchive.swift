@@ -22,7 +22,6 @@ public enum ModelArchive {
   public static let formatVersion: UInt32 = 1
   static let magic = Array("NNVMODEL".utf8)
 
-
   /// The JSON header.
   struct Header: Codable {
     var name: String

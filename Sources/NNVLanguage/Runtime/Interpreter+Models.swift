@@ -55,8 +55,7 @@ extension Interpreter {
     -> Builtin.LayerResult
   {
     // A kind written as a word (`relu`) takes no arguments.
-    if let written = LayerRegistry.kind(writtenAs: line.kind.text), written.kind.spelling != .name
-    {
+    if let written = LayerRegistry.kind(writtenAs: line.kind.text), written.kind.spelling != .name {
       if let argument = line.arguments.first {
         throw fail(.activationTakesNoArguments(line.kind.text), at: argument.value.range)
       }

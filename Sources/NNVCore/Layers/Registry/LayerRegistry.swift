@@ -37,8 +37,7 @@ public enum LayerRegistry {
       case .name:
         if kind.name == word { return (kind, LayerConfiguration()) }
       case .word(let parameter):
-        if case .choice(let words)? = kind.parameter(named: parameter)?.type, words.contains(word)
-        {
+        if case .choice(let words)? = kind.parameter(named: parameter)?.type, words.contains(word) {
           return (kind, LayerConfiguration([parameter: .word(word)]))
         }
       }
