@@ -180,16 +180,21 @@ public struct Completer: Sendable {
     }
   }
 
-  /// A layer line: its kind first, then the activation of `dense N`.
+  /// A layer line: its kind first, then the words of a positional choice that follows the
+  /// numbers written so far (the activation of `dense N`).
   func layerCandidates(_ statement: [Token]) -> [String] {
     guard let first = statement.first else {
       return BuiltinRegistry.all.filter { $0.kind == .layer }.map(\.name)
         + BuiltinRegistry.activationNames
     }
-    if first.text == "dense", statement.count == 2, statement[1].kind == .number {
-      return BuiltinRegistry.activationNames
-    }
-    return []
+    guard let builtin = BuiltinRegistry.builtin(named: first.text), builtin.kind == .layer,
+      statement.count > 1, statement.dropFirst().allSatisfy({ $0.kind == .number })
+    else { return [] }
+    let positional = builtin.parameters.filter(\.isPositional)
+    guard statement.count - 1 < positional.count,
+      case .choice(let words) = positional[statement.count - 1].type
+    else { return [] }
+    return words
   }
 
   /// `parts.tr` → the fields of the record `parts`.

@@ -2,13 +2,16 @@
 ///
 /// Layers are values. Their trainable tensors are exposed, in a fixed order, through
 /// `parameters`; configuration (sizes, rates) is kept in other stored properties. The model walks
-/// its layers to find parameters, so there is no global registry.
+/// its layers to find parameters, so there is no global registry of tensors. What a kind of
+/// layer is to everything else (its parameters, shape rule, model-file record, presentation)
+/// is declared once in `LayerRegistry`, under the layer's `kind`.
 ///
 /// `forward` computes the layer's output *before* its activation; `Sequential` applies
 /// `activation` afterwards. Keeping the two apart lets the trainer hand the last layer's
 /// pre-activations (logits) to a fused, numerically stable loss.
 public protocol Layer: Sendable {
-  /// The layer kind as written in scripts and saved models (`dense`, `dropout`, ...).
+  /// The layer kind as written in scripts and saved models (`dense`, `dropout`, ...): the name
+  /// of its entry in `LayerRegistry`.
   var kind: String { get }
   /// The name shown in summaries and plots (`dense_1`).
   var name: String { get set }

@@ -60,7 +60,7 @@ public struct Sequential: Sendable {
   public mutating func append(_ layer: any Layer) throws {
     let subject = "\(name) with \(layer.name)"
     try ResourceLimits.modelLayers.check(layers.count + 1, for: subject)
-    let shape = try layer.outputShape(for: outputShape)
+    let shape = try LayerRegistry.outputShape(of: layer, for: outputShape)
     try ResourceLimits.modelParameters.check(
       Shape.sum(parameterCount, layer.parameterCount), for: subject)
     let width = try Shape.elementCount(

@@ -9,7 +9,8 @@
 public enum LossCompatibility {
   /// What a loss sees of a model: the last activation and the number of output units.
   public struct Output: Sendable, Equatable {
-    /// The activation of the last layer that changes values (dropout and flatten are skipped).
+    /// The activation of the last layer that changes values (layers whose presentation has
+    /// `lossLooksPast`, such as dropout and flatten, are skipped).
     public var activation: Activation
     /// The number of output values per sample.
     public var units: Int
@@ -32,14 +33,9 @@ public enum LossCompatibility {
     /// The output of `model`.
     public init(of model: Sequential) {
       let units = model.outputShape.reduce(1, *)
-      let last = model.layers.last { $0.kind != "dropout" && $0.kind != "flatten" }
+      let last = model.layers.last { !$0.presentation.lossLooksPast }
       let activation = last?.activation ?? .linear
-      var layer: String?
-      if let dense = last as? Dense {
-        layer = Output.denseText(units: dense.outputSize, activation: activation)
-      } else {
-        layer = last == nil ? "input" : activation.name
-      }
+      let layer = last.map { $0.written() ?? activation.name } ?? "input"
       self.init(activation: activation, units: units, layer: layer)
     }
 

@@ -68,24 +68,17 @@ extension ModelArchive {
   static func layout(
     of record: LayerRecord, input: [Int], invalid: (String) -> PersistenceError
   ) throws -> (parameters: [[Int]], output: [Int]) {
-    switch record.kind {
-    case "dense":
-      guard let units = record.units, input.count == 1 else {
-        throw invalid("dense layer \(record.name) is incomplete")
-      }
-      do {
-        _ = try Dense.checkedWeightCount(inputSize: input[0], outputSize: units)
-      } catch let error as LayerError {
-        throw invalid("layer \(record.name): \(error)")
-      }
-      return ([[input[0], units], [units]], [units])
-    case "flatten":
-      return ([], [try Shape.elementCount(input, of: "flattening \(Tensor.describe(input))")])
-    case "dropout", "activation":
-      return ([], input)
-    default:
+    guard let kind = LayerRegistry.kind(named: record.kind) else {
       throw invalid("layer \(record.name) has a kind this nnv does not know: '\(record.kind)'")
     }
+    let shapes: LayerKind.Shapes?
+    do {
+      shapes = try kind.shapes(for: input, configuration: record.settings)
+    } catch let error as LayerError {
+      throw invalid("layer \(record.name): \(error)")
+    }
+    guard let shapes else { throw invalid("\(kind.name) layer \(record.name) is incomplete") }
+    return (shapes.parameters, shapes.output)
   }
 
   /// A standardizer must have one finite mean and one positive finite deviation per feature.

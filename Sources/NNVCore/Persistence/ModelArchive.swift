@@ -22,17 +22,6 @@ public enum ModelArchive {
   public static let formatVersion: UInt32 = 1
   static let magic = Array("NNVMODEL".utf8)
 
-  /// One layer in the header.
-  struct LayerRecord: Codable {
-    var kind: String
-    var name: String
-    var activation: String
-    var leakySlope: Float?
-    var units: Int?
-    var rate: Float?
-    var parameterShapes: [[Int]]
-  }
-
   /// The JSON header.
   struct Header: Codable {
     var name: String
@@ -49,10 +38,9 @@ public enum ModelArchive {
     let records = model.layers.map { layer -> LayerRecord in
       var record = LayerRecord(
         kind: layer.kind, name: layer.name, activation: layer.activation.name,
+        settings: layer.registeredKind?.savedConfiguration(of: layer) ?? LayerConfiguration(),
         parameterShapes: layer.parameters.map(\.shape))
       if case .leakyRelu(let slope) = layer.activation { record.leakySlope = slope }
-      if let dense = layer as? Dense { record.units = dense.outputSize }
-      if let dropout = layer as? Dropout { record.rate = dropout.rate }
       return record
     }
     let header = Header(
@@ -167,22 +155,16 @@ public enum ModelArchive {
       throw invalid("layer \(record.name) has an unknown activation '\(record.activation)'")
     }
     if let slope = record.leakySlope { activation = .leakyRelu(slope: slope) }
-    switch record.kind {
-    case "dense":
-      guard parameters.count == 2, parameters[0].rank == 2 else {
-        throw invalid("dense layer \(record.name) is incomplete")
-      }
-      return Dense(
-        weight: parameters[0], bias: parameters[1], activation: activation, name: record.name)
-    case "dropout":
-      return try Dropout(rate: record.rate ?? 0, name: record.name)
-    case "activation":
-      return ActivationLayer(activation, name: record.name)
-    case "flatten":
-      return Flatten(name: record.name)
-    default:
+    guard let kind = LayerRegistry.kind(named: record.kind) else {
       throw invalid("layer \(record.name) has a kind this nnv does not know: '\(record.kind)'")
     }
+    let saved = SavedLayer(
+      name: record.name, activation: activation, configuration: record.settings,
+      parameters: parameters)
+    guard let layer = try kind.restore(saved) else {
+      throw invalid("\(kind.name) layer \(record.name) is incomplete")
+    }
+    return layer
   }
 
   static func append<T: FixedWidthInteger>(_ value: T, to data: inout Data) {

@@ -1,8 +1,9 @@
 import NNVCore
 
-/// The layer kinds of model blocks.
+/// The layer lines of model blocks: `input`, then one per kind of the core's `LayerRegistry`
+/// that is written by name (activations are written by their own names).
 extension Builtins {
-  static let layers: [Builtin] = [input, dense, dropout, flatten]
+  static let layers: [Builtin] = [input] + LayerRegistry.namedKinds.map(layer(of:))
 
   static let input = Builtin(
     "input", .layer,
@@ -34,53 +35,59 @@ extension Builtins {
     return shape
   }
 
-  static let dense = Builtin(
-    "dense", .layer,
-    summary: "A fully connected layer: activation(x · weight + bias).",
-    parameters: [
-      Parameter(
-        "units", .integer, positional: true, default: nil, "the number of outputs",
-        limit: ResourceLimits.modelParameters, bounds: .atLeast(1)),
-      Parameter(
-        "activation", .choice(Activations.names), positional: true, default: "linear",
-        "applied to the outputs"),
-      Parameter(
-        "init", .choice(Initializer.allCases.map(\.rawValue)), default: "glorot_uniform",
-        "how the weights start (from the session seed)"),
-    ],
-    example: "model m {\n  input 4\n  dense 10 relu init: he_normal\n  dense 1 sigmoid\n}",
-    body: .layer { call, shape in
-      let units = try call.count("units", default: 1)
-      let activation = call.string("activation").flatMap(Activation.init(named:)) ?? .linear
-      let initializer =
-        call.string("init").flatMap(Initializer.init(rawValue:)) ?? .glorotUniform
-      let inputs = try Shape.elementCount(shape ?? [1])
-      return .layer(
-        try Dense(
-          inputSize: inputs, outputSize: units, activation: activation,
-          initializer: initializer, seed: call.interpreter.nextLayerSeed()))
-    })
+  /// The layer line of a kind in the core's `LayerRegistry`: its name, summary, example and
+  /// parameters as the kind declares them; its body makes the layer from the arguments.
+  static func layer(of kind: LayerKind) -> Builtin {
+    Builtin(
+      kind.name, .layer, summary: kind.summary, parameters: kind.parameters.map(Parameter.init),
+      example: kind.example,
+      body: .layer { call, shape in
+        .layer(
+          try kind.make(
+            call.layerConfiguration(of: kind), input: shape ?? [1],
+            seed: { call.interpreter.nextLayerSeed() }))
+      })
+  }
+}
 
-  static let dropout = Builtin(
-    "dropout", .layer,
-    summary: "Randomly zeroes a fraction of values while training (none at inference).",
-    parameters: [
-      Parameter(
-        "rate", .number, positional: true, default: nil, "the fraction dropped while training",
-        bounds: Bounds(
-          lower: 0, upper: 1, upperIncluded: false,
-          hint: "the rate is the fraction of values dropped while training, such as 0.2"))
-    ],
-    example: "model m {\n  input 2\n  dense 16 relu\n  dropout 0.2\n  dense 1 sigmoid\n}",
-    body: .layer { call, _ in
-      .layer(try Dropout(rate: Float(call.number("rate") ?? 0)))
-    })
+extension BuiltinCall {
+  /// The arguments of a layer line as the core's configuration of `kind`.
+  func layerConfiguration(of kind: LayerKind) -> LayerConfiguration {
+    var configuration = LayerConfiguration()
+    for parameter in kind.parameters {
+      switch (parameter.type, values[parameter.name]) {
+      case (.integer, .number(let x)?):
+        if let n = Int(exactly: x) { configuration[parameter.name] = .integer(n) }
+      case (.number, .number(let x)?): configuration[parameter.name] = .number(Float(x))
+      case (.choice, .string(let word)?): configuration[parameter.name] = .word(word)
+      default: break
+      }
+    }
+    return configuration
+  }
+}
 
-  static let flatten = Builtin(
-    "flatten", .layer,
-    summary: "Turns each sample into a flat list of features, for a dense layer.",
-    example: "model m {\n  input [8, 8]\n  flatten\n  dense 10 softmax\n}",
-    body: .layer { _, _ in .layer(Flatten()) })
+extension Parameter {
+  /// The argument a layer kind's parameter becomes in its layer line.
+  init(_ parameter: LayerParameter) {
+    let type: ParameterType =
+      switch parameter.type {
+      case .integer: .integer
+      case .number: .number
+      case .choice(let words): .choice(words)
+      }
+    self.init(
+      parameter.name, type, positional: parameter.isPositional, default: parameter.defaultText,
+      parameter.help, limit: parameter.limit, bounds: parameter.bounds.map(Bounds.init))
+  }
+}
+
+extension Bounds {
+  init(_ bounds: ParameterBounds) {
+    self.init(
+      lower: bounds.lower, lowerIncluded: bounds.lowerIncluded, upper: bounds.upper,
+      upperIncluded: bounds.upperIncluded, hint: bounds.hint)
+  }
 }
 
 /// The activation names of the core, as written in scripts.

@@ -38,10 +38,13 @@ extension Interpreter {
       layer.name = model.defaultName(for: layer.kind)
       do {
         try model.append(layer)
-      } catch LayerError.incompatibleInput {
-        throw fail(.denseNeedsFlatInput(model.outputShape), at: line.range)
       } catch {
-        throw fail(.coreError(error), at: line.range)
+        var message = Diagnostic.Message.coreError(error)
+        if case LayerError.incompatibleInput = error, let requirement = layer.registeredKind?.input
+        {
+          message = .unsupportedInput(layer.kind, requirement, model.outputShape)
+        }
+        throw fail(message, at: line.range)
       }
     }
     return model
@@ -51,11 +54,15 @@ extension Interpreter {
   func layer(_ line: LayerLine, input: [Int]?, in environment: Environment) throws
     -> Builtin.LayerResult
   {
-    if let activation = Activation(named: line.kind.text) {
+    // A kind written as a word (`relu`) takes no arguments.
+    if let written = LayerRegistry.kind(writtenAs: line.kind.text), written.kind.spelling != .name {
       if let argument = line.arguments.first {
         throw fail(.activationTakesNoArguments(line.kind.text), at: argument.value.range)
       }
-      return .layer(ActivationLayer(activation))
+      return .layer(
+        try core(at: line.range) {
+          try written.kind.make(written.configuration, input: input ?? [1], seed: nextLayerSeed)
+        })
     }
     guard let builtin = BuiltinRegistry.builtin(named: line.kind.text), builtin.kind == .layer,
       case .layer(let body) = builtin.body
@@ -63,8 +70,10 @@ extension Interpreter {
       throw fail(.unknownLayer(line.kind.text), at: line.kind.range)
     }
     if line.kind.text == "input", input != nil { throw fail(.inputNotFirst, at: line.range) }
-    if line.kind.text == "dense", let input, input.count != 1 {
-      throw fail(.denseNeedsFlatInput(input), at: line.range)
+    if let input, let kind = LayerRegistry.kind(named: builtin.name), let requirement = kind.input,
+      !kind.accepts(input)
+    {
+      throw fail(.unsupportedInput(kind.name, requirement, input), at: line.range)
     }
     let (bound, problems) = ArgumentBinder.bind(line.arguments, to: builtin, at: line.kind.range)
     if let problem = problems.first { throw fail(problem.message, at: problem.range) }

@@ -119,17 +119,7 @@ extension Value: CustomStringConvertible {
 
   /// A layer as it would be written in a model block: `dense 8 tanh`, `dropout 0.5`.
   static func describe(layer: any Layer) -> String {
-    switch layer {
-    case let dense as Dense:
-      let activation = dense.activation == .linear ? "" : " \(dense.activation.name)"
-      return "dense \(dense.outputSize)\(activation)"
-    case let dropout as Dropout:
-      return "dropout \(NumberFormatting.format(NumberFormatting.double(dropout.rate)))"
-    case is ActivationLayer:
-      return layer.activation.name
-    default:
-      return layer.kind
-    }
+    layer.written { NumberFormatting.format(NumberFormatting.double($0)) } ?? layer.kind
   }
 
   /// `tensor [2, 2] [[1, 2], [3, 4]]`, at most `tensorLimit` values along each axis.

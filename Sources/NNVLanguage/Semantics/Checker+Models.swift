@@ -104,10 +104,11 @@ extension Checker {
   }
 }
 
-/// The shape rules of the layer kinds, for checking before anything is built.
+/// The shapes of model blocks, for checking before anything is built.
 ///
-/// They mirror the layers' `outputShape(for:)` in the core; the interpreter builds real layers
-/// with `Sequential.append` and reports a mismatch with the same messages.
+/// Each line's shapes come from its kind's shape rule in the core's `LayerRegistry`, the rule
+/// `Sequential.append` and model files use too, so the interpreter reports a mismatch with the
+/// same messages when it builds the layers.
 enum ModelShapes {
   enum Outcome {
     /// The output shape of one sample, and the layer's number of parameters.
@@ -133,30 +134,55 @@ enum ModelShapes {
   ) -> LossCompatibility.Output? {
     // A product that would overflow is reported by the shape rules; here it is just unknown.
     let units = shape.flatMap { try? Shape.elementCount($0) }
-    if let activation = Activation(named: line.kind.text) {
-      guard let units else { return nil }
-      return LossCompatibility.Output(activation: activation, units: units, layer: activation.name)
-    }
-    switch line.kind.text {
-    case "dense":
-      let bound = ArgumentBinder.bind(line.arguments, to: Builtins.dense, at: line.range).bound
-      guard let units = bound["units"].flatMap({ Checker.wholeNumber($0.value) }), units > 0
-      else { return nil }
-      var activation = Activation.linear
-      if let argument = bound["activation"] {
-        guard case .name(let word) = argument.value.kind, let named = Activation(named: word)
-        else { return nil }
-        activation = named
-      }
-      return LossCompatibility.Output(activation: activation, units: units)
-    case "dropout", "flatten":
+    guard let (kind, configuration) = layer(line) else { return nil }
+    if kind.presentation.lossLooksPast {
       guard let units else { return nil }
       var output =
         previous ?? LossCompatibility.Output(activation: .linear, units: units, layer: "input")
       output.units = units
       return output
-    default:
-      return nil
+    }
+    guard let activation = kind.activation(in: configuration) else { return nil }
+    let inferred = shape.flatMap { try? kind.shapes(for: $0, configuration: configuration) }
+    guard let output = kind.outputShape(configuration) ?? inferred?.output,
+      let count = try? Shape.elementCount(output)
+    else { return nil }
+    return LossCompatibility.Output(
+      activation: activation, units: count, layer: kind.written(configuration))
+  }
+
+  /// The kind a layer line declares and what its literal arguments configure; nil for `input`
+  /// and unknown kinds. Arguments whose values are not literals are marked unknown.
+  static func layer(_ line: LayerLine) -> (kind: LayerKind, configuration: LayerConfiguration)? {
+    guard let written = LayerRegistry.kind(writtenAs: line.kind.text) else { return nil }
+    let kind = written.kind
+    var configuration = written.configuration
+    guard kind.spelling == .name, let builtin = BuiltinRegistry.builtin(named: kind.name) else {
+      return (kind, configuration)
+    }
+    let bound = ArgumentBinder.bind(line.arguments, to: builtin, at: line.range).bound
+    for parameter in kind.parameters {
+      guard let argument = bound[parameter.name] else { continue }
+      if let value = literal(argument.value, for: parameter) {
+        configuration[parameter.name] = value
+      } else {
+        configuration.unknown.insert(parameter.name)
+      }
+    }
+    return (kind, configuration)
+  }
+
+  /// The value of a literal argument for `parameter`, if it is one of the right type.
+  static func literal(_ expression: Expression, for parameter: LayerParameter) -> LayerValue? {
+    switch parameter.type {
+    case .integer:
+      return Checker.wholeNumber(expression).map { .integer($0) }
+    case .number:
+      guard case .number(let x)? = Checker.literal(expression) else { return nil }
+      return .number(Float(x))
+    case .choice(let words):
+      // Only a bare word: a string is a value, known when the line runs.
+      return expression.choiceWord(among: words).flatMap { words.contains($0) ? .word($0) : nil }
     }
   }
 
@@ -185,35 +211,21 @@ enum ModelShapes {
     }
   }
 
+  /// The output shape and parameter count of `line` on `input`, by its kind's shape rule.
   static func output(of line: LayerLine, input: [Int]) -> Outcome {
-    switch line.kind.text {
-    case "input":
-      return .problem(.inputNotFirst)
-    case "dense":
-      guard input.count == 1 else { return .problem(.denseNeedsFlatInput(input)) }
-      let units = line.arguments.first { $0.label == nil || $0.label?.text == "units" }
-      // Fewer than 1 unit is reported by the bounds of `units`.
-      guard let units, case .number(let x) = units.value.kind, let n = Int(exactly: x), n > 0
-      else { return .unknown }
-      var weights = 0
-      if let problem = limitProblem({
-        weights = try Dense.checkedWeightCount(inputSize: input[0], outputSize: n)
-      }) {
-        return .problem(problem)
-      }
-      return .shape([n], parameters: weights + n)
-    case "flatten":
-      var count = 0
-      if let problem = limitProblem({
-        count = try Shape.elementCount(
-          input, of: "flattening samples of shape \(Tensor.describe(input))")
-      }) {
-        return .problem(problem)
-      }
-      return .shape([count], parameters: 0)
-    default:
-      return .shape(input, parameters: 0)
+    if line.kind.text == "input" { return .problem(.inputNotFirst) }
+    guard let (kind, configuration) = layer(line) else { return .shape(input, parameters: 0) }
+    if let requirement = kind.input, !kind.accepts(input) {
+      return .problem(.unsupportedInput(kind.name, requirement, input))
     }
+    var shapes: LayerKind.Shapes?
+    if let problem = limitProblem({
+      shapes = try kind.shapes(for: input, configuration: configuration)
+    }) {
+      return .problem(problem)
+    }
+    guard let shapes else { return .unknown }
+    return .shape(shapes.output, parameters: shapes.parameterCount)
   }
 
   /// The running totals `Sequential.append` checks against the limits.
@@ -249,10 +261,14 @@ extension Diagnostic.Message {
   static let inputNotFirst = Self(
     "`input` can only be the first line of a model.",
     hint: "a model has one input; a model made `from` another keeps that one's input")
-  static func denseNeedsFlatInput(_ shape: [Int]) -> Self {
+  /// A layer of kind `kind` given an input of a rank it does not take (`dense` after `input
+  /// [8, 8]`), in the words of its input requirement.
+  static func unsupportedInput(
+    _ kind: String, _ requirement: LayerKind.InputRequirement, _ shape: [Int]
+  ) -> Self {
     Self(
-      "`dense` needs a flat input of features, but its input has shape \(describe(shape)).",
-      hint: "add `flatten` before it")
+      "`\(kind)` needs \(requirement.description), but its input has shape \(describe(shape)).",
+      hint: requirement.hint)
   }
   static func unknownLayer(_ kind: String) -> Self {
     let kinds = BuiltinRegistry.all.filter { $0.kind == .layer }.map(\.name) + Activations.names

@@ -32,11 +32,28 @@ public struct Checker {
     _ program: Program, in source: SourceFile, globals: Set<String> = [],
     facts: [String: StaticValue] = [:]
   ) -> [Diagnostic] {
+    checked(program, in: source, globals: globals, facts: facts).diagnostics
+  }
+
+  /// What the checker knows after checking `program`: each model's shapes and output and each
+  /// data set, by name, as inferred before anything runs (for tools, and for comparing the
+  /// inference with the values a run makes). Parameters as for `check`.
+  public static func facts(
+    after program: Program, in source: SourceFile, globals: Set<String> = [],
+    facts: [String: StaticValue] = [:]
+  ) -> [String: StaticValue] {
+    checked(program, in: source, globals: globals, facts: facts).facts
+  }
+
+  private static func checked(
+    _ program: Program, in source: SourceFile, globals: Set<String>,
+    facts: [String: StaticValue]
+  ) -> Checker {
     var checker = Checker(source: source, scopes: [globals], facts: facts)
     checker.declaredAnywhere = Checker.declarations(in: program.statements)
     checker.assignedInFunctions = Checker.assignedInFunctions(program.statements)
     checker.statements(program.statements)
-    return checker.diagnostics
+    return checker
   }
 
   static func declarations(in statements: [Statement]) -> Set<String> {

@@ -22,10 +22,8 @@ public enum ModelViews {
         outputShape: i < model.outputShapes.count ? model.outputShapes[i] : [],
         parameters: layer.parameterCount,
         // Layers that only reshape or drop values (flatten, dropout) have no activation.
-        activation: layer.kind == "activation"
-          ? layer.configuration
-          : layer.parameters.isEmpty && layer.activation == .linear ? "" : layer.activation.name,
-        flags: flags)
+        activation: layer.shownActivation, flags: flags,
+        activationIsLayer: layer.presentation.activationShown == .isTheLayer)
     }
   }
 
@@ -35,26 +33,27 @@ public enum ModelViews {
       options: options)
   }
 
-  /// The weight matrix of every dense layer (inputs × units), in order.
+  /// The weight matrix of every layer that has one (inputs × units, as dense layers), in order.
   public static func denseWeights(_ model: Sequential) -> [(name: String, weights: Matrix, bias: [Double])] {
     model.layers.compactMap { layer in
-      guard let dense = layer as? Dense else { return nil }
+      guard let matrix = layer.weightMatrix else { return nil }
       return (
-        dense.name,
-        Matrix(rows: dense.inputSize, columns: dense.outputSize, values: dense.weight.scalars.map(Double.init)),
-        dense.bias.scalars.map(Double.init)
+        layer.name,
+        Matrix(rows: matrix.inputs, columns: matrix.outputs, values: matrix.weight.scalars.map(Double.init)),
+        matrix.bias.scalars.map(Double.init)
       )
     }
   }
 
   /// Blocks for every model; the neuron graph when the network is a chain of dense layers on a
-  /// flat input (other layers, such as activations and dropout, do not break the chain).
+  /// flat input (other layers, such as activations and dropout, do not break the chain: their
+  /// kinds' presentation says they pass through).
   public static func diagram(
     _ model: Sequential, horizontal: Bool = false, options: ChartOptions = ChartOptions()
   ) -> NetworkDiagram {
     let dense = denseWeights(model)
     let chain = model.inputShape.count == 1 && !dense.isEmpty && model.layers.allSatisfy {
-      $0 is Dense || $0.parameterCount == 0
+      $0.presentation.diagram != .block
     }
     var diagram = NetworkDiagram(
       inputShape: model.inputShape, layers: layerSummaries(model),

@@ -8,10 +8,12 @@ public struct LayerSummary: Sendable, Equatable {
   public var activation: String
   /// Warnings such as "all weights zero" or "NaN/Inf in weights".
   public var flags: [String]
+  /// Whether the layer is its activation (a `relu` line): the diagram then names it once.
+  public var activationIsLayer: Bool
 
   public init(
     name: String, kind: String, outputShape: [Int], parameters: Int, activation: String,
-    flags: [String] = []
+    flags: [String] = [], activationIsLayer: Bool = false
   ) {
     self.name = name
     self.kind = kind
@@ -19,6 +21,7 @@ public struct LayerSummary: Sendable, Equatable {
     self.parameters = parameters
     self.activation = activation
     self.flags = flags
+    self.activationIsLayer = activationIsLayer
   }
 }
 
