@@ -46,8 +46,10 @@ import Testing
       }
     }
     print("runtime fuzz: \(Self.programs) programs, statuses \(statuses)")
-    // The generator is useful only if it reaches the runtime, not just the checker.
-    #expect(statuses[.software, default: 0] + statuses[.success, default: 0] > Self.programs / 4)
+    // The generator is useful only if it reaches the runtime, not just the checker. A program
+    // stopped by the Ctrl-C timer was running, so it counts however loaded the machine is.
+    let ran = [NNVLanguage.ExitStatus.software, .success, .interrupted].map { statuses[$0, default: 0] }
+    #expect(ran.reduce(0, +) > Self.programs / 4)
   }
 
   /// The fuzzer's dictionary (Scripts/fuzz/nnv.dict) names every builtin, option and choice.
