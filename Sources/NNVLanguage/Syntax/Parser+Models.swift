@@ -62,12 +62,28 @@ extension Parser {
         nextLayer = true
         break
       }
-      arguments.append(try layerArgument())
+      arguments.append(try layerArgument(of: kindToken.text))
     }
     let range = kindToken.range.through(previous.range)
     if !nextLayer { try terminator() }
     return LayerLine(
       kind: Name(text: kindToken.text, range: kindToken.range), arguments: arguments, range: range)
+  }
+
+  /// Whether the current token names a labelled parameter of layer kind `kind` and a value
+  /// follows it, so that it reads as a clause (`size 3`) rather than as a value.
+  func isClauseWord(of kind: String) -> Bool {
+    guard peek.kind == .identifier, let builtin = BuiltinRegistry.builtin(named: kind),
+      builtin.kind == .layer, let parameter = builtin.parameter(named: peek.text),
+      !parameter.isPositional
+    else { return false }
+    switch peek(ahead: 1).kind {
+    case .number, .string, .identifier, .leftParen, .leftBracket, .keyword(.true),
+      .keyword(.false), .keyword(.none), .minus:
+      return true
+    default:
+      return false
+    }
   }
 
   /// Whether the current token is a layer kind (`dense`), which cannot be an argument.
@@ -78,12 +94,16 @@ extension Parser {
     return builtin.kind == .layer
   }
 
-  // layerArgument -> [ IDENT ":" ] postfixExpression
-  mutating func layerArgument() throws -> Argument {
+  // layerArgument -> [ IDENT ":" | CLAUSE_WORD ] postfixExpression
+  mutating func layerArgument(of kind: String) throws -> Argument {
     var label: Name?
     if check(.identifier), peek(ahead: 1).kind == .colon {
       let token = advance()
       advance()
+      label = Name(text: token.text, range: token.range)
+    } else if isClauseWord(of: kind) {
+      // `conv 8 size 3 stride 2`: a named parameter of the layer kind, written as a clause.
+      let token = advance()
       label = Name(text: token.text, range: token.range)
     }
     switch peek.kind {
