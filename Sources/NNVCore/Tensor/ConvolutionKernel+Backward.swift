@@ -1,0 +1,108 @@
+/// The backward pass of a convolution: gradients of its input, filters and bias.
+extension ConvolutionKernel {
+  /// Which gradients a backward pass computes; the others stay nil.
+  struct Wanted: Sendable {
+    var input: Bool
+    var weight: Bool
+    var bias: Bool
+  }
+
+  /// The gradients of a convolution's input `[N, C, H, W]`, weight `[F, C, K, K]` and bias
+  /// `[F]`, given the gradient of its output.
+  ///
+  /// - Parameters:
+  ///   - input: the forward pass's input; only read when the weight gradient is wanted and the
+  ///     patches were not kept (it may be empty otherwise).
+  ///   - patches: the forward pass's patches, if it kept them; otherwise they are computed
+  ///     again from `input`, chunk by chunk, when the weight gradient is wanted.
+  static func backward(
+    _ plan: ConvolutionPlan, gradient: Tensor, input: Tensor, inputShape: [Int], weight: Tensor,
+    patches: [Float]?, wanted: Wanted
+  ) -> (input: Tensor?, weight: Tensor?, bias: Tensor?) {
+    let (f, depth, columns) = (plan.filters, plan.patchSize, plan.chunkColumns)
+    // Per part: gradient rows [F, columns], patches and their gradient [depth, columns].
+    let perChunk = columns * (f + 2 * depth)
+    var scratch = [Float](unsafeCount: plan.parallelChunks * perChunk)
+    // Per part: weight [F, depth] and bias [F] gradients, summed over the part's chunks.
+    let perPart = f * depth + f
+    var partials = [Float](repeating: 0, count: plan.parallelChunks * perPart)
+    let inputCount = plan.batch * plan.channels * plan.height * plan.width
+    var inputGradient = [Float](repeating: 0, count: wanted.input ? inputCount : 0)
+    var patches = patches
+    input.scalars.withUnsafeBufferPointer { x in
+      weight.scalars.withUnsafeBufferPointer { w in
+        gradient.scalars.withUnsafeBufferPointer { g in
+          inputGradient.withUnsafeMutableBufferPointer { dx in
+            scratch.withUnsafeMutableBufferPointer { work in
+              partials.withUnsafeMutableBufferPointer { sums in
+                withOptionalPointer(&patches) { kept in
+                  guard let w = w.baseAddress, let g = g.baseAddress,
+                    let work = work.baseAddress, let sums = sums.baseAddress
+                  else { return }
+                  // An input or input gradient that is not used may be empty, without an
+                  // address; it is not read or written then.
+                  let shared = Shared(
+                    input: x.baseAddress ?? g, weight: w, extra: g, output: dx.baseAddress ?? sums,
+                    scratch: work, patches: kept, sums: sums)
+                  runChunks(plan, poll: {}) { chunk, part in
+                    backwardChunk(
+                      plan, chunk: chunk, shared, wanted: wanted,
+                      scratch: shared.scratch + part * perChunk,
+                      sums: (shared.sums ?? shared.scratch) + part * perPart)
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    // The parts' sums, added in a fixed order: the result does not depend on thread timing.
+    var sums = [Float](repeating: 0, count: perPart)
+    for part in 0..<plan.parallelChunks {
+      for i in 0..<perPart { sums[i] += partials[part * perPart + i] }
+    }
+    return (
+      wanted.input ? Tensor(uncheckedShape: inputShape, scalars: inputGradient) : nil,
+      wanted.weight ? Tensor(uncheckedShape: weight.shape, scalars: Array(sums[..<(f * depth)])) : nil,
+      wanted.bias ? Tensor(uncheckedShape: [f], scalars: Array(sums[(f * depth)...])) : nil
+    )
+  }
+
+  /// One chunk backward: adds its weight and bias gradients into `sums` and its input gradient
+  /// into `shared.output`.
+  private static func backwardChunk(
+    _ plan: ConvolutionPlan, chunk: Int, _ shared: Shared, wanted: Wanted,
+    scratch: UnsafeMutablePointer<Float>, sums: UnsafeMutablePointer<Float>
+  ) {
+    let range = plan.chunk(chunk)
+    let (f, depth, length) = (plan.filters, plan.patchSize, range.count)
+    let rows = scratch
+    let patchBuffer = scratch + plan.chunkColumns * f
+    let patchGradient = patchBuffer + plan.chunkColumns * depth
+    gatherGradients(
+      plan, columns: range, gradient: shared.extra, into: rows,
+      biasGradient: wanted.bias ? sums + f * depth : nil)
+    if wanted.weight {
+      let patches: UnsafePointer<Float>
+      if let kept = shared.patches {
+        patches = UnsafePointer(kept + range.lowerBound * depth)
+      } else {
+        fillPatches(plan, columns: range, input: shared.input, into: patchBuffer)
+        patches = UnsafePointer(patchBuffer)
+      }
+      // dW [F, depth] += rows [F, length] · patchesᵀ [length, depth]
+      MatrixMultiply.multiply(
+        m: f, n: depth, k: length, a: rows, aRowStride: length, aColStride: 1,
+        b: patches, bRowStride: 1, bColStride: length, c: sums, ldc: depth, accumulate: true)
+    }
+    if wanted.input {
+      // dPatches [depth, length] = weightᵀ [depth, F] · rows [F, length]
+      MatrixMultiply.multiply(
+        m: depth, n: length, k: f, a: shared.weight, aRowStride: 1, aColStride: depth,
+        b: rows, bRowStride: length, bColStride: 1, c: patchGradient, ldc: length,
+        accumulate: false)
+      addPatches(plan, columns: range, patches: patchGradient, into: shared.output)
+    }
+  }
+}

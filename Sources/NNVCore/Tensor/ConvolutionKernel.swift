@@ -1,0 +1,124 @@
+// Convolutions are written by hand, like the matrix multiply they feed, so the core stays pure
+// Swift with no system library and trains convolutional networks at the speed of PyTorch's
+// oneDNN kernels on one and two cores. Each chunk of output positions (see `ConvolutionPlan`) is
+// one matrix product on the packed, cache-blocked multiply: the input under the kernel at every
+// position is copied into a patch matrix ("im2col", `fillPatches`), the filters multiply it, and
+// the product is written out with the bias (`scatterOutputs`). Backward, the same patches give
+// the weight gradient as one long product, the filters' transpose gives the patch gradient, and
+// "col2im" (`addPatches`) adds it back onto the input gradient.
+//
+// The patch matrix of a chunk has C·K·K rows and one column per output position, so a layer of
+// F filters is an [F, C·K·K] · [C·K·K, positions] product: wide and short, which the packed
+// kernel splits between threads by columns. Chunks of whole images also run side by side, so
+// the copies before and after the products are shared between threads too.
+
+/// The arithmetic of 2-D convolutions over batches `[N, C, H, W]`.
+enum ConvolutionKernel {
+  /// Wraps pointers shared by the threads of one convolution; each thread writes its own
+  /// disjoint part of every buffer, or its own buffer.
+  struct Shared: @unchecked Sendable {
+    let input: UnsafePointer<Float>
+    let weight: UnsafePointer<Float>
+    let extra: UnsafePointer<Float>
+    let output: UnsafeMutablePointer<Float>
+    let scratch: UnsafeMutablePointer<Float>
+    let patches: UnsafeMutablePointer<Float>?
+    /// The backward pass's per-part sums of weight and bias gradients.
+    var sums: UnsafeMutablePointer<Float>? = nil
+  }
+
+  /// The output of a convolution, and the patches of every column if `keepPatches` (kept for
+  /// the backward pass when they fit in `keptPatchLimit` values).
+  ///
+  /// - Throws: `CancellationError` between chunks when the running work is cancelled.
+  static func forward(
+    _ plan: ConvolutionPlan, input: Tensor, weight: Tensor, bias: Tensor, keepPatches: Bool
+  ) throws -> (output: Tensor, patches: [Float]?) {
+    let kept = keepPatches ? Shape.product(plan.totalColumns, plan.patchSize) : nil
+    var patches = kept.flatMap { $0 <= keptPatchLimit ? [Float](unsafeCount: $0) : nil }
+    let perChunk = plan.chunkColumns * (plan.patchSize + plan.filters)
+    var scratch = [Float](unsafeCount: plan.parallelChunks * perChunk)
+    var output = [Float](unsafeCount: plan.outputShape.reduce(1, *))
+    try input.scalars.withUnsafeBufferPointer { x in
+      try weight.scalars.withUnsafeBufferPointer { w in
+        try bias.scalars.withUnsafeBufferPointer { b in
+          try output.withUnsafeMutableBufferPointer { out in
+            try scratch.withUnsafeMutableBufferPointer { work in
+              try withOptionalPointer(&patches) { kept in
+                guard let x = x.baseAddress, let w = w.baseAddress, let b = b.baseAddress,
+                  let out = out.baseAddress, let work = work.baseAddress
+                else { return }
+                let shared = Shared(
+                  input: x, weight: w, extra: b, output: out, scratch: work, patches: kept)
+                try runChunks(plan, poll: Cancellation.check) { chunk, part in
+                  forwardChunk(
+                    plan, chunk: chunk, shared, scratch: shared.scratch + part * perChunk)
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    return (Tensor(uncheckedShape: plan.outputShape, scalars: output), patches)
+  }
+
+  /// Patch values kept between the forward and the backward pass at most: 64 MiB. Beyond it
+  /// the backward pass computes the patches again.
+  static let keptPatchLimit = 1 << 24
+
+  /// One chunk forward: patches, the product with the filters, the outputs with their bias.
+  private static func forwardChunk(
+    _ plan: ConvolutionPlan, chunk: Int, _ shared: Shared, scratch: UnsafeMutablePointer<Float>
+  ) {
+    let range = plan.chunk(chunk)
+    let patches = shared.patches.map { $0 + range.lowerBound * plan.patchSize } ?? scratch
+    let product = scratch + plan.chunkColumns * plan.patchSize
+    fillPatches(plan, columns: range, input: shared.input, into: patches)
+    MatrixMultiply.multiply(
+      m: plan.filters, n: range.count, k: plan.patchSize,
+      a: shared.weight, aRowStride: plan.patchSize, aColStride: 1,
+      b: patches, bRowStride: range.count, bColStride: 1,
+      c: product, ldc: range.count, accumulate: false)
+    scatterOutputs(
+      plan, columns: range, product: product, bias: shared.extra, into: shared.output)
+  }
+
+  /// Runs `body(chunk, part)` for every chunk, `plan.parallelChunks` at a time on the matrix
+  /// multiply's threads; `part` (below `parallelChunks`) names the scratch the chunk may use.
+  /// Calls `poll` before each group of chunks, on the calling thread (the forward pass polls
+  /// `Cancellation` there).
+  static func runChunks(
+    _ plan: ConvolutionPlan, poll: () throws -> Void,
+    _ body: @escaping @Sendable (_ chunk: Int, _ part: Int) -> Void
+  ) rethrows {
+    let parts = plan.parallelChunks
+    for first in stride(from: 0, to: plan.chunkCount, by: parts) {
+      try poll()
+      let count = Swift.min(parts, plan.chunkCount - first)
+      if count == 1 {
+        body(first, 0)
+      } else {
+        MatrixMultiply.WorkerPool.shared.run(parts: count) { part in body(first + part, part) }
+      }
+    }
+  }
+
+  /// Calls `body` with the base address of `array`, or nil when there is no array.
+  static func withOptionalPointer<R>(
+    _ array: inout [Float]?, _ body: (UnsafeMutablePointer<Float>?) throws -> R
+  ) rethrows -> R {
+    guard var values = array else { return try body(nil) }
+    // Moved out and back, so the buffer stays uniquely referenced and is not copied.
+    array = nil
+    defer { array = values }
+    return try values.withUnsafeMutableBufferPointer { try body($0.baseAddress) }
+  }
+}
+
+extension Array where Element == Float {
+  /// An array of `count` floats whose values are not set: for buffers the caller fills.
+  init(unsafeCount count: Int) {
+    self.init(unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
+  }
+}

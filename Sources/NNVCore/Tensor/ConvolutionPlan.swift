@@ -1,0 +1,141 @@
+/// The sizes of one 2-D convolution over a batch, checked, and how its work is cut into chunks.
+///
+/// The convolution is computed as a matrix product (see `ConvolutionKernel`): every output
+/// position of every image is one *column*, numbered image by image and row by row, and a
+/// column's *patch* is the C·K·K input values under the kernel there. Columns are processed in
+/// chunks, so the patches of a chunk stay a few megabytes whatever the batch size, a Ctrl-C is
+/// heard between chunks, and chunks of whole images can run on different threads.
+struct ConvolutionPlan: Sendable {
+  let batch: Int
+  let channels: Int
+  let height: Int
+  let width: Int
+  let filters: Int
+  let kernel: Int
+  /// The window along the height (rows) and along the width (columns) of an image.
+  let rows: WindowAxis
+  let columns: WindowAxis
+  /// Output positions per image: output height × output width.
+  let positions: Int
+  /// Values in one patch: C·K·K, the depth of the matrix product.
+  let patchSize: Int
+  /// Columns per chunk (the last chunk may be shorter): whole images when a chunk can hold one.
+  let chunkColumns: Int
+  /// How many chunks run side by side on the matrix multiply's threads (1: one after another).
+  let parallelChunks: Int
+
+  /// Floats of patches (and of filter outputs) one chunk may hold: 8 MiB.
+  static let chunkValues = 1 << 21
+  /// Multiply-adds one chunk may take (a few milliseconds), so Ctrl-C is heard often.
+  static let chunkWork = 1 << 25
+  /// Multiply-adds below which a convolution runs on one thread.
+  static let parallelMinimumWork = 1 << 19
+
+  /// Checks the shapes of a convolution of `input` `[N, C, H, W]` with `weight` `[F, C, K, K]`
+  /// and `bias` `[F]`, and plans its chunks.
+  ///
+  /// - Throws: `TensorError` when the shapes do not fit together, the stride is below 1 or the
+  ///   kernel does not fit the padded image; `LimitError` when the output would exceed the
+  ///   elements-per-tensor limit.
+  init(input: [Int], weight: [Int], bias: [Int], stride: Int, padding: Padding) throws {
+    guard input.count == 4, weight.count == 4, weight[2] == weight[3], bias == [weight[0]],
+      input[1] == weight[1], input[0] >= 0, input.dropFirst().allSatisfy({ $0 >= 1 }),
+      weight.allSatisfy({ $0 >= 1 })
+    else {
+      throw TensorError.shapeMismatch(
+        "a convolution takes images [n, channels, height, width], weights [filters, channels, "
+          + "k, k] and a bias [filters], not \(Tensor.describe(input)), "
+          + "\(Tensor.describe(weight)) and \(Tensor.describe(bias))")
+    }
+    let k = weight[2]
+    guard stride >= 1 else {
+      throw TensorError.invalidShape("a convolution's stride is at least 1, not \(stride)")
+    }
+    guard let rows = WindowAxis(input: input[2], kernel: k, stride: stride, padding: padding),
+      let columns = WindowAxis(input: input[3], kernel: k, stride: stride, padding: padding)
+    else {
+      throw TensorError.invalidShape(
+        "a \(k)×\(k) kernel does not fit images of \(input[2])×\(input[3]) with "
+          + "\(padding.rawValue) padding")
+    }
+    let output = [input[0], weight[0], rows.output, columns.output]
+    // Bounds every product below: positions, columns and outputs are factors of this count.
+    _ = try Shape.elementCount(output, of: "a convolution's output of shape \(output)")
+    (batch, channels, height, width) = (input[0], input[1], input[2], input[3])
+    (filters, kernel, self.rows, self.columns) = (weight[0], k, rows, columns)
+    positions = rows.output * columns.output
+    // The weight tensor exists, so its size (filters × patch) fits.
+    patchSize = channels * k * k
+    (chunkColumns, parallelChunks) = ConvolutionPlan.chunking(
+      batch: batch, positions: positions, patchSize: patchSize, filters: filters)
+  }
+
+  /// Columns per chunk, and how many chunks run at once.
+  private static func chunking(
+    batch: Int, positions: Int, patchSize: Int, filters: Int
+  ) -> (columns: Int, parallel: Int) {
+    let total = batch * positions
+    let byMemory = Swift.max(1, chunkValues / Swift.max(patchSize, filters))
+    let byWork = Swift.max(1, chunkWork / (filters * patchSize))
+    var columns = Swift.max(1, Swift.min(total, byMemory, byWork))
+    guard columns >= positions else { return (columns, 1) }
+    // Whole images: their patches never overlap another chunk's, so chunks can run at once.
+    var images = columns / positions
+    columns = images * positions
+    let threads = MatrixMultiply.threadCount
+    let work = Double(total) * Double(filters) * Double(patchSize)
+    guard threads > 1, batch > 1, work >= Double(parallelMinimumWork) else { return (columns, 1) }
+    let perThread = (batch + threads - 1) / threads
+    images = Swift.min(images, perThread)
+    return (images * positions, Swift.min(threads, (batch + images - 1) / images))
+  }
+
+  /// The output's shape: `[N, F, output height, output width]`.
+  var outputShape: [Int] { [batch, filters, rows.output, columns.output] }
+  /// Columns in all: one per output position of every image.
+  var totalColumns: Int { batch * positions }
+  /// The number of chunks.
+  var chunkCount: Int { (totalColumns + chunkColumns - 1) / chunkColumns }
+  /// The columns of chunk `index`.
+  func chunk(_ index: Int) -> Range<Int> {
+    let start = index * chunkColumns
+    return start..<Swift.min(totalColumns, start + chunkColumns)
+  }
+
+  /// Calls `body(image, outputRow, outputColumns, offset)` for every run of consecutive
+  /// columns of `range` that lie on one output row of one image; `offset` is the run's first
+  /// column counted from the start of `range`.
+  @inline(__always)
+  func forEachRun(
+    in range: Range<Int>, _ body: (_ image: Int, _ row: Int, _ columns: Range<Int>, _ offset: Int)
+      -> Void
+  ) {
+    let outputWidth = columns.output
+    var q = range.lowerBound
+    while q < range.upperBound {
+      let image = q / positions
+      let within = q - image * positions
+      let row = within / outputWidth
+      let first = within - row * outputWidth
+      let end = Swift.min(outputWidth, first + (range.upperBound - q))
+      body(image, row, first..<end, q - range.lowerBound)
+      q += end - first
+    }
+  }
+
+  /// Calls `body(image, positions, offset)` for every run of consecutive columns of `range`
+  /// that lie in one image; `positions` are the output positions within the image.
+  @inline(__always)
+  func forEachImage(
+    in range: Range<Int>, _ body: (_ image: Int, _ positions: Range<Int>, _ offset: Int) -> Void
+  ) {
+    var q = range.lowerBound
+    while q < range.upperBound {
+      let image = q / positions
+      let first = q - image * positions
+      let end = Swift.min(positions, first + (range.upperBound - q))
+      body(image, first..<end, q - range.lowerBound)
+      q += end - first
+    }
+  }
+}

@@ -1,0 +1,156 @@
+/// Max and average pooling over batches `[N, C, H, W]`: a K×K window moved by S, no padding,
+/// windows that would cross the bottom or right edge left out (the output size is
+/// `(H − K) / S + 1`, rounded down).
+///
+/// Written as plain loops over each channel of each image: pooling reads every input value
+/// about once and does no arithmetic worth a matrix product.
+enum PoolingKernel {
+  /// The sizes of one pooling over a batch, checked.
+  struct Plan: Sendable {
+    let batch: Int
+    let channels: Int
+    let height: Int
+    let width: Int
+    let rows: WindowAxis
+    let columns: WindowAxis
+
+    /// - Throws: `TensorError` for an input that is not `[N, C, H, W]`, a size or stride below
+    ///   1 or a window larger than the image.
+    init(input: [Int], kernel: Int, stride: Int) throws {
+      guard input.count == 4, input[0] >= 0, input.dropFirst().allSatisfy({ $0 >= 1 }) else {
+        throw TensorError.shapeMismatch(
+          "pooling takes images [n, channels, height, width], not \(Tensor.describe(input))")
+      }
+      guard kernel >= 1, stride >= 1 else {
+        throw TensorError.invalidShape(
+          "a pooling window and its stride are at least 1, not \(kernel) and \(stride)")
+      }
+      guard let rows = WindowAxis(input: input[2], kernel: kernel, stride: stride, padding: .valid),
+        let columns = WindowAxis(input: input[3], kernel: kernel, stride: stride, padding: .valid)
+      else {
+        throw TensorError.invalidShape(
+          "a \(kernel)×\(kernel) pooling window does not fit images of \(input[2])×\(input[3])")
+      }
+      // Max pooling records each output's source as an Int32 index into the input.
+      guard let count = Shape.checkedProduct(input), count <= Int(Int32.max) else {
+        throw TensorError.invalidShape("pooling takes at most \(Int32.max) input values")
+      }
+      (batch, channels, height, width) = (input[0], input[1], input[2], input[3])
+      (self.rows, self.columns) = (rows, columns)
+    }
+
+    var outputShape: [Int] { [batch, channels, rows.output, columns.output] }
+    var planes: Int { batch * channels }
+    var kernel: Int { rows.kernel }
+    var stride: Int { rows.stride }
+  }
+
+  /// The maximum of every window, and the index of the input value it came from.
+  ///
+  /// Ties go to the first value in reading order, and a NaN in a window wins (as in PyTorch),
+  /// so a network whose values have become NaN says so.
+  static func maxForward(_ plan: Plan, input: Tensor) throws -> (Tensor, [Int32]) {
+    let (k, s, w) = (plan.kernel, plan.stride, plan.width)
+    let (oh, ow) = (plan.rows.output, plan.columns.output)
+    let planeOutputs = oh * ow
+    var output = [Float](unsafeCount: plan.planes * planeOutputs)
+    var sources = [Int32](repeating: 0, count: output.count)
+    try input.scalars.withUnsafeBufferPointer { x in
+      try output.withUnsafeMutableBufferPointer { out in
+        try sources.withUnsafeMutableBufferPointer { from in
+          var poller = Cancellation.Poller()
+          for plane in 0..<plan.planes {
+            try poller.advance(by: plan.height * w)
+            let inputBase = plane * plan.height * w
+            let outputBase = plane * planeOutputs
+            for r in 0..<oh {
+              for c in 0..<ow {
+                let corner = inputBase + r * s * w + c * s
+                var best = x[corner]
+                var index = corner
+                for kh in 0..<k {
+                  for kw in 0..<k {
+                    let i = corner + kh * w + kw
+                    let v = x[i]
+                    if v > best || v.isNaN {
+                      best = v
+                      index = i
+                    }
+                  }
+                }
+                out[outputBase + r * ow + c] = best
+                from[outputBase + r * ow + c] = Int32(truncatingIfNeeded: index)
+              }
+            }
+          }
+        }
+      }
+    }
+    return (Tensor(uncheckedShape: plan.outputShape, scalars: output), sources)
+  }
+
+  /// The input gradient of max pooling: each output's gradient goes to the value it came from.
+  static func maxBackward(_ plan: Plan, gradient: Tensor, sources: [Int32], inputShape: [Int])
+    -> Tensor
+  {
+    var result = Tensor.zeros(inputShape)
+    result.scalars.withUnsafeMutableBufferPointer { dx in
+      gradient.scalars.withUnsafeBufferPointer { g in
+        for (o, source) in sources.enumerated() { dx[Int(source)] += g[o] }
+      }
+    }
+    return result
+  }
+
+  /// The mean of every window.
+  static func averageForward(_ plan: Plan, input: Tensor) throws -> Tensor {
+    let (k, s, w) = (plan.kernel, plan.stride, plan.width)
+    let (oh, ow) = (plan.rows.output, plan.columns.output)
+    let scale = 1 / Float(k * k)
+    var output = [Float](unsafeCount: plan.planes * oh * ow)
+    try input.scalars.withUnsafeBufferPointer { x in
+      try output.withUnsafeMutableBufferPointer { out in
+        var poller = Cancellation.Poller()
+        for plane in 0..<plan.planes {
+          try poller.advance(by: plan.height * w)
+          for r in 0..<oh {
+            for c in 0..<ow {
+              let corner = plane * plan.height * w + r * s * w + c * s
+              var sum: Float = 0
+              for kh in 0..<k {
+                for kw in 0..<k { sum += x[corner + kh * w + kw] }
+              }
+              out[(plane * oh + r) * ow + c] = sum * scale
+            }
+          }
+        }
+      }
+    }
+    return Tensor(uncheckedShape: plan.outputShape, scalars: output)
+  }
+
+  /// The input gradient of average pooling: each output's gradient, divided by K², to every
+  /// value of its window.
+  static func averageBackward(_ plan: Plan, gradient: Tensor, inputShape: [Int]) -> Tensor {
+    let (k, s, w) = (plan.kernel, plan.stride, plan.width)
+    let (oh, ow) = (plan.rows.output, plan.columns.output)
+    let scale = 1 / Float(k * k)
+    var result = Tensor.zeros(inputShape)
+    result.scalars.withUnsafeMutableBufferPointer { dx in
+      gradient.scalars.withUnsafeBufferPointer { g in
+        for plane in 0..<plan.planes {
+          for r in 0..<oh {
+            for c in 0..<ow {
+              let corner = plane * plan.height * w + r * s * w + c * s
+              let share = g[(plane * oh + r) * ow + c] * scale
+              for kh in 0..<k {
+                for kw in 0..<k { dx[corner + kh * w + kw] += share }
+              }
+            }
+          }
+        }
+      }
+    }
+    return result
+  }
+}
