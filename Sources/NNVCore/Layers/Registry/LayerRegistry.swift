@@ -16,7 +16,9 @@
 /// since model files store them side by side.
 public enum LayerRegistry {
   /// Every kind, in the order help lists them.
-  public static let kinds: [LayerKind] = [.dense, .dropout, .flatten, .activation]
+  public static let kinds: [LayerKind] = [
+    .dense, .conv, .maxpool, .avgpool, .dropout, .flatten, .activation,
+  ]
 
   private static let byName: [String: LayerKind] = Dictionary(
     kinds.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
