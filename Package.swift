@@ -64,10 +64,12 @@ let package = Package(
     ),
     .testTarget(
       name: "NNVPlotTests",
-      dependencies: ["NNVPlot", "NNVCore"],
+      dependencies: ["NNVPlot", "NNVCore", "NNVTestSupport"],
       exclude: ["Snapshots"]
     ),
-    .testTarget(name: "NNVLanguageTests", dependencies: ["NNVLanguage", "NNVCore", "NNVTestSupport"]),
+    .testTarget(
+      name: "NNVLanguageTests", dependencies: ["NNVLanguage", "NNVCore", "NNVTestSupport"],
+      exclude: ["Snapshots"]),
     .testTarget(
       name: "NNVREPLTests", dependencies: ["NNVREPL", "NNVLanguage", "NNVPlot", "NNVCore", "nnv"]),
   ],

@@ -10,7 +10,7 @@ import Testing
     switch kind.input?.ranks.first ?? 2 {
     case 1: [6]
     case 2: [3, 4]
-    default: [4, 4, 2]
+    default: [2, 6, 6]
     }
   }
 

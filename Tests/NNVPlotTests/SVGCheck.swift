@@ -1,4 +1,5 @@
 import Foundation
+import NNVTestSupport
 import Testing
 
 #if canImport(FoundationXML)
@@ -28,20 +29,19 @@ struct SVGCheck {
   }
 }
 
-/// Golden text files in Snapshots/, re-recorded only with RECORD_SNAPSHOTS=1.
+/// Golden text files in Snapshots/, compared exactly; `NNV_RECORD_SNAPSHOTS=1` re-records them
+/// and fails, so a recording never passes unnoticed (see `TextSnapshot`).
 enum Snapshot {
   static var directory: URL {
     URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
   }
 
-  static func assert(_ text: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+  static func assert(
+    _ text: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation
+  ) {
     let url = directory.appendingPathComponent(name + ".txt")
-    if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
-      try text.write(to: url, atomically: true, encoding: .utf8)
-      return
+    if let problem = TextSnapshot.problem(with: text, at: url) {
+      Issue.record(Comment(rawValue: problem), sourceLocation: sourceLocation)
     }
-    let expected = try? String(contentsOf: url, encoding: .utf8)
-    #expect(expected != nil, "no snapshot \(name).txt; record with RECORD_SNAPSHOTS=1", sourceLocation: sourceLocation)
-    if let expected { #expect(text == expected, sourceLocation: sourceLocation) }
   }
 }

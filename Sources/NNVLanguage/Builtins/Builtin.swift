@@ -85,10 +85,11 @@ public struct Builtin: Sendable {
       }
       return "\(name)(" + arguments.joined(separator: ", ") + ")"
     case .layer:
+      // Named parameters of a layer are written as clauses (`size 3`); `size: 3` works too.
       let words = parameters.map { parameter -> String in
         let text =
           parameter.isPositional
-          ? parameter.placeholder : "\(parameter.name): \(parameter.placeholder)"
+          ? parameter.placeholder : "\(parameter.name) \(parameter.placeholder)"
         return parameter.isRequired ? text : "[\(text)]"
       }
       return ([name] + words).joined(separator: " ")

@@ -10,14 +10,14 @@ extension LayerKind {
       LayerParameter(
         "filters", .integer, positional: true, default: nil,
         "the number of filters (output channels)", bounds: .atLeast(1),
-        limit: ResourceLimits.modelParameters),
+        limit: ResourceLimits.modelParameters, saved: true),
       LayerParameter(
         LayerKind.activationParameter,
         .choice(Activation.allCases.filter { $0 != .softmax }.map(\.name)), positional: true,
         default: "linear", "applied to the feature maps"),
       LayerParameter(
         "size", .integer, default: nil, "the side K of each K×K filter", bounds: .atLeast(1),
-        limit: ResourceLimits.modelParameters),
+        limit: ResourceLimits.modelParameters, saved: true),
       LayerParameter(
         "stride", .integer, default: "1", "the step between filter positions",
         bounds: .atLeast(1), limit: ResourceLimits.modelParameters, saved: true),

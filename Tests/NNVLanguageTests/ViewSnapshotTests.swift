@@ -1,0 +1,142 @@
+import Testing
+
+/// Every text view the language draws, run as a script runs it (fixed seeds, monochrome,
+/// 80 columns) and compared exactly with a golden file in Snapshots/. When a view's output
+/// changes on purpose, re-record with `NNV_RECORD_SNAPSHOTS=1` and read the new files.
+@Suite struct ViewSnapshotTests {
+  /// Two moons, a small classifier (with a dropout layer) trained briefly with validation.
+  static let classifier = """
+    let data = moons(n: 60, noise: 0.1, seed: 1)
+    let parts = split(data, test: 0.25, seed: 2)
+    model net {
+      input 2
+      dense 6 tanh
+      dropout 0.1
+      dense 2 softmax
+    }
+    train net on parts.train epochs 12 batch 16 optimizer adam lr 0.05 validate parts.test seed 3
+    """
+
+  /// A regression over a 2-D plane.
+  static let surface = """
+    let flat = plane(n: 40, noise: 0.05, seed: 4)
+    model reg { input 2; dense 4 tanh; dense 1 linear }
+    train reg on flat epochs 5 batch 8 optimizer adam lr 0.05 seed 5
+    """
+
+  /// A regression of one input: a fitted curve.
+  static let curve = """
+    let wave = sine(n: 40, noise: 0.05, seed: 6)
+    model curve { input 1; dense 8 tanh; dense 1 linear }
+    train curve on wave epochs 20 batch 8 optimizer adam lr 0.05 seed 7
+    """
+
+  /// 8×8 digit images and a small reader.
+  static let images = """
+    let pictures = digits()
+    model reader { input 64; dense 16 relu; dense 10 softmax }
+    train reader on pictures epochs 2 batch 64 optimizer adam lr 0.01 seed 8
+    """
+
+  /// Iris: four named features, three classes.
+  static let features = """
+    let flowers = iris()
+    model species { input 4; dense 8 tanh; dense 3 softmax }
+    train species on flowers epochs 30 batch 16 optimizer adam lr 0.05 seed 9
+    """
+
+  static let text = "width 80 color none ascii false"
+  static let ascii = "width 80 color none ascii true"
+
+  @Test func summary() {
+    ViewSnapshot.expect("summary", setup: Self.classifier, view: "summary net \(Self.text)")
+    ViewSnapshot.expect("summary-ascii", setup: Self.classifier, view: "summary net \(Self.ascii)")
+  }
+
+  @Test func diagram() {
+    ViewSnapshot.expect(
+      "diagram-vertical", setup: Self.classifier, view: "diagram net \(Self.text)")
+    ViewSnapshot.expect(
+      "diagram-vertical-ascii", setup: Self.classifier, view: "diagram net \(Self.ascii)")
+    ViewSnapshot.expect(
+      "diagram-horizontal", setup: Self.classifier,
+      view: "diagram net direction horizontal \(Self.text)")
+  }
+
+  @Test func history() {
+    ViewSnapshot.expect("history", setup: Self.classifier, view: "history net \(Self.text)")
+    ViewSnapshot.expect(
+      "history-ascii", setup: Self.classifier, view: "history net \(Self.ascii)")
+  }
+
+  @Test func weights() {
+    ViewSnapshot.expect("weights", setup: Self.classifier, view: "weights net \(Self.text)")
+    ViewSnapshot.expect(
+      "weights-over-epochs", setup: Self.classifier, view: "weights net over epochs \(Self.text)")
+  }
+
+  @Test func activations() {
+    ViewSnapshot.expect(
+      "activations", setup: Self.classifier,
+      view: "activations net on parts.test samples 6 \(Self.text)")
+  }
+
+  @Test func boundary() {
+    let classes = "boundary net on parts.train test parts.test resolution 40"
+    ViewSnapshot.expect(
+      "boundary-classification", setup: Self.classifier, view: "\(classes) \(Self.text)")
+    ViewSnapshot.expect(
+      "boundary-classification-ascii", setup: Self.classifier, view: "\(classes) \(Self.ascii)")
+    ViewSnapshot.expect(
+      "boundary-regression-surface", setup: Self.surface,
+      view: "boundary reg on flat resolution 30 \(Self.text)")
+    ViewSnapshot.expect(
+      "boundary-fitted-curve", setup: Self.curve, view: "boundary curve on wave \(Self.text)")
+  }
+
+  @Test func plot() {
+    let values = "[4, 3, 2, 1.5, 1, 0.8, 0.9, 0.7]"
+    let matrix = "[[1, 2, 3, 4], [0, -1, -2, -3], [0.5, 0.25, 0, 1]]"
+    ViewSnapshot.expect("plot-line", setup: "", view: "plot \(values) \(Self.text)")
+    ViewSnapshot.expect("plot-line-ascii", setup: "", view: "plot \(values) \(Self.ascii)")
+    ViewSnapshot.expect(
+      "plot-histogram", setup: "",
+      view: "plot [1, 2, 2, 3, 3, 3, 4, 4, 5, 0.5, 2.5] as hist bins 5 \(Self.text)")
+    ViewSnapshot.expect(
+      "plot-heatmap", setup: "", view: "plot \(matrix) as heatmap \(Self.text)")
+    ViewSnapshot.expect(
+      "plot-heatmap-ascii", setup: "", view: "plot \(matrix) as heatmap \(Self.ascii)")
+    ViewSnapshot.expect(
+      "plot-activation", setup: "", view: "plot activation tanh \(Self.text)")
+  }
+
+  @Test func confusion() {
+    ViewSnapshot.expect(
+      "confusion", setup: Self.classifier, view: "confusion net on parts.test \(Self.text)")
+  }
+
+  @Test func saliency() {
+    ViewSnapshot.expect(
+      "saliency-images", setup: Self.images,
+      view: "saliency reader on pictures count 2 \(Self.text)")
+    ViewSnapshot.expect(
+      "saliency-images-ascii", setup: Self.images,
+      view: "saliency reader on pictures count 2 \(Self.ascii)")
+    ViewSnapshot.expect(
+      "saliency-bars", setup: Self.features,
+      view: "saliency species on flowers count 3 \(Self.text)")
+    ViewSnapshot.expect(
+      "saliency-bars-ascii", setup: Self.features,
+      view: "saliency species on flowers count 3 \(Self.ascii)")
+    ViewSnapshot.expect(
+      "saliency-plane", setup: Self.classifier,
+      view: "saliency net on parts.test count 8 \(Self.text)")
+  }
+
+  @Test func sanity() {
+    ViewSnapshot.expect(
+      "sanity-images", setup: Self.images, view: "sanity reader on pictures count 2 \(Self.text)")
+    ViewSnapshot.expect(
+      "sanity-bars", setup: Self.features, view: "sanity species on flowers \(Self.text)")
+  }
+}
