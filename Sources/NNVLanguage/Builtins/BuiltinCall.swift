@@ -35,9 +35,16 @@ struct BuiltinCall {
     return nil
   }
 
+  /// The data set argument `name`, its samples read in the shape the call's model takes when
+  /// they have as many numbers (`Dataset.reading(as:)`): digits' 64 numbers as [1, 8, 8].
   func dataset(_ name: String) -> Dataset? {
-    if case .dataset(let data) = values[name] { return data }
-    return nil
+    guard case .dataset(let data) = values[name] else { return nil }
+    if case .model(let reference)? = values["model"],
+      let read = data.reading(as: reference.model.inputShape)
+    {
+      return read
+    }
+    return data
   }
 
   func model(_ name: String) -> ModelReference? {

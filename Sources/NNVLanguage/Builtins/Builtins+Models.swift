@@ -90,7 +90,7 @@ extension Builtins {
       }
       let x: Tensor
       switch input {
-      case .dataset(let data): x = data.features
+      case .dataset(let data): x = (data.reading(as: model.inputShape) ?? data).features
       case .tensor(let tensor): x = tensor
       default:
         guard let tensor = tensor(from: input) else {

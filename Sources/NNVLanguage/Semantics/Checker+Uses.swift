@@ -13,7 +13,9 @@ extension Checker {
     for parameter in builtin.parameters where parameter.type == .dataset {
       guard let argument = bound[parameter.name], let data = staticData(of: argument.value)
       else { continue }
-      if let input = model.inputShape, let sample = data.sampleShape, input != sample {
+      if let input = model.inputShape, let sample = data.sampleShape,
+        !Dataset.sameSize(input, sample)
+      {
         report(
           .sampleShapeMismatch(
             model: modelName, input: input, data: data.name, sample: sample,
@@ -64,7 +66,7 @@ extension Checker {
   mutating func predictInput(_ model: StaticModel, name: String, _ input: Expression) {
     guard let shape = model.inputShape else { return }
     if let data = staticData(of: input) {
-      if let sample = data.sampleShape, sample != shape {
+      if let sample = data.sampleShape, !Dataset.sameSize(sample, shape) {
         report(
           .sampleShapeMismatch(
             model: name, input: shape, data: data.name, sample: sample, training: false),

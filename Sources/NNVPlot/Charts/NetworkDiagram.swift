@@ -39,7 +39,8 @@ public struct NetworkDiagram: Sendable {
   /// `dense_1: dense (relu)`.
   static func heading(_ layer: LayerSummary) -> String {
     let activation =
-      layer.activation == "linear" || layer.activationIsLayer ? "" : " (\(layer.activation))"
+      layer.activation.isEmpty || layer.activation == "linear" || layer.activationIsLayer
+      ? "" : " (\(layer.activation))"
     return layer.name + ": " + layer.kind + activation
   }
 
