@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The project's test command (README, CI): every unit, script and terminal test, then every
-# example script run again with each SVG it writes rendered to PNG, so a picture no viewer can
-# draw fails the build. Installs Debian's librsvg2-bin (rsvg-convert) when it is missing.
+# The project's test command (README, CI): the format lint, every unit, script and terminal test,
+# then every example script run again with each SVG it writes rendered to PNG, so a picture no
+# viewer can draw fails the build. Installs Debian's librsvg2-bin (rsvg-convert) when it is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,6 +13,10 @@ if ! command -v rsvg-convert >/dev/null 2>&1; then
     sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq librsvg2-bin
   fi
 fi
+
+# The format lint first: it takes seconds, and a line over 100 columns (or any other departure
+# from .swift-format) fails the build. `Scripts/format.sh` fixes most of them.
+swift format lint --strict --recursive --parallel Sources Tests Package.swift
 
 swift test -c release
 # The REPL's terminal tests need the nnv executable, so `swift test` has just built it.

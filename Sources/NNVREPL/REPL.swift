@@ -28,7 +28,8 @@ public enum REPL {
     interrupts.install()
     let history = History(path: History.defaultPath(environment: environment))
     let session = Session(
-      reader: reader, output: output, settings: SessionSettings(color: color, seed: seed, display: .terminal(colorEnabled: color)),
+      reader: reader, output: output,
+      settings: SessionSettings(color: color, seed: seed, display: .terminal(colorEnabled: color)),
       history: history, interrupts: interrupts, cancellation: cancellation)
     if let note { output.writeError(note) }
     session.run()

@@ -1,7 +1,7 @@
-import NNVPlot
 import Foundation
 import NNVCore
 import NNVLanguage
+import NNVPlot
 
 /// The colon commands: `:help`, `:load`, `:save`, `:vars`, `:reset`, `:history`, `:set`,
 /// `:time`, `:quit` (declared in `MetaCommand`).
@@ -148,7 +148,9 @@ extension Session {
       if let on = flag() {
         settings.color = on
         settings.display.colorMode =
-          on ? Display.colorMode(enabled: true, environment: ProcessInfo.processInfo.environment) : .none
+          on
+          ? Display.colorMode(enabled: true, environment: ProcessInfo.processInfo.environment)
+          : .none
         interpreter.display = settings.display
       }
     case "timing":
@@ -163,7 +165,8 @@ extension Session {
       recorded.append("seed \(seed)")
     case "width":
       guard let width = Int(value), (20...400).contains(width) else {
-        return problem("Expect a width from 20 to 400 columns after :set width.", hint: ":set width 100")
+        return problem(
+          "Expect a width from 20 to 400 columns after :set width.", hint: ":set width 100")
       }
       settings.display.width = width
       interpreter.display = settings.display

@@ -1,7 +1,7 @@
-import NNVPlot
 import Foundation
 import NNVCore
 import NNVLanguage
+import NNVPlot
 
 /// Settings a session starts with; `:set` changes them.
 public struct SessionSettings: Sendable {
@@ -17,7 +17,9 @@ public struct SessionSettings: Sendable {
   /// How views draw in the terminal; `color` switches its colours on and off.
   public var display: Display
 
-  public init(color: Bool = false, seed: UInt64 = 42, timing: Bool = false, display: Display = Display()) {
+  public init(
+    color: Bool = false, seed: UInt64 = 42, timing: Bool = false, display: Display = Display()
+  ) {
     self.color = color
     self.seed = seed
     self.timing = timing

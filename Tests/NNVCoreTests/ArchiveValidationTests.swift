@@ -89,10 +89,11 @@ import Testing
 
   @Test func hugeUnitsAreRefusedWithTheLimit() throws {
     let units = 4_000_000_000
-    let data = try crafted(editLayer(0) {
-      $0["units"] = units
-      $0["parameterShapes"] = [[2, units], [units]]
-    })
+    let data = try crafted(
+      editLayer(0) {
+        $0["units"] = units
+        $0["parameterShapes"] = [[2, units], [units]]
+      })
     expectInvalid(data, containing: "over the limit of 67,108,864 parameters per model")
     let zero = try crafted(editLayer(1) { $0["units"] = 0 })
     expectInvalid(zero, containing: "at least one input and one unit")

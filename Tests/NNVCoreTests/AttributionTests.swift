@@ -16,9 +16,12 @@ import Testing
     let x = randomTensor([6, 4], seed: 1)
     let w = model.parameters[0][0]
     let targets = [0, 1, 2, 0, 1, 2]
-    let gradient = try Attributor.attribute(model, inputs: x, method: .gradient(absolute: false), targets: targets)
-    let product = try Attributor.attribute(model, inputs: x, method: .gradientTimesInput, targets: targets)
-    let integrated = try Attributor.attribute(model, inputs: x, method: .integratedGradients, targets: targets)
+    let gradient = try Attributor.attribute(
+      model, inputs: x, method: .gradient(absolute: false), targets: targets)
+    let product = try Attributor.attribute(
+      model, inputs: x, method: .gradientTimesInput, targets: targets)
+    let integrated = try Attributor.attribute(
+      model, inputs: x, method: .integratedGradients, targets: targets)
     let occluded = try Attributor.attribute(
       model, inputs: x, method: .occlusion(patch: 1, stride: 1, fill: 0), targets: targets)
     for (i, t) in targets.enumerated() {
@@ -51,7 +54,8 @@ import Testing
       model, inputs: x, method: .smoothGrad(samples: 20, noise: 0.2, variant: .squared), seed: 3)
     #expect(noisy.values.scalars.allSatisfy { $0 >= 0 })
     #expect(throws: AttributionError.self) {
-      try Attributor.attribute(model, inputs: x, method: .smoothGrad(samples: 0, noise: 0.1, variant: .mean))
+      try Attributor.attribute(
+        model, inputs: x, method: .smoothGrad(samples: 0, noise: 0.1, variant: .mean))
     }
   }
 
@@ -60,7 +64,8 @@ import Testing
     guard let parts = try? BundledDatasets.digits().split(test: 0.25, seed: 5),
       var model = try? Sequential(inputShape: [64]),
       (try? model.append(Dense(inputSize: 64, outputSize: 64, activation: .relu, seed: 1))) != nil,
-      (try? model.append(Dense(inputSize: 64, outputSize: 10, activation: .softmax, seed: 2))) != nil,
+      (try? model.append(Dense(inputSize: 64, outputSize: 10, activation: .softmax, seed: 2)))
+        != nil,
       (try? Trainer.train(
         &model, on: parts.train, optimizer: Adam(learningRate: 0.005),
         options: TrainingOptions(epochs: 20, loss: .categoricalCrossEntropy))) != nil
@@ -87,7 +92,8 @@ import Testing
   @Test func inkedPixelsMatterMoreThanBlankOnes() throws {
     let (model, test) = try #require(Self.digits)
     let result = try Attributor.attribute(
-      model, inputs: test.features, method: .smoothGrad(samples: 20, noise: 0.1, variant: .mean), seed: 1)
+      model, inputs: test.features, method: .smoothGrad(samples: 20, noise: 0.1, variant: .mean),
+      seed: 1)
     var ink = (0.0, 0)
     var blank = (0.0, 0)
     for (value, pixel) in zip(result.values.scalars, test.features.scalars) {
@@ -105,7 +111,9 @@ import Testing
     var random = RandomGenerator(seed: 9)
     var scalars: [Float] = []
     for i in 0..<blobs.count {
-      scalars += [blobs.features.scalars[2 * i], blobs.features.scalars[2 * i + 1], random.uniform(-1, 1)]
+      scalars += [
+        blobs.features.scalars[2 * i], blobs.features.scalars[2 * i + 1], random.uniform(-1, 1),
+      ]
     }
     let data = Dataset(
       name: "blobs+noise", features: try Tensor(shape: [blobs.count, 3], scalars: scalars),
@@ -116,7 +124,8 @@ import Testing
     try Trainer.train(
       &model, on: data, optimizer: Adam(learningRate: 0.01),
       options: TrainingOptions(epochs: 60, loss: .categoricalCrossEntropy))
-    let result = try Attributor.attribute(model, inputs: data.features, method: .integratedGradients)
+    let result = try Attributor.attribute(
+      model, inputs: data.features, method: .integratedGradients)
     #expect(result.ranking.last == 2, "importance \(result.meanAbsolute)")
   }
 

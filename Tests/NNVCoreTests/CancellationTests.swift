@@ -104,7 +104,9 @@ import Testing
     try expectStopsHalfway("standardizer", minimum: 4) {
       _ = try Standardizer(fitting: wide).apply(wide)
     }
-    let text = "a,b,label\n" + (0..<3000).map { "\($0),\($0 % 7),c\($0 % 3)" }
+    let text =
+      "a,b,label\n"
+      + (0..<3000).map { "\($0),\($0 % 7),c\($0 % 3)" }
       .joined(separator: "\n")
     try expectStopsHalfway("csv", minimum: 3000) { _ = try CSVLoader.parse(text) }
   }
@@ -188,7 +190,8 @@ import Testing
         let chunked = try Attributor.attribute(
           model, inputs: x, method: method, seed: 11, memoryBudget: budget)
         #expect(chunked.targets == whole.targets)
-        let worst = zip(chunked.values.scalars, whole.values.scalars)
+        let worst =
+          zip(chunked.values.scalars, whole.values.scalars)
           .map { abs($0 - $1) / Swift.max(1, abs($1)) }.max() ?? .infinity
         #expect(worst < 1e-5, "\(method.description), budget \(budget): differs by \(worst)")
         let gaps = zip(chunked.completenessGaps ?? [], whole.completenessGaps ?? [])

@@ -73,7 +73,8 @@ import Testing
 
   @Test func weightDistributionsUseLinearInterpolationBetweenRanks() {
     // numpy.percentile([0, 1, ..., 10], [0, 7, 16, 31, 50, 69, 84, 93, 100])
-    let d = WeightDistribution(layer: "a", isBias: false, of: Tensor((0...10).map(Float.init).reversed()))
+    let d = WeightDistribution(
+      layer: "a", isBias: false, of: Tensor((0...10).map(Float.init).reversed()))
     let expected: [Float] = [0, 0.7, 1.6, 3.1, 5, 6.9, 8.4, 9.3, 10]
     for (got, want) in zip(d.values, expected) { #expect(abs(got - want) < 1e-5) }
     let empty = WeightDistribution(layer: "a", isBias: true, of: Tensor([Float.nan]))
@@ -107,7 +108,9 @@ import Testing
     #expect(recorded[2].map(\.layer) == [names[0], names[0], names[1], names[1]])
     #expect(recorded[2].map(\.isBias) == [false, true, false, true])
     // The last epoch's distribution is that of the final weights.
-    #expect(recorded[2][0] == WeightDistribution(layer: names[0], isBias: false, of: net.parameters[0][0]))
+    #expect(
+      recorded[2][0] == WeightDistribution(layer: names[0], isBias: false, of: net.parameters[0][0])
+    )
     #expect(recorded[0][0] != recorded[2][0])
   }
 

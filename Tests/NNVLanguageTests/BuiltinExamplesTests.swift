@@ -43,7 +43,8 @@ import Testing
     // Parameter lines fit 80 columns, apart from the usage line and long choice labels.
     for builtin in BuiltinRegistry.all {
       let text = try #require(BuiltinRegistry.helpText(for: builtin.name))
-      let parameters = text.components(separatedBy: "\nParameters:\n").dropFirst().first?
+      let parameters =
+        text.components(separatedBy: "\nParameters:\n").dropFirst().first?
         .components(separatedBy: "\n\n").first ?? ""
       for line in parameters.split(separator: "\n") where !line.contains("|") {
         #expect(line.count <= 80, "\(builtin.name): \(line)")

@@ -14,7 +14,8 @@ import Testing
   }
 
   @Test func weightsOverEpochsDrawsEveryDenseLayer() {
-    let output = lines("""
+    let output = lines(
+      """
       model net { input 2; dense 3 tanh; dense 1 sigmoid }
       train net on xor(n: 40, seed: 1) epochs 4 every 4
       weights net over epochs ascii true width 60

@@ -46,8 +46,9 @@ import Testing
     func run(_ text: String) -> RunResult {
       interpreter.run(SourceFile(name: "s.nnv", text: text))
     }
-    #expect(run("let d = xor(n: 100, seed: 3)\nmodel m { input 2; dense 8 tanh; dense 1 sigmoid }")
-      .status == .success)
+    #expect(
+      run("let d = xor(n: 100, seed: 3)\nmodel m { input 2; dense 8 tanh; dense 1 sigmoid }")
+        .status == .success)
     guard case .model(let before) = interpreter.value(named: "m") else {
       Issue.record("m is missing")
       return

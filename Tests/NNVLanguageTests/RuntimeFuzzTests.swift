@@ -42,13 +42,16 @@ import Testing
         #expect(
           !diagnostic.text.hasPrefix("Unexpected internal error"),
           "\(diagnostic.text)\n\(text)")
-        #expect(diagnostic.range.start >= 0 && diagnostic.range.end <= diagnostic.source.bytes.count)
+        #expect(
+          diagnostic.range.start >= 0 && diagnostic.range.end <= diagnostic.source.bytes.count)
       }
     }
     print("runtime fuzz: \(Self.programs) programs, statuses \(statuses)")
     // The generator is useful only if it reaches the runtime, not just the checker. A program
     // stopped by the Ctrl-C timer was running, so it counts however loaded the machine is.
-    let ran = [NNVLanguage.ExitStatus.software, .success, .interrupted].map { statuses[$0, default: 0] }
+    let ran = [NNVLanguage.ExitStatus.software, .success, .interrupted].map {
+      statuses[$0, default: 0]
+    }
     #expect(ran.reduce(0, +) > Self.programs / 4)
   }
 

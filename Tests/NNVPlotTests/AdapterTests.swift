@@ -1,23 +1,26 @@
 import Foundation
 import NNVCore
-import Testing
-
 import NNVPlot
+import Testing
 
 /// The adapters from models to chart data, and the benchmark numbers the views promise
 /// (printed, not asserted: timing tests flake on shared machines).
 @Suite struct AdapterTests {
   static func network() throws -> Sequential {
     var model = try Sequential(name: "net", inputShape: [2])
-    try model.append(Dense(inputSize: 2, outputSize: 16, activation: .tanh, seed: 1, name: "dense_1"))
-    try model.append(Dense(inputSize: 16, outputSize: 16, activation: .tanh, seed: 2, name: "dense_2"))
-    try model.append(Dense(inputSize: 16, outputSize: 3, activation: .softmax, seed: 3, name: "dense_3"))
+    try model.append(
+      Dense(inputSize: 2, outputSize: 16, activation: .tanh, seed: 1, name: "dense_1"))
+    try model.append(
+      Dense(inputSize: 16, outputSize: 16, activation: .tanh, seed: 2, name: "dense_2"))
+    try model.append(
+      Dense(inputSize: 16, outputSize: 3, activation: .softmax, seed: 3, name: "dense_3"))
     return model
   }
 
   static func data() throws -> Dataset {
     let features = try Tensor(shape: [4, 2], scalars: [0, 0, 1, 1, -1, 0.5, 0.3, -0.7])
-    return Dataset(name: "four", features: features, labels: [0, 1, 2, 1], classNames: ["a", "b", "c"])
+    return Dataset(
+      name: "four", features: features, labels: [0, 1, 2, 1], classNames: ["a", "b", "c"])
   }
 
   @Test func boundaryOfAThreeClassNetwork() throws {
@@ -25,13 +28,15 @@ import NNVPlot
     let clock = ContinuousClock()
     var chart: DecisionBoundary?
     let elapsed = try clock.measure {
-      chart = try ModelViews.boundary(model, train: try Self.data(), resolution: 200, thumbnails: false)
+      chart = try ModelViews.boundary(
+        model, train: try Self.data(), resolution: 200, thumbnails: false)
     }
     print("200×200 boundary of 2-16-16-3: \(elapsed)")
     let boundary = try #require(chart)
     #expect(boundary.labels.count == 200 * 200)
     #expect(boundary.labels.allSatisfy { (0..<3).contains($0) })
-    let svg = try SVGCheck(try ModelViews.boundary(model, train: try Self.data(), resolution: 40).svg())
+    let svg = try SVGCheck(
+      try ModelViews.boundary(model, train: try Self.data(), resolution: 40).svg())
     #expect(try svg.count("//circle[contains(@class,'point')]") == 4)
     #expect(try svg.count("//g[@class='thumbnail']") == 32)
   }
@@ -76,7 +81,8 @@ import NNVPlot
     for rate: Float in [0.01, 0.1] {
       var model = try Self.network()
       let options = TrainingOptions(epochs: 2, batchSize: 2, loss: .categoricalCrossEntropy)
-      _ = try Trainer.train(&model, on: try Self.data(), optimizer: SGD(learningRate: rate), options: options)
+      _ = try Trainer.train(
+        &model, on: try Self.data(), optimizer: SGD(learningRate: rate), options: options)
       runs.append(model)
     }
     let names = ModelViews.history(runs).loss.series.map(\.name)
@@ -85,7 +91,8 @@ import NNVPlot
     #expect(names[0].contains("0.01") && names[1].contains("0.1"))
     let svg = try SVGCheck(ModelViews.history(runs + runs + runs).loss.svg())
     // Six entries cannot share one line of a 640-pixel chart: the legend wraps.
-    let rows = Set(try svg.document.nodes(forXPath: "//g[@class='legend']/text/@y").map { $0.stringValue ?? "" })
+    let rows = Set(
+      try svg.document.nodes(forXPath: "//g[@class='legend']/text/@y").map { $0.stringValue ?? "" })
     #expect(rows.count >= 2)
   }
 

@@ -1,8 +1,7 @@
 import Foundation
 import NNVCore
-import Testing
-
 import NNVPlot
+import Testing
 
 /// One text snapshot and one SVG structure test per chart.
 @Suite struct ChartTests {
@@ -40,7 +39,10 @@ import NNVPlot
 
   @Test func extremeValuesNeitherTrapNorHang() throws {
     let extremes = [1e308, -1e308, 0, .nan, 5e-324, -.greatestFiniteMagnitude]
-    for chart in [LineChart([Series("x", values: extremes)]), LineChart([Series("x", values: extremes)], logY: true)] {
+    for chart in [
+      LineChart([Series("x", values: extremes)]),
+      LineChart([Series("x", values: extremes)], logY: true),
+    ] {
       #expect(chart.text().contains("┤"))
       _ = try SVGCheck(chart.svg())
     }
@@ -56,7 +58,10 @@ import NNVPlot
 
   @Test func lineChartSVG() throws {
     let chart = LineChart(
-      [Series("train", values: [1, 0.5, 0.25]), Series("validation", values: [1.2, 0.7, .nan], dashed: true)])
+      [
+        Series("train", values: [1, 0.5, 0.25]),
+        Series("validation", values: [1.2, 0.7, .nan], dashed: true),
+      ])
     let svg = try SVGCheck(chart.svg())
     #expect(try svg.count("//circle[@class='point']") == 5)
     #expect(try svg.count("//polyline") == 2)
@@ -83,7 +88,8 @@ import NNVPlot
 
   @Test func heatmapText() throws {
     let matrix = Matrix([[-1, 0, 1], [0.5, .nan, -0.5]])
-    let chart = Heatmap(matrix, options: Self.ascii(), colorMap: .diverging, rowName: "input", columnName: "unit")
+    let chart = Heatmap(
+      matrix, options: Self.ascii(), colorMap: .diverging, rowName: "input", columnName: "unit")
     #expect(
       chart.text() == """
          1 @@  @@
@@ -126,7 +132,8 @@ import NNVPlot
         """)
     // Ten classes do not fit 60 columns with one decimal; the percentages drop it.
     let ten = ConfusionMatrix(
-      actual: Array(0..<10) + [3], predicted: Array(0..<10) + [4], classNames: (0..<10).map(String.init),
+      actual: Array(0..<10) + [3], predicted: Array(0..<10) + [4],
+      classNames: (0..<10).map(String.init),
       options: Self.ascii(70))
     let lines = ten.text().split(separator: "\n")
     #expect(lines.allSatisfy { $0.count <= 70 })
@@ -141,7 +148,8 @@ import NNVPlot
     let table = SummaryTable(
       modelName: "net", inputShape: [2],
       layers: [
-        LayerSummary(name: "dense_1", kind: "dense", outputShape: [8], parameters: 24, activation: "tanh"),
+        LayerSummary(
+          name: "dense_1", kind: "dense", outputShape: [8], parameters: 24, activation: "tanh"),
         LayerSummary(
           name: "dense_2", kind: "dense", outputShape: [1], parameters: 9, activation: "sigmoid",
           flags: ["all weights zero"]),
@@ -156,7 +164,8 @@ import NNVPlot
     let side = 4
     let labels = (0..<(side * side)).map { $0 % side >= 2 ? 1 : 0 }
     let chart = DecisionBoundary(
-      gridColumns: side, gridRows: side, labels: labels, confidences: Array(repeating: 0.9, count: 16),
+      gridColumns: side, gridRows: side, labels: labels,
+      confidences: Array(repeating: 0.9, count: 16),
       xDomain: 0...1, yDomain: 0...1,
       points: [.init(x: 0.1, y: 0.9, label: 0), .init(x: 0.9, y: 0.1, label: 1, isTest: true)],
       classNames: ["a", "b"], options: Self.ascii(24, height: 4))
@@ -165,7 +174,8 @@ import NNVPlot
     #expect(try svg.count("//circle[contains(@class,'point')]") == 2)
     #expect(try svg.count("//g[@class='regions']/rect") == 4 * 2)
     let empty = DecisionBoundary(
-      gridColumns: 0, gridRows: 0, labels: [], confidences: [], xDomain: 0...0, yDomain: -Double.infinity...Double.infinity,
+      gridColumns: 0, gridRows: 0, labels: [], confidences: [], xDomain: 0...0,
+      yDomain: -Double.infinity...Double.infinity,
       points: [], classNames: [])
     #expect(empty.text().contains("empty"))
     _ = try SVGCheck(empty.svg())
@@ -173,7 +183,8 @@ import NNVPlot
 
   @Test func regressionSurface() throws {
     let surface = RegressionSurface(
-      gridColumns: 4, gridRows: 3, values: (0..<12).map(Double.init), xDomain: 0...1, yDomain: 0...1,
+      gridColumns: 4, gridRows: 3, values: (0..<12).map(Double.init), xDomain: 0...1,
+      yDomain: 0...1,
       points: [.init(x: 0.1, y: 0.9, target: 0), .init(x: 0.9, y: 0.1, target: 11, isTest: true)],
       options: Self.ascii())
     let text = surface.text()
@@ -194,10 +205,16 @@ import NNVPlot
     let diagram = NetworkDiagram(
       inputShape: [784],
       layers: [
-        LayerSummary(name: "dense_1", kind: "dense", outputShape: [128], parameters: 100_480, activation: "relu"),
-        LayerSummary(name: "dense_2", kind: "dense", outputShape: [10], parameters: 1290, activation: "softmax"),
+        LayerSummary(
+          name: "dense_1", kind: "dense", outputShape: [128], parameters: 100_480,
+          activation: "relu"),
+        LayerSummary(
+          name: "dense_2", kind: "dense", outputShape: [10], parameters: 1290, activation: "softmax"
+        ),
       ],
-      connections: [.init(weights: weights, layerName: "dense_1"), .init(weights: out, layerName: "dense_2")],
+      connections: [
+        .init(weights: weights, layerName: "dense_1"), .init(weights: out, layerName: "dense_2"),
+      ],
       options: Self.ascii())
     Snapshot.assert(diagram.text(), named: "networkDiagram")
     let clock = ContinuousClock()

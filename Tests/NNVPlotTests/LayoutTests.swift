@@ -1,15 +1,15 @@
 import Foundation
-import Testing
-
 import NNVCore
 import NNVPlot
+import Testing
 
 @Suite struct LayoutTests {
   @Test func niceNumbersFollowHeckbert() {
     #expect(Ticks.niceNumber(0.37, round: true) == 0.5)
     #expect(Ticks.niceNumber(13, round: false) == 20)
     #expect(Ticks.nice(0, 1, count: 5).values == [0, 0.2, 0.4, 0.6000000000000001, 0.8, 1])
-    #expect(Ticks.labels(Ticks.nice(0, 1, count: 5).values) == ["0.0", "0.2", "0.4", "0.6", "0.8", "1.0"])
+    #expect(
+      Ticks.labels(Ticks.nice(0, 1, count: 5).values) == ["0.0", "0.2", "0.4", "0.6", "0.8", "1.0"])
     #expect(Ticks.labels(Ticks.nice(-3, 47, count: 5).values) == ["0", "10", "20", "30", "40"])
   }
 
@@ -78,7 +78,8 @@ import NNVPlot
   @Test func tickLabelsAreEvenAndZeroIsZero() {
     #expect(Ticks.labels([-0.5, -5.551115123125783e-17, 0.5]) == ["-0.5", "0.0", "0.5"])
     #expect(Ticks.labels([0, 0.25, 0.5, 0.75]) == ["0.00", "0.25", "0.50", "0.75"])
-    let histogram = Histogram([-0.3, -0.1, 0.1, 0.3], bins: 6, options: .init(width: 40, height: 4))
+    let histogram = Histogram(
+      [-0.3, -0.1, 0.1, 0.3], bins: 6, options: .init(width: 40, height: 4))
     #expect(!histogram.text().contains("e-"))
   }
 }

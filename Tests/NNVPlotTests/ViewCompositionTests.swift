@@ -1,8 +1,7 @@
 import Foundation
 import NNVCore
-import Testing
-
 import NNVPlot
+import Testing
 
 /// Views as values: pages compose documents, and the display decides the chart options.
 @Suite struct ViewCompositionTests {

@@ -36,10 +36,12 @@ import Testing
   @Test func theSeedIsAWholeNumberZeroOrMore() throws {
     let negative = try run(["--seed", "-3", "-e", "print 1"])
     #expect(negative.status == 64)
-    #expect(negative.output.contains("The seed is a whole number from 0 to 999999999999999, not '-3'."))
+    #expect(
+      negative.output.contains("The seed is a whole number from 0 to 999999999999999, not '-3'."))
     #expect(!negative.output.contains("Missing value"))
     let word = try run(["--seed", "seven", "-e", "print 1"])
-    #expect(word.output.contains("The seed is a whole number from 0 to 999999999999999, not 'seven'."))
+    #expect(
+      word.output.contains("The seed is a whole number from 0 to 999999999999999, not 'seven'."))
     let good = try run(["--seed=7", "-e", "print 1 + 1"])
     #expect(good.status == 0)
     #expect(good.output == "2\n")

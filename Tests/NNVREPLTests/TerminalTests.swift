@@ -135,12 +135,12 @@ import Testing
     let directory = Self.makeDirectory()
     let script = directory + "/long.nnv"
     try """
-      let images = digits()
-      model net { input 64; dense 32 relu; dense 10 softmax }
-      print "started"
-      saliency net on images method smoothgrad samples 10000
-      print "never printed"
-      """.write(toFile: script, atomically: true, encoding: .utf8)
+    let images = digits()
+    model net { input 64; dense 32 relu; dense 10 softmax }
+    print "started"
+    saliency net on images method smoothgrad samples 10000
+    print "never printed"
+    """.write(toFile: script, atomically: true, encoding: .utf8)
     let terminal = try PseudoTerminal(
       executable: binary, arguments: [script],
       environment: ["TERM=xterm", "HOME=\(directory)", "LANG=C.UTF-8", "NNV_NO_HISTORY=1"])

@@ -26,6 +26,8 @@ public struct Attribution: Sendable {
   /// Feature indices from most to least important by mean absolute attribution.
   public var ranking: [Int] {
     let importance = meanAbsolute
-    return importance.indices.sorted { importance[$0] > importance[$1] || (importance[$0] == importance[$1] && $0 < $1) }
+    return importance.indices.sorted {
+      importance[$0] > importance[$1] || (importance[$0] == importance[$1] && $0 < $1)
+    }
   }
 }

@@ -28,7 +28,8 @@ enum Occlusion {
       return values
     }
     let patchHeight = height == 1 ? 1 : patch
-    let positions = starts(height, patchHeight).flatMap { r in starts(width, patch).map { (r, $0) } }
+    let positions = starts(height, patchHeight).flatMap { r in starts(width, patch).map { (r, $0) }
+    }
     let p = positions.count
     var coverage = [Float](repeating: 0, count: d)
     for (r, c) in positions {

@@ -91,8 +91,10 @@ public enum SyntheticDatasets {
       ys.append(radius * sin(angle) + noise * random.normal())
       labels.append(label)
     }
-    return try finished(Dataset(
-      name: "circles", features: try points(xs, ys), labels: labels, classNames: ["inner", "outer"]))
+    return try finished(
+      Dataset(
+        name: "circles", features: try points(xs, ys), labels: labels,
+        classNames: ["inner", "outer"]))
   }
 
   /// Two interleaving half circles, centred on the origin (scikit-learn's `make_moons` shape).
@@ -143,9 +145,10 @@ public enum SyntheticDatasets {
         labels.append(c)
       }
     }
-    return try finished(Dataset(
-      name: "spiral", features: try points(xs, ys), labels: labels,
-      classNames: (0..<classes).map(String.init)))
+    return try finished(
+      Dataset(
+        name: "spiral", features: try points(xs, ys), labels: labels,
+        classNames: (0..<classes).map(String.init)))
   }
 
   /// `classes` Gaussian blobs with centres evenly spaced on a circle of radius 0.6.
@@ -169,9 +172,10 @@ public enum SyntheticDatasets {
       ys.append(0.6 * sin(angle) + noise * random.normal())
       labels.append(c)
     }
-    return try finished(Dataset(
-      name: "gauss", features: try points(xs, ys), labels: labels,
-      classNames: (0..<classes).map(String.init)))
+    return try finished(
+      Dataset(
+        name: "gauss", features: try points(xs, ys), labels: labels,
+        classNames: (0..<classes).map(String.init)))
   }
 
   /// Regression on a plane: y = 0.6·x1 − 0.4·x2 + noise, inputs uniform in [−1, 1)².
@@ -190,9 +194,10 @@ public enum SyntheticDatasets {
       ys.append(y)
       targets.append(0.6 * x - 0.4 * y + noise * random.normal())
     }
-    return try finished(Dataset(
-      name: "plane", features: try points(xs, ys),
-      values: Tensor(uncheckedShape: [n, 1], scalars: targets)))
+    return try finished(
+      Dataset(
+        name: "plane", features: try points(xs, ys),
+        values: Tensor(uncheckedShape: [n, 1], scalars: targets)))
   }
 
   /// Regression on a curve: y = sin(x) + noise, x uniform in [−π, π).
@@ -208,8 +213,9 @@ public enum SyntheticDatasets {
       xs.append(x)
       targets.append(sin(x) + noise * random.normal())
     }
-    return try finished(Dataset(
-      name: "sine", features: Tensor(uncheckedShape: [n, 1], scalars: xs),
-      values: Tensor(uncheckedShape: [n, 1], scalars: targets), featureNames: ["x"]))
+    return try finished(
+      Dataset(
+        name: "sine", features: Tensor(uncheckedShape: [n, 1], scalars: xs),
+        values: Tensor(uncheckedShape: [n, 1], scalars: targets), featureNames: ["x"]))
   }
 }

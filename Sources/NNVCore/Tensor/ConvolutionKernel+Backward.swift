@@ -64,7 +64,8 @@ extension ConvolutionKernel {
     }
     return (
       wanted.input ? Tensor(uncheckedShape: inputShape, scalars: inputGradient) : nil,
-      wanted.weight ? Tensor(uncheckedShape: weight.shape, scalars: Array(sums[..<(f * depth)])) : nil,
+      wanted.weight
+        ? Tensor(uncheckedShape: weight.shape, scalars: Array(sums[..<(f * depth)])) : nil,
       wanted.bias ? Tensor(uncheckedShape: [f], scalars: Array(sums[(f * depth)...])) : nil
     )
   }

@@ -31,7 +31,8 @@ extension ConvolutionKernel {
               return
             }
             let from = ((image * plan.channels + c) * height + ih) * width + shift
-            let lower = Swift.min(Swift.max(inside.lowerBound, outputs.lowerBound), outputs.upperBound)
+            let lower = Swift.min(
+              Swift.max(inside.lowerBound, outputs.lowerBound), outputs.upperBound)
             let upper = Swift.max(Swift.min(inside.upperBound, outputs.upperBound), lower)
             for o in outputs.lowerBound..<lower { target[o + out] = 0 }
             if stride == 1 {

@@ -107,7 +107,8 @@ struct ConvolutionPlan: Sendable {
   /// column counted from the start of `range`.
   @inline(__always)
   func forEachRun(
-    in range: Range<Int>, _ body: (_ image: Int, _ row: Int, _ columns: Range<Int>, _ offset: Int)
+    in range: Range<Int>,
+    _ body: (_ image: Int, _ row: Int, _ columns: Range<Int>, _ offset: Int)
       -> Void
   ) {
     let outputWidth = columns.output

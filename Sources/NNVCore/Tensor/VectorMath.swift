@@ -7,7 +7,9 @@ enum VectorMath {
   /// tanh, by the rational approximation x·P(x²)/Q(x²) of degree 13/6 that Eigen uses for
   /// single precision (`generic_fast_tanh_float`): within a few ulp on the whole line. Inputs
   /// are clamped to ±7.905, where tanh is 1 to single precision; tiny inputs return x.
-  static func tanh(_ input: UnsafeBufferPointer<Float>, into output: UnsafeMutableBufferPointer<Float>) {
+  static func tanh(
+    _ input: UnsafeBufferPointer<Float>, into output: UnsafeMutableBufferPointer<Float>
+  ) {
     let count = input.count
     guard let x = input.baseAddress, let y = output.baseAddress else { return }
     var i = 0
@@ -28,7 +30,9 @@ enum VectorMath {
   /// is): with e = exp(−|x|), 1/(1 + e) for x ≥ 0 and e/(1 + e) below, so the tiny outputs far
   /// left (1e-30 at x = −69) keep their digits instead of being 1 − (1 − ε). Written as
   /// 0.5 + 0.5·tanh(x/2) it would be exactly 0 below x ≈ −16 and 1% off at −12.
-  static func sigmoid(_ input: UnsafeBufferPointer<Float>, into output: UnsafeMutableBufferPointer<Float>) {
+  static func sigmoid(
+    _ input: UnsafeBufferPointer<Float>, into output: UnsafeMutableBufferPointer<Float>
+  ) {
     let count = input.count
     guard let x = input.baseAddress, let y = output.baseAddress else { return }
     var i = 0

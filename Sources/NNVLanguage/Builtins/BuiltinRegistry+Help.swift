@@ -88,9 +88,10 @@ extension BuiltinRegistry {
       }
       text += "\n"
     }
-    text += wrap(
-      "Activations: \(Activations.names.joined(separator: ", "))", width: Swift.max(60, width)
-    ).joined(separator: "\n  ") + "\n"
+    text +=
+      wrap(
+        "Activations: \(Activations.names.joined(separator: ", "))", width: Swift.max(60, width)
+      ).joined(separator: "\n  ") + "\n"
     text += "Type :help NAME for details.\n"
     return text
   }

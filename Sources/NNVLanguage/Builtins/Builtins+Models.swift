@@ -7,8 +7,10 @@ extension Builtins {
 
   static let summary = Builtin(
     "summary", .command,
-    summary: "Prints a model's layers, output shapes, parameters and memory, flagging zero or NaN weights.",
-    parameters: [Parameter("model", .model, positional: true, default: nil, "the model")] + viewParameters,
+    summary:
+      "Prints a model's layers, output shapes, parameters and memory, flagging zero or NaN weights.",
+    parameters: [Parameter("model", .model, positional: true, default: nil, "the model")]
+      + viewParameters,
     example: """
       model net { input 2; dense 8 tanh; dense 1 sigmoid }
       summary net

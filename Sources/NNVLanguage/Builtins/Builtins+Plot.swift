@@ -6,11 +6,17 @@ import NNVPlot
 extension Builtins {
   static let plot = Builtin(
     "plot", .command,
-    summary: "Plots a list or tensor (line chart, histogram or heatmap) or an activation function with its derivative.",
+    summary:
+      "Plots a list or tensor (line chart, histogram or heatmap) or an activation function with its derivative.",
     parameters: [
-      Parameter("value", .any, positional: true, default: "none", "a list, range or tensor (1-D or 2-D)"),
-      Parameter("as", .choice(["line", "hist", "heatmap"]), default: "line for 1-D, heatmap for 2-D", "the kind of chart"),
-      Parameter("activation", .choice(Activations.names), default: "none", "an activation to plot with its derivative"),
+      Parameter(
+        "value", .any, positional: true, default: "none", "a list, range or tensor (1-D or 2-D)"),
+      Parameter(
+        "as", .choice(["line", "hist", "heatmap"]), default: "line for 1-D, heatmap for 2-D",
+        "the kind of chart"),
+      Parameter(
+        "activation", .choice(Activations.names), default: "none",
+        "an activation to plot with its derivative"),
       Parameter(
         "bins", .integer, default: "Sturges' rule", "histogram bins",
         limit: ResourceLimits.histogramBins),
@@ -27,7 +33,9 @@ extension Builtins {
     let o = try options(call)
     if let name = call.string("activation") ?? activationName(call.values["value"]) {
       let at = call.has("activation") ? "activation" : "value"
-      guard let activation = Activation(named: name) else { throw call.fail(.unknownActivation(name), at: at) }
+      guard let activation = Activation(named: name) else {
+        throw call.fail(.unknownActivation(name), at: at)
+      }
       // Softmax maps a whole vector to probabilities; as a curve of one number it is a flat 1.
       if activation == .softmax { throw call.fail(.softmaxNotElementwise, at: at) }
       let chart = ModelViews.activationPlot(activation, options: o)
@@ -44,7 +52,9 @@ extension Builtins {
     }
     if let rows = value.elements, !rows.isEmpty {
       let nested = rows.allSatisfy { $0.elements != nil }
-      guard nested || kind == "heatmap" else { return try plotNumbers(call, kind: kind, options: o) }
+      guard nested || kind == "heatmap" else {
+        return try plotNumbers(call, kind: kind, options: o)
+      }
       // A flat list as a heatmap is one row.
       let matrix = nested ? try numberRows(call, rows) : try numberRows(call, [value])
       let chart = Heatmap(matrix, options: o, colorMap: .fitting(matrix.values))
@@ -54,7 +64,8 @@ extension Builtins {
   }
 
   /// A list of numbers as a histogram or a line chart.
-  static func plotNumbers(_ call: BuiltinCall, kind: String?, options: ChartOptions) throws -> Value {
+  static func plotNumbers(_ call: BuiltinCall, kind: String?, options: ChartOptions) throws -> Value
+  {
     var o = options
     let values = try numbers(call, "value")
     guard !values.isEmpty else { throw call.fail(.nothingToPlot, at: "value") }
@@ -77,7 +88,9 @@ extension Builtins {
 
 extension Diagnostic.Message {
   static func unknownActivation(_ name: String) -> Self {
-    Self("There is no activation '\(name)'.", hint: "try: " + Activations.names.joined(separator: ", "))
+    Self(
+      "There is no activation '\(name)'.", hint: "try: " + Activations.names.joined(separator: ", ")
+    )
   }
   static let softmaxNotElementwise = Self(
     "softmax has no curve to plot: it works on a whole vector, turning its numbers into "
@@ -85,5 +98,7 @@ extension Diagnostic.Message {
     hint: "plot an element-wise activation such as `plot activation sigmoid`; softmax shows in "
       + "a classifier's output: `predict(net, sample)` of a `dense N softmax` layer gives N "
       + "probabilities")
-  static let nothingToPlot = Self("Nothing to plot.", hint: "give values (`plot [1, 2, 3]`) or an activation (`plot activation relu`)")
+  static let nothingToPlot = Self(
+    "Nothing to plot.",
+    hint: "give values (`plot [1, 2, 3]`) or an activation (`plot activation relu`)")
 }

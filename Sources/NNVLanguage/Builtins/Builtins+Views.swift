@@ -20,7 +20,8 @@ extension Builtins {
     Parameter(
       "color", .choice(ColorMode.allCases.map(\.rawValue)), default: "the terminal's",
       "terminal colours: truecolor, 256 or none (monochrome glyphs)"),
-    Parameter("ascii", .boolean, default: "false, true when TERM=dumb", "draw with ASCII characters only"),
+    Parameter(
+      "ascii", .boolean, default: "false, true when TERM=dumb", "draw with ASCII characters only"),
   ]
 
   static func options(_ call: BuiltinCall) throws -> ChartOptions {
@@ -84,10 +85,13 @@ extension Builtins {
 
   static let diagram = Builtin(
     "diagram", .command,
-    summary: "Draws a model's architecture: layer blocks with shapes, and in SVG its neurons and weights.",
+    summary:
+      "Draws a model's architecture: layer blocks with shapes, and in SVG its neurons and weights.",
     parameters: [
       Parameter("model", .model, positional: true, default: nil, "the model"),
-      Parameter("direction", .choice(["vertical", "horizontal"]), default: "vertical", "how the layer blocks are laid out"),
+      Parameter(
+        "direction", .choice(["vertical", "horizontal"]), default: "vertical",
+        "how the layer blocks are laid out"),
     ] + viewParameters,
     example: """
       model net { input 2; dense 4 tanh; dense 1 sigmoid }
@@ -106,7 +110,8 @@ extension Builtins {
     "history", .command,
     summary: "Plots training curves (loss and accuracy per epoch, train and validation) of models.",
     parameters: [
-      Parameter("model", .any, positional: true, default: nil, "a model, or a list of models to compare"),
+      Parameter(
+        "model", .any, positional: true, default: nil, "a model, or a list of models to compare"),
       Parameter("log", .boolean, default: "false", "a log scale for the loss"),
       Parameter("smooth", .number, default: "0", "exponential smoothing from 0 (none) to 0.99"),
     ] + viewParameters,
@@ -124,7 +129,9 @@ extension Builtins {
         models = [reference.model]
       } else if let elements = value.elements {
         for element in elements {
-          guard case .model(let reference) = element else { throw call.fail(.needsModels(value), at: "model") }
+          guard case .model(let reference) = element else {
+            throw call.fail(.needsModels(value), at: "model")
+          }
           models.append(reference.model)
         }
       } else {
@@ -142,7 +149,8 @@ extension Builtins {
 
   static let weights = Builtin(
     "weights", .command,
-    summary: "Shows a layer's weight matrix as a heatmap (blue negative, white zero, red positive) and histograms of every layer's weights and biases.",
+    summary:
+      "Shows a layer's weight matrix as a heatmap (blue negative, white zero, red positive) and histograms of every layer's weights and biases.",
     parameters: [
       Parameter("model", .model, positional: true, default: nil, "the model"),
       Parameter(
@@ -169,14 +177,16 @@ extension Builtins {
       let count = ModelViews.denseWeights(model).count
       guard count > 0 else { throw call.fail(.noWeights(model.name), at: "model") }
       let index = try call.count("layer", default: 1)
-      guard index <= count, let view = WeightsView(model, layer: index - 1, options: try options(call))
+      guard index <= count,
+        let view = WeightsView(model, layer: index - 1, options: try options(call))
       else { throw call.fail(.noSuchLayer(index, count), at: "layer") }
       return try show(call, view)
     })
 
   static let activations = Builtin(
     "activations", .command,
-    summary: "Shows each layer's outputs for a batch (rows samples, columns units), flagging dead and saturated units.",
+    summary:
+      "Shows each layer's outputs for a batch (rows samples, columns units), flagging dead and saturated units.",
     parameters: [
       Parameter("model", .model, positional: true, default: nil, "the model"),
       Parameter("on", .dataset, default: nil, "the data; its first `samples` samples are used"),
@@ -190,7 +200,9 @@ extension Builtins {
       activations net on data samples 16
       """,
     body: .function { call in
-      guard let model = call.model("model")?.model, let data = call.dataset("on") else { return .none }
+      guard let model = call.model("model")?.model, let data = call.dataset("on") else {
+        return .none
+      }
       guard data.count > 0 else { throw call.fail(.emptyData(data.name), at: "on") }
       let samples = try call.count("samples", default: 32)
       let layers = try ModelViews.activations(model, on: data, limit: samples)
@@ -199,7 +211,8 @@ extension Builtins {
 
   static let boundary = Builtin(
     "boundary", .command,
-    summary: "Draws a classifier's decision over its 2-D input plane with the data on top (for regression the output surface, or a 1-D model's fitted curve).",
+    summary:
+      "Draws a classifier's decision over its 2-D input plane with the data on top (for regression the output surface, or a 1-D model's fitted curve).",
     parameters: [
       Parameter("model", .model, positional: true, default: nil, "the model, with 2 inputs (or 1)"),
       Parameter("on", .dataset, default: nil, "the training data, drawn as filled points"),
@@ -216,7 +229,9 @@ extension Builtins {
       boundary net on parts.train to "boundary.svg"
       """,
     body: .function { call in
-      guard let model = call.model("model")?.model, let data = call.dataset("on") else { return .none }
+      guard let model = call.model("model")?.model, let data = call.dataset("on") else {
+        return .none
+      }
       let test = call.dataset("test")
       guard model.inputShape == [1] || model.inputShape == [2] else {
         throw call.fail(.needsPlane(model.inputShape), at: "model")
@@ -238,7 +253,8 @@ extension Builtins {
 
   static let confusion = Builtin(
     "confusion", .command,
-    summary: "Shows a classifier's confusion matrix on a data set with each class's precision and recall.",
+    summary:
+      "Shows a classifier's confusion matrix on a data set with each class's precision and recall.",
     parameters: [
       Parameter("model", .model, positional: true, default: nil, "the classifier"),
       Parameter("on", .dataset, default: nil, "labelled data"),
@@ -249,7 +265,9 @@ extension Builtins {
       confusion net on data
       """,
     body: .function { call in
-      guard let model = call.model("model")?.model, let data = call.dataset("on") else { return .none }
+      guard let model = call.model("model")?.model, let data = call.dataset("on") else {
+        return .none
+      }
       guard data.isClassification else { throw call.fail(.needsClasses(data.name), at: "on") }
       guard data.count > 0 else { throw call.fail(.emptyData(data.name), at: "on") }
       var o = try options(call)
@@ -270,15 +288,24 @@ extension Diagnostic.Message {
       hint: "nnv writes regular files only, in a folder that exists and is writable")
   }
   static func needsModels(_ value: Value) -> Self {
-    Self("Expect a model or a list of models, not \(value.kindName).", hint: "write `history net` or `history [a, b]`")
+    Self(
+      "Expect a model or a list of models, not \(value.kindName).",
+      hint: "write `history net` or `history [a, b]`")
   }
   static func noHistory(_ names: [String]) -> Self {
-    Self("\(names.joined(separator: ", ")) has no training history yet.", hint: "train it first: `train \(names.first ?? "net") on data`")
+    Self(
+      "\(names.joined(separator: ", ")) has no training history yet.",
+      hint: "train it first: `train \(names.first ?? "net") on data`")
   }
-  static let smoothingRange = Self("`smooth` must be at least 0 and below 1.", hint: "0.6 is a gentle smoothing")
-  static func noWeights(_ name: String) -> Self { Self("\(name) has no dense layers, so no weights to show.") }
+  static let smoothingRange = Self(
+    "`smooth` must be at least 0 and below 1.", hint: "0.6 is a gentle smoothing")
+  static func noWeights(_ name: String) -> Self {
+    Self("\(name) has no dense layers, so no weights to show.")
+  }
   static func noSuchLayer(_ index: Int, _ count: Int) -> Self {
-    Self("There is no dense layer \(index); the model has \(count).", hint: "layers are counted from 1")
+    Self(
+      "There is no dense layer \(index); the model has \(count).", hint: "layers are counted from 1"
+    )
   }
   static func emptyData(_ name: String) -> Self { Self("\(name) has no samples.") }
   static func needsPlane(_ shape: [Int]) -> Self {

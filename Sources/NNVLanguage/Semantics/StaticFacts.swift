@@ -111,8 +111,7 @@ extension Checker {
 
   /// The data sets in a record: `split(data)` or a name bound to one.
   func staticRecord(of expression: Expression) -> [String: StaticData]? {
-    if case .name(let variable) = expression.kind, case .record(let fields) = knownValue(variable)
-    {
+    if case .name(let variable) = expression.kind, case .record(let fields) = knownValue(variable) {
       return fields
     }
     guard let (builtin, arguments) = calledBuiltin(expression), builtin.name == "split",

@@ -12,8 +12,9 @@ public enum ModelViews {
     model.layers.enumerated().map { i, layer in
       var flags: [String] = []
       for (tensor, name) in zip(layer.parameters, layer.parameterNames) where name == "weight" {
-        if tensor.scalars.contains(where: { !$0.isFinite }) { flags.append("NaN/Inf in weights") }
-        else if !tensor.scalars.isEmpty, tensor.scalars.allSatisfy({ $0 == 0 }) {
+        if tensor.scalars.contains(where: { !$0.isFinite }) {
+          flags.append("NaN/Inf in weights")
+        } else if !tensor.scalars.isEmpty, tensor.scalars.allSatisfy({ $0 == 0 }) {
           flags.append("all weights zero")
         }
       }
@@ -27,19 +28,25 @@ public enum ModelViews {
     }
   }
 
-  public static func summary(_ model: Sequential, options: ChartOptions = ChartOptions()) -> SummaryTable {
+  public static func summary(_ model: Sequential, options: ChartOptions = ChartOptions())
+    -> SummaryTable
+  {
     SummaryTable(
       modelName: model.name, inputShape: model.inputShape, layers: layerSummaries(model),
       options: options)
   }
 
   /// The weight matrix of every layer that has one (inputs × units, as dense layers), in order.
-  public static func denseWeights(_ model: Sequential) -> [(name: String, weights: Matrix, bias: [Double])] {
+  public static func denseWeights(_ model: Sequential) -> [(
+    name: String, weights: Matrix, bias: [Double]
+  )] {
     model.layers.compactMap { layer in
       guard let matrix = layer.weightMatrix else { return nil }
       return (
         layer.name,
-        Matrix(rows: matrix.inputs, columns: matrix.outputs, values: matrix.weight.scalars.map(Double.init)),
+        Matrix(
+          rows: matrix.inputs, columns: matrix.outputs,
+          values: matrix.weight.scalars.map(Double.init)),
         matrix.bias.scalars.map(Double.init)
       )
     }
@@ -52,9 +59,11 @@ public enum ModelViews {
     _ model: Sequential, horizontal: Bool = false, options: ChartOptions = ChartOptions()
   ) -> NetworkDiagram {
     let dense = denseWeights(model)
-    let chain = model.inputShape.count == 1 && !dense.isEmpty && model.layers.allSatisfy {
-      $0.presentation.diagram != .block
-    }
+    let chain =
+      model.inputShape.count == 1 && !dense.isEmpty
+      && model.layers.allSatisfy {
+        $0.presentation.diagram != .block
+      }
     var diagram = NetworkDiagram(
       inputShape: model.inputShape, layers: layerSummaries(model),
       connections: chain ? dense.map { .init(weights: $0.weights, layerName: $0.name) } : [],
@@ -83,9 +92,14 @@ public enum ModelViews {
       }
       let prefix = models.count > 1 ? label + " " : ""
       let color = models.count > 1 ? CategoricalPalette.color(m) : nil
-      func series(_ name: String, _ value: (EpochMetrics) -> Float?, dashed: Bool, color: RGB?) -> Series? {
-        let points = epochs.enumerated().compactMap { i, e in value(e).map { (x: Double(i + 1), y: Double($0)) } }
-        return points.isEmpty ? nil : Series(prefix + name, points: points, dashed: dashed, color: color)
+      func series(_ name: String, _ value: (EpochMetrics) -> Float?, dashed: Bool, color: RGB?)
+        -> Series?
+      {
+        let points = epochs.enumerated().compactMap { i, e in
+          value(e).map { (x: Double(i + 1), y: Double($0)) }
+        }
+        return points.isEmpty
+          ? nil : Series(prefix + name, points: points, dashed: dashed, color: color)
       }
       let validationColor = color ?? CategoricalPalette.color(1)
       loss += [
@@ -93,12 +107,14 @@ public enum ModelViews {
         series("validation", { $0.validationLoss }, dashed: true, color: validationColor),
       ].compactMap { $0 }
       accuracy += [
-        series("train", { $0.accuracy }, dashed: false, color: color ?? CategoricalPalette.color(0)),
+        series(
+          "train", { $0.accuracy }, dashed: false, color: color ?? CategoricalPalette.color(0)),
         series("validation", { $0.validationAccuracy }, dashed: true, color: validationColor),
       ].compactMap { $0 }
     }
     var lossOptions = options
-    lossOptions.title = (options.title.map { $0 + ": " } ?? "") + "loss" + (logY ? " (log scale)" : "")
+    lossOptions.title =
+      (options.title.map { $0 + ": " } ?? "") + "loss" + (logY ? " (log scale)" : "")
     lossOptions.xLabel = "epoch"
     var accuracyOptions = options
     accuracyOptions.title = (options.title.map { $0 + ": " } ?? "") + "accuracy"
@@ -125,14 +141,19 @@ public enum ModelViews {
     let blue = RGB(hex: 0x2166ac)
     return layerNames.map { layer in
       let series = bands.compactMap { band -> Series? in
-        guard let index = WeightDistribution.percentiles.firstIndex(of: band.percentile) else { return nil }
+        guard let index = WeightDistribution.percentiles.firstIndex(of: band.percentile) else {
+          return nil
+        }
         let points = epochs.enumerated().compactMap { i, e -> (x: Double, y: Double)? in
-          guard let d = e.weights?.first(where: { $0.layer == layer && !$0.isBias }), index < d.values.count
+          guard let d = e.weights?.first(where: { $0.layer == layer && !$0.isBias }),
+            index < d.values.count
           else { return nil }
           return (Double(i + 1), Double(d.values[index]))
         }
         let color = RGB(255, 255, 255).mixed(with: blue, band.shade)
-        return Series(band.name, points: points, dashed: band.percentile == 0 || band.percentile == 100, color: color)
+        return Series(
+          band.name, points: points, dashed: band.percentile == 0 || band.percentile == 100,
+          color: color)
       }
       var o = options
       o.title = "\(layer) weights over epochs"
@@ -144,7 +165,9 @@ public enum ModelViews {
   // MARK: Activation functions
 
   /// An activation and its derivative over -4…4, for teaching.
-  public static func activationPlot(_ activation: Activation, options: ChartOptions = ChartOptions()) -> LineChart {
+  public static func activationPlot(
+    _ activation: Activation, options: ChartOptions = ChartOptions()
+  ) -> LineChart {
     let xs = stride(from: -4.0, through: 4.0, by: 0.05).map { $0 }
     var o = options
     o.title = o.title ?? "\(activation.name)(x) and its derivative"
@@ -152,7 +175,9 @@ public enum ModelViews {
     return LineChart(
       [
         Series(activation.name, points: xs.map { ($0, Double(activation(Float($0)))) }),
-        Series("derivative", points: xs.map { ($0, Double(activation.derivative(Float($0)))) }, dashed: true),
+        Series(
+          "derivative", points: xs.map { ($0, Double(activation.derivative(Float($0)))) },
+          dashed: true),
       ], options: o)
   }
 
@@ -210,7 +235,8 @@ public enum ModelViews {
       switch self {
       case .needsTwoInputs(let shape):
         "A decision boundary needs a model with 2 inputs (or 1 for a fitted curve), not \(Tensor.describe(shape))."
-      case .needsClassification(let name): "\(name) has no classes; a confusion matrix needs class labels."
+      case .needsClassification(let name):
+        "\(name) has no classes; a confusion matrix needs class labels."
       case .empty(let name): "\(name) has no samples."
       case .dataMismatch(let name, let shape, let model):
         "\(name) has samples of shape \(Tensor.describe(shape)), but the model takes "
@@ -315,7 +341,8 @@ public enum ModelViews {
   /// For a model with one input and one output: its curve over the data's range with the data
   /// points.
   public static func fittedCurve(
-    _ model: Sequential, train: Dataset, test: Dataset? = nil, options: ChartOptions = ChartOptions()
+    _ model: Sequential, train: Dataset, test: Dataset? = nil,
+    options: ChartOptions = ChartOptions()
   ) throws -> LineChart {
     guard model.inputShape == [1] else { throw ViewError.needsTwoInputs(model.inputShape) }
     let sets = [train] + (test.map { [$0] } ?? [])
@@ -326,7 +353,9 @@ public enum ModelViews {
     for (set, name) in zip(sets, ["train", "test"]) {
       let targets = set.values?.scalars ?? set.labels.map(Float.init)
       series.append(
-        Series(name, points: zip(set.features.scalars, targets).map { (Double($0), Double($1)) }, style: .points))
+        Series(
+          name, points: zip(set.features.scalars, targets).map { (Double($0), Double($1)) },
+          style: .points))
     }
     series.append(Series("model", points: zip(curve.inputs, curve.outputs).map { ($0, $1) }))
     var o = options

@@ -116,8 +116,10 @@ public struct AttributionBars: Sendable {
       while line.last == " " { line.removeLast() }
       lines.append(line)
     }
-    lines.append(axisLine(domain, nameWidth: nameWidth, barWidth: barWidth, zero: zero,
-      valueWidth: valueWidth))
+    lines.append(
+      axisLine(
+        domain, nameWidth: nameWidth, barWidth: barWidth, zero: zero,
+        valueWidth: valueWidth))
     return lines
   }
 

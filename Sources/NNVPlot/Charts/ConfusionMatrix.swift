@@ -76,8 +76,12 @@ public struct ConfusionMatrix: Sendable {
     let names = classNames.map { TextLayout.clip($0, nameWidth) }
     let maxCount = Double(Swift.max(1, counts.joined().max() ?? 1))
     var header = TextLayout.pad("actual \\ predicted", nameWidth + 2)
-    if header.count > nameWidth + 2 { lines.append(header); header = String(repeating: " ", count: nameWidth + 2) }
-    header += names.map { TextLayout.pad(TextLayout.clip($0, countWidth - 1), countWidth, right: true) }.joined()
+    if header.count > nameWidth + 2 {
+      lines.append(header); header = String(repeating: " ", count: nameWidth + 2)
+    }
+    header += names.map {
+      TextLayout.pad(TextLayout.clip($0, countWidth - 1), countWidth, right: true)
+    }.joined()
     header += "   " + TextLayout.pad("recall", 6, right: true)
     lines.append(header)
     for r in 0..<n {
@@ -87,7 +91,9 @@ public struct ConfusionMatrix: Sendable {
         if options.colored, counts[r][c] > 0 {
           let base = r == c ? CategoricalPalette.color(2) : CategoricalPalette.color(3)
           let bg = RGB.white.mixed(with: base, 0.2 + 0.6 * Double(counts[r][c]) / maxCount)
-          line += ANSIStyle.background(bg, options.colorMode) + ANSIStyle.foreground(.black, options.colorMode) + text + ANSIStyle.reset
+          line +=
+            ANSIStyle.background(bg, options.colorMode)
+            + ANSIStyle.foreground(.black, options.colorMode) + text + ANSIStyle.reset
         } else {
           line += text
         }
@@ -115,11 +121,43 @@ public struct ConfusionMatrix: Sendable {
     let side = Swift.min(doc.width - 260, doc.height - 130)
     let cell = side / Double(n)
     let grid = Box(x: 130, y: 70, width: side, height: side)
-    let maxCount = Double(Swift.max(1, counts.joined().max() ?? 1))
     let font = Swift.max(7, Swift.min(14, cell / 3))
-    doc.text("predicted", x: grid.x + side / 2, y: grid.y - 28, anchor: "middle", size: 12, weight: "bold")
-    doc.text("actual", x: 20, y: grid.y + side / 2, anchor: "middle", size: 12, weight: "bold",
+    doc.text(
+      "predicted", x: grid.x + side / 2, y: grid.y - 28, anchor: "middle", size: 12, weight: "bold")
+    doc.text(
+      "actual", x: 20, y: grid.y + side / 2, anchor: "middle", size: 12, weight: "bold",
       extra: [("transform", "rotate(-90 20 \(NumberText.coordinate(grid.y + side / 2)))")])
+    drawCells(&doc, grid: grid, cell: cell, font: font)
+    for k in 0..<n {
+      let name = TextLayout.clip(classNames[k], 12)
+      doc.text(
+        name, x: grid.x + (Double(k) + 0.5) * cell, y: grid.y - 8, anchor: "middle",
+        size: Swift.min(11, font))
+      doc.text(
+        name, x: grid.x - 8, y: grid.y + (Double(k) + 0.5) * cell + 4, anchor: "end",
+        size: Swift.min(11, font))
+      doc.text(
+        ConfusionMatrix.percent(recall(k)), x: grid.maxX + 8,
+        y: grid.y + (Double(k) + 0.5) * cell + 4,
+        size: Swift.min(11, font), extra: [("class", "recall")])
+      // Under narrow columns "100.0%" runs into its neighbours: whole percentages there.
+      doc.text(
+        ConfusionMatrix.percent(precision(k), decimals: cell >= 44 ? 1 : 0),
+        x: grid.x + (Double(k) + 0.5) * cell, y: grid.maxY + 16,
+        anchor: "middle", size: Swift.min(11, font), extra: [("class", "precision")])
+    }
+    doc.text("recall", x: grid.maxX + 8, y: grid.y - 8, size: 11, weight: "bold")
+    doc.text("precision", x: grid.x - 8, y: grid.maxY + 16, anchor: "end", size: 11, weight: "bold")
+    doc.text(
+      "accuracy \(ConfusionMatrix.percent(accuracy)) of \(total) samples", x: grid.x,
+      y: grid.maxY + 40, size: 12)
+    return doc.titled(options.title ?? "confusion matrix")
+  }
+  /// One square per pair of classes, coloured by its count, with the count written in it
+  /// when it fits.
+  func drawCells(_ doc: inout SVGDocument, grid: Box, cell: Double, font: Double) {
+    let n = counts.count
+    let maxCount = Double(Swift.max(1, counts.joined().max() ?? 1))
     doc.beginGroup([("class", "cells")])
     for r in 0..<n {
       for c in 0..<n {
@@ -133,29 +171,13 @@ public struct ConfusionMatrix: Sendable {
           extra: [("class", "cell")])
         if cell >= 14 {
           doc.text(
-            "\(counts[r][c])", x: x + cell / 2, y: y + cell / 2 + font / 3, anchor: "middle", size: font,
+            "\(counts[r][c])", x: x + cell / 2, y: y + cell / 2 + font / 3, anchor: "middle",
+            size: font,
             fill: fill.luminance > 0.5 ? "#000000" : "#ffffff")
         }
       }
     }
     doc.endGroup()
-    for k in 0..<n {
-      let name = TextLayout.clip(classNames[k], 12)
-      doc.text(name, x: grid.x + (Double(k) + 0.5) * cell, y: grid.y - 8, anchor: "middle", size: Swift.min(11, font))
-      doc.text(name, x: grid.x - 8, y: grid.y + (Double(k) + 0.5) * cell + 4, anchor: "end", size: Swift.min(11, font))
-      doc.text(
-        ConfusionMatrix.percent(recall(k)), x: grid.maxX + 8, y: grid.y + (Double(k) + 0.5) * cell + 4,
-        size: Swift.min(11, font), extra: [("class", "recall")])
-      // Under narrow columns "100.0%" runs into its neighbours: whole percentages there.
-      doc.text(
-        ConfusionMatrix.percent(precision(k), decimals: cell >= 44 ? 1 : 0),
-        x: grid.x + (Double(k) + 0.5) * cell, y: grid.maxY + 16,
-        anchor: "middle", size: Swift.min(11, font), extra: [("class", "precision")])
-    }
-    doc.text("recall", x: grid.maxX + 8, y: grid.y - 8, size: 11, weight: "bold")
-    doc.text("precision", x: grid.x - 8, y: grid.maxY + 16, anchor: "end", size: 11, weight: "bold")
-    doc.text(
-      "accuracy \(ConfusionMatrix.percent(accuracy)) of \(total) samples", x: grid.x, y: grid.maxY + 40, size: 12)
-    return doc.titled(options.title ?? "confusion matrix")
   }
+
 }

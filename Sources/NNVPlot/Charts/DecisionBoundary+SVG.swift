@@ -134,14 +134,17 @@ extension Heatmap {
         let l = level(r, start)
         let fill = l < 0 ? ColorMap.missing : colorMap.color(at: Double(l) / 11)
         doc.rect(
-          x: box.x + Double(start) * cw, y: box.y + Double(r) * ch, width: Double(c - start) * cw + 0.3,
+          x: box.x + Double(start) * cw, y: box.y + Double(r) * ch,
+          width: Double(c - start) * cw + 0.3,
           height: ch + 0.3, fill: fill.hex)
         start = c
       }
     }
     doc.rect(
       x: box.x, y: box.y, width: box.width, height: box.height, fill: "none", stroke: "#888888",
-      tooltip: "\(name): from \(NumberText.short(domain.low)) (blue) to \(NumberText.short(domain.high)) (red)")
+      tooltip:
+        "\(name): from \(NumberText.short(domain.low)) (blue) to \(NumberText.short(domain.high)) (red)"
+    )
     doc.endGroup()
     doc.text(name, x: box.x + box.width / 2, y: box.maxY + 13, anchor: "middle", size: 10)
   }

@@ -45,9 +45,11 @@ public struct DecisionBoundary: Sendable {
     self.gridColumns = Swift.max(0, gridColumns)
     self.gridRows = Swift.max(0, gridRows)
     let n = self.gridColumns * self.gridRows
-    self.labels = Array(labels.prefix(n)) + Array(repeating: 0, count: Swift.max(0, n - labels.count))
+    self.labels =
+      Array(labels.prefix(n)) + Array(repeating: 0, count: Swift.max(0, n - labels.count))
     self.confidences =
-      Array(confidences.prefix(n)) + Array(repeating: .nan, count: Swift.max(0, n - confidences.count))
+      Array(confidences.prefix(n))
+      + Array(repeating: .nan, count: Swift.max(0, n - confidences.count))
     self.xDomain = Scale.sanitized(xDomain, kind: .linear)
     self.yDomain = Scale.sanitized(yDomain, kind: .linear)
     self.points = points
@@ -70,7 +72,9 @@ public struct DecisionBoundary: Sendable {
     return (0..<classCount).filter { shown.contains($0) }
   }
 
-  func className(_ k: Int) -> String { k >= 0 && k < classNames.count ? classNames[k] : "class \(k)" }
+  func className(_ k: Int) -> String {
+    k >= 0 && k < classNames.count ? classNames[k] : "class \(k)"
+  }
 
   /// The grid cell nearest to fractions (`u`, `v`) of the width and height (v = 0 at the top).
   func cell(_ u: Double, _ v: Double) -> (label: Int, confidence: Double)? {
@@ -103,10 +107,38 @@ public struct DecisionBoundary: Sendable {
     let halfBlocks = glyphs.usesHalfBlocks && options.colored
     var lines: [String] = []
     if let title = options.title { lines.append(TextLayout.clip(title, options.columns)) }
-    guard gridColumns > 0, gridRows > 0 else { return (lines + ["(empty grid)"]).joined(separator: "\n") + "\n" }
+    guard gridColumns > 0, gridRows > 0 else {
+      return (lines + ["(empty grid)"]).joined(separator: "\n") + "\n"
+    }
     let frame = PlaneFrame(xDomain: xDomain, yDomain: yDomain, options: options)
-    let (margin, width, height) = (frame.margin, frame.width, frame.height)
     var canvas = frame.makeCanvas()
+    drawRegions(into: &canvas, frame: frame, halfBlocks: halfBlocks)
+    for p in points {
+      guard let (column, row) = frame.cell(x: p.x, y: p.y) else { continue }
+      let glyph = marker(p.label, test: p.isTest)
+      if halfBlocks {
+        canvas.overlay(glyph, column, row, color: pointColor(p.label))
+      } else {
+        canvas.put(glyph, column, row, color: options.colored ? pointColor(p.label) : nil)
+      }
+    }
+    drawArrows(into: &canvas, frame: frame)
+    lines += frame.lines(canvas, glyphs: glyphs, colorMode: options.colorMode)
+    lines.append(legendLine(halfBlocks: halfBlocks))
+    if points.contains(where: \.isTest) {
+      lines.append(
+        halfBlocks || glyphs.usesBraille
+          ? "filled marks: training data, hollow: test data"
+          : "letters: training data, digits: test data")
+    }
+    lines.append("blank or pale: the model is unsure")
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// The regions in the terminal: two cells a character as half blocks in colour, else a
+  /// glyph per class, blank where the model is unsure.
+  func drawRegions(into canvas: inout TextCanvas, frame: PlaneFrame, halfBlocks: Bool) {
+    let (margin, width, height) = (frame.margin, frame.width, frame.height)
     for y in 0..<height {
       for x in 0..<width {
         let u = (Double(x) + 0.5) / Double(width)
@@ -119,42 +151,35 @@ public struct DecisionBoundary: Sendable {
             background: regionColor(bottom.label, bottom.confidence))
         } else if let c = cell(u, (Double(y) + 0.5) / Double(height)) {
           let glyph: Character =
-            strength(c.confidence) < 0.2 ? " " : DecisionBoundary.regionGlyphs[c.label % DecisionBoundary.regionGlyphs.count]
-          canvas.put(glyph, margin + x, y, color: options.colored ? regionColor(c.label, c.confidence) : nil)
+            strength(c.confidence) < 0.2
+            ? " " : DecisionBoundary.regionGlyphs[c.label % DecisionBoundary.regionGlyphs.count]
+          canvas.put(
+            glyph, margin + x, y, color: options.colored ? regionColor(c.label, c.confidence) : nil)
         }
       }
     }
-    for p in points {
-      guard let (column, row) = frame.cell(x: p.x, y: p.y) else { continue }
-      let glyph = marker(p.label, test: p.isTest)
-      if halfBlocks {
-        canvas.overlay(glyph, column, row, color: pointColor(p.label))
-      } else {
-        canvas.put(glyph, column, row, color: options.colored ? pointColor(p.label) : nil)
-      }
-    }
-    drawArrows(into: &canvas, frame: frame)
-    lines += frame.lines(canvas, glyphs: glyphs, colorMode: options.colorMode)
+  }
+
+  /// Each class drawn: its mark (in its colour, as on the plane) and, in monochrome, its
+  /// region glyph.
+  func legendLine(halfBlocks: Bool) -> String {
     var legend: [String] = []
     var colored: [String] = []
     for k in drawnClasses {
       var entry = " \(className(k))"
-      if !halfBlocks { entry += " (region \"\(DecisionBoundary.regionGlyphs[k % DecisionBoundary.regionGlyphs.count])\")" }
+      if !halfBlocks {
+        entry +=
+          " (region \"\(DecisionBoundary.regionGlyphs[k % DecisionBoundary.regionGlyphs.count])\")"
+      }
       let mark = String(marker(k, test: false))
       legend.append(mark + entry)
-      colored.append(ANSIStyle.foreground(pointColor(k), options.colorMode) + mark + ANSIStyle.reset + entry)
+      colored.append(
+        ANSIStyle.foreground(pointColor(k), options.colorMode) + mark + ANSIStyle.reset + entry)
     }
     // In colour, each class's mark is drawn in its colour, as on the plane.
     let plain = legend.joined(separator: "  ")
-    lines.append(
-      options.colored && plain.count <= options.columns
-        ? colored.joined(separator: "  ") : TextLayout.clip(plain, options.columns))
-    if points.contains(where: \.isTest) {
-      lines.append(
-        halfBlocks || glyphs.usesBraille ? "filled marks: training data, hollow: test data" : "letters: training data, digits: test data")
-    }
-    lines.append("blank or pale: the model is unsure")
-    return lines.joined(separator: "\n") + "\n"
+    return options.colored && plain.count <= options.columns
+      ? colored.joined(separator: "  ") : TextLayout.clip(plain, options.columns)
   }
 
   func marker(_ label: Int, test: Bool) -> Character {

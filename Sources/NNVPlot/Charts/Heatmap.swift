@@ -58,7 +58,8 @@ public struct Heatmap: Sendable {
     // Monochrome cells are one character; two per entry when there is room, so cells look
     // closer to square.
     let maxRowsShown = halfBlocks ? options.rows * 2 : options.rows
-    let (shown, rowStep, columnStep) = matrix.downsampled(maxRows: Swift.max(1, maxRowsShown), maxColumns: available)
+    let (shown, rowStep, columnStep) = matrix.downsampled(
+      maxRows: Swift.max(1, maxRowsShown), maxColumns: available)
     let cellWidth = !halfBlocks && shown.columns * 2 <= available ? 2 : 1
     var canvas = TextCanvas(
       width: labelWidth + 1 + shown.columns * cellWidth,
@@ -70,24 +71,30 @@ public struct Heatmap: Sendable {
     if canvas.height > 1 {
       canvas.write(TextLayout.pad("\(matrix.rows)", labelWidth, right: true), 0, canvas.height - 1)
     }
-    var lines = canvas.render(options.colorMode).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    var lines = canvas.render(options.colorMode).split(
+      separator: "\n", omittingEmptySubsequences: false
+    ).map(String.init)
     if lines.last == "" { lines.removeLast() }
     let columnsLine = String(repeating: " ", count: labelWidth + 1) + "1"
     let lastColumn = "\(matrix.columns)"
     let end = labelWidth + 1 + shown.columns * cellWidth - lastColumn.count
     if end > columnsLine.count + 1 {
-      lines.append(columnsLine + String(repeating: " ", count: end - columnsLine.count) + lastColumn)
+      lines.append(
+        columnsLine + String(repeating: " ", count: end - columnsLine.count) + lastColumn)
     } else {
       lines.append(columnsLine)
     }
     var note =
       "\(matrix.rows) \(rowName)\(matrix.rows == 1 ? "" : "s") × "
       + "\(matrix.columns) \(columnName)\(matrix.columns == 1 ? "" : "s")"
-    if rowStep > 1 || columnStep > 1 { note += ", shown as means of \(rowStep)×\(columnStep) blocks" }
+    if rowStep > 1 || columnStep > 1 {
+      note += ", shown as means of \(rowStep)×\(columnStep) blocks"
+    }
     lines.append(note)
     lines.append(legend())
     if nonFiniteCount > 0 {
-      lines.append("\(nonFiniteCount) NaN or infinite entries shown as " + (halfBlocks ? "grey" : "?"))
+      lines.append(
+        "\(nonFiniteCount) NaN or infinite entries shown as " + (halfBlocks ? "grey" : "?"))
     }
     return lines
   }
@@ -174,10 +181,12 @@ public struct Heatmap: Sendable {
       maxRows: Swift.max(side, maxSVGCells / Swift.max(1, Swift.min(matrix.columns, side))),
       maxColumns: side)
     let cell = Swift.min(area.width / Double(shown.columns), area.height / Double(shown.rows))
-    let square = cell * Double(shown.columns) <= area.width && cell * Double(shown.rows) <= area.height
+    let square =
+      cell * Double(shown.columns) <= area.width && cell * Double(shown.rows) <= area.height
     let cw = square ? cell : area.width / Double(shown.columns)
     let ch = square ? cell : area.height / Double(shown.rows)
-    let grid = Box(x: area.x, y: area.y, width: cw * Double(shown.columns), height: ch * Double(shown.rows))
+    let grid = Box(
+      x: area.x, y: area.y, width: cw * Double(shown.columns), height: ch * Double(shown.rows))
     doc.beginGroup([("class", "cells")])
     for r in 0..<shown.rows {
       for c in 0..<shown.columns {
@@ -194,9 +203,11 @@ public struct Heatmap: Sendable {
       }
     }
     doc.endGroup()
-    doc.rect(x: grid.x, y: grid.y, width: grid.width, height: grid.height, fill: "none", stroke: "#888888")
+    doc.rect(
+      x: grid.x, y: grid.y, width: grid.width, height: grid.height, fill: "none", stroke: "#888888")
     doc.text("\(rowName)s ↓", x: grid.x, y: grid.y - 5, size: 10, fill: "#666666")
-    doc.text("1", x: grid.x - 4, y: grid.y + Swift.min(ch, 12), anchor: "end", size: 9, fill: "#666666")
+    doc.text(
+      "1", x: grid.x - 4, y: grid.y + Swift.min(ch, 12), anchor: "end", size: 9, fill: "#666666")
     doc.text("\(matrix.rows)", x: grid.x - 4, y: grid.maxY, anchor: "end", size: 9, fill: "#666666")
     doc.text(
       "\(columnName)s 1…\(matrix.columns)", x: grid.x, y: grid.maxY + 14, size: 10, fill: "#666666")
@@ -207,7 +218,10 @@ public struct Heatmap: Sendable {
     }
     if colorBar {
       SVGAxes.colorBar(
-        &doc, box: Box(x: grid.maxX + 20, y: grid.y + 10, width: 16, height: Swift.min(240, Swift.max(60, grid.height - 10))),
+        &doc,
+        box: Box(
+          x: grid.maxX + 20, y: grid.y + 10, width: 16,
+          height: Swift.min(240, Swift.max(60, grid.height - 10))),
         map: colorMap, domain: domain)
     }
     return grid

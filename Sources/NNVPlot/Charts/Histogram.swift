@@ -78,7 +78,9 @@ public struct Histogram: Sendable {
     if let title = options.title { canvas.write(TextLayout.clip(title, options.columns), 0, 0) }
     let n = bins.counts.count
     let rows = Double(axes.plotHeight)
-    let columnOf = { (edge: Int) -> Int in Int((Double(edge) / Double(n) * Double(axes.plotWidth)).rounded()) }
+    let columnOf = { (edge: Int) -> Int in
+      Int((Double(edge) / Double(n) * Double(axes.plotWidth)).rounded())
+    }
     let shown = (0...n).filter { n <= 8 || $0 % Swift.max(1, n / 6) == 0 || $0 == n }
     let xTicks = zip(shown, Ticks.labels(shown.map { bins.edges[$0] })).map { edge, label in
       (column: Swift.min(columnOf(edge), axes.plotWidth - 1), label: label)
@@ -101,7 +103,9 @@ public struct Histogram: Sendable {
           if glyphs.bars.count == 8 {
             glyph = glyphs.bars[Swift.min(remaining, 8) - 1]
           } else {
-            glyph = remaining >= 4 ? glyphs.bars[0] : (remaining >= 1 && row == axes.axisRow - 1 ? glyphs.bars[0] : " ")
+            glyph =
+              remaining >= 4
+              ? glyphs.bars[0] : (remaining >= 1 && row == axes.axisRow - 1 ? glyphs.bars[0] : " ")
           }
           canvas.put(glyph, axes.left + column, row, color: barColor)
           remaining -= 8

@@ -126,7 +126,8 @@ extension LineChart {
   }
 
   /// The legend from `row` down, wrapping at the chart's width.
-  func drawLegend(_ legend: [LegendEntry], into canvas: inout TextCanvas, axes: TextAxes, row: Int) {
+  func drawLegend(_ legend: [LegendEntry], into canvas: inout TextCanvas, axes: TextAxes, row: Int)
+  {
     var row = row
     var column = axes.left
     for (name, glyph, color) in legend {

@@ -58,7 +58,9 @@ public struct NetworkDiagram: Sendable {
     let blocks: [(String, String)] =
       [("input", SummaryTable.shape(inputShape))]
       + layers.map { (NetworkDiagram.heading($0), NetworkDiagram.details($0)) }
-    let inner = Swift.min(options.columns - 4, Swift.max(20, blocks.map { Swift.max($0.0.count, $0.1.count) }.max() ?? 20))
+    let inner = Swift.min(
+      options.columns - 4,
+      Swift.max(20, blocks.map { Swift.max($0.0.count, $0.1.count) }.max() ?? 20))
     let corners = g.boxCorners
     let rule = String(repeating: g.horizontal, count: inner + 2)
     var lines: [String] = []
@@ -67,10 +69,13 @@ public struct NetworkDiagram: Sendable {
     for (i, block) in blocks.enumerated() {
       lines.append("\(corners[0])\(rule)\(corners[1])")
       for text in [block.0, block.1] {
-        lines.append("\(g.vertical) " + TextLayout.pad(TextLayout.clip(text, inner), inner) + " \(g.vertical)")
+        lines.append(
+          "\(g.vertical) " + TextLayout.pad(TextLayout.clip(text, inner), inner) + " \(g.vertical)")
       }
       lines.append("\(corners[2])\(rule)\(corners[3])")
-      if i < blocks.count - 1 { lines.append(String(repeating: " ", count: inner / 2 + 1) + g.arrowDown) }
+      if i < blocks.count - 1 {
+        lines.append(String(repeating: " ", count: inner / 2 + 1) + g.arrowDown)
+      }
     }
     return lines.joined(separator: "\n") + "\n"
   }
@@ -85,8 +90,10 @@ public struct NetworkDiagram: Sendable {
       let rule = String(repeating: g.horizontal, count: inner + 2)
       return [
         "\(corners[0])\(rule)\(corners[1])",
-        "\(g.vertical) " + TextLayout.pad(TextLayout.clip(block.0, inner), inner) + " \(g.vertical)",
-        "\(g.vertical) " + TextLayout.pad(TextLayout.clip(block.1, inner), inner) + " \(g.vertical)",
+        "\(g.vertical) " + TextLayout.pad(TextLayout.clip(block.0, inner), inner)
+          + " \(g.vertical)",
+        "\(g.vertical) " + TextLayout.pad(TextLayout.clip(block.1, inner), inner)
+          + " \(g.vertical)",
         "\(corners[2])\(rule)\(corners[3])",
       ]
     }
@@ -129,7 +136,9 @@ public struct NetworkDiagram: Sendable {
     let blocksHeight = Double(layers.count + 1) * (blockHeight + gap) + 60
     let graph = !connections.isEmpty
     let width = graph ? Swift.max(options.svgWidth, 820) : Swift.max(320, options.svgWidth * 0.5)
-    var doc = SVGDocument(width: width, height: Swift.max(blocksHeight, graph ? options.svgHeight : 0) + (graph ? 24 : 0))
+    var doc = SVGDocument(
+      width: width,
+      height: Swift.max(blocksHeight, graph ? options.svgHeight : 0) + (graph ? 24 : 0))
     SVGAxes.title(&doc, options.title, width: doc.width)
     // Blocks.
     let blockWidth = 220.0
@@ -143,7 +152,9 @@ public struct NetworkDiagram: Sendable {
       doc.text(entry.0, x: 30, y: y + 19, size: 12, weight: "bold")
       doc.text(entry.1, x: 30, y: y + 36, size: 11)
       if i < entries.count - 1 {
-        doc.line(20 + blockWidth / 2, y + blockHeight, 20 + blockWidth / 2, y + blockHeight + gap - 4, stroke: "#555555", width: 1.5)
+        doc.line(
+          20 + blockWidth / 2, y + blockHeight, 20 + blockWidth / 2, y + blockHeight + gap - 4,
+          stroke: "#555555", width: 1.5)
         let cx: Double = 20 + blockWidth / 2
         let tip: Double = y + blockHeight + gap - 1
         let base: Double = tip - 7
@@ -155,7 +166,9 @@ public struct NetworkDiagram: Sendable {
     }
     doc.endGroup()
     guard graph else { return doc.titled(options.title ?? "architecture") }
-    let area = Box(x: blockWidth + 80, y: options.title == nil ? 30 : 54, width: doc.width - blockWidth - 120, height: doc.height - (options.title == nil ? 60 : 84))
+    let area = Box(
+      x: blockWidth + 80, y: options.title == nil ? 30 : 54, width: doc.width - blockWidth - 120,
+      height: doc.height - (options.title == nil ? 60 : 84))
     drawGraph(into: &doc, area: area)
     return doc.titled(options.title ?? "architecture")
   }
@@ -195,7 +208,8 @@ public struct NetworkDiagram: Sendable {
     }
     doc.endGroup()
     if graph {
-      let area = Box(x: 60, y: top + blockHeight + 40, width: doc.width - 120, height: graphHeight - 50)
+      let area = Box(
+        x: 60, y: top + blockHeight + 40, width: doc.width - 120, height: graphHeight - 50)
       drawGraph(into: &doc, area: area)
     }
     return doc.titled(options.title ?? "architecture")
@@ -208,8 +222,10 @@ public struct NetworkDiagram: Sendable {
     ]
     for layer in layers {
       entries.append(
-        (NetworkDiagram.heading(layer), "→ " + NetworkDiagram.details(layer),
-         layer.flags.isEmpty ? "#dbe9f6" : "#fddbc7"))
+        (
+          NetworkDiagram.heading(layer), "→ " + NetworkDiagram.details(layer),
+          layer.flags.isEmpty ? "#dbe9f6" : "#fddbc7"
+        ))
     }
     return entries
   }
@@ -240,8 +256,11 @@ public struct NetworkDiagram: Sendable {
           let color = !w.isFinite ? "#999999" : (w >= 0 ? "#d6604d" : "#2166ac")
           doc.line(
             x1, y1, x2, y2, stroke: color, width: 0.3 + 3.2 * t,
-            tooltip: "\(connection.layerName): input \(i + 1) → unit \(j + 1), w = \(NumberText.short(w))",
-            extra: [("class", "edge"), ("stroke-opacity", NumberText.fixed(0.25 + 0.7 * t, decimals: 2))])
+            tooltip:
+              "\(connection.layerName): input \(i + 1) → unit \(j + 1), w = \(NumberText.short(w))",
+            extra: [
+              ("class", "edge"), ("stroke-opacity", NumberText.fixed(0.25 + 0.7 * t, decimals: 2)),
+            ])
         }
       }
     }
@@ -254,8 +273,11 @@ public struct NetworkDiagram: Sendable {
       for (slot, neuron) in column.enumerated() {
         let (x, y) = position(l, slot)
         if let neuron {
-          let name = l == 0 ? "input \(neuron + 1)" : "\(connections[l - 1].layerName) unit \(neuron + 1)"
-          doc.circle(cx: x, cy: y, r: 8, fill: "#ffffff", stroke: "#333333", tooltip: name, extra: [("class", "neuron")])
+          let name =
+            l == 0 ? "input \(neuron + 1)" : "\(connections[l - 1].layerName) unit \(neuron + 1)"
+          doc.circle(
+            cx: x, cy: y, r: 8, fill: "#ffffff", stroke: "#333333", tooltip: name,
+            extra: [("class", "neuron")])
         } else {
           doc.text("⋮", x: x, y: y + 5, anchor: "middle", size: 16)
         }
@@ -264,6 +286,8 @@ public struct NetworkDiagram: Sendable {
       doc.text(label, x: area.x + Double(l) * xStep, y: labelY, anchor: "middle", size: 11)
     }
     doc.endGroup()
-    doc.text("edge width ∝ |weight|; red positive, blue negative", x: area.x, y: doc.height - 8, size: 10, fill: "#666666")
+    doc.text(
+      "edge width ∝ |weight|; red positive, blue negative", x: area.x, y: doc.height - 8, size: 10,
+      fill: "#666666")
   }
 }

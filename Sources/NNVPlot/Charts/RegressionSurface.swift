@@ -38,7 +38,8 @@ public struct RegressionSurface: Sendable {
     self.gridColumns = Swift.max(0, gridColumns)
     self.gridRows = Swift.max(0, gridRows)
     let n = self.gridColumns * self.gridRows
-    self.values = Array(values.prefix(n)) + Array(repeating: .nan, count: Swift.max(0, n - values.count))
+    self.values =
+      Array(values.prefix(n)) + Array(repeating: .nan, count: Swift.max(0, n - values.count))
     self.xDomain = Scale.sanitized(xDomain, kind: .linear)
     self.yDomain = Scale.sanitized(yDomain, kind: .linear)
     self.points = points
@@ -55,7 +56,9 @@ public struct RegressionSurface: Sendable {
     return value.isFinite ? value : nil
   }
 
-  func color(_ value: Double) -> RGB { colorMap.color(at: Swift.max(0, Swift.min(1, domain.fraction(value)))) }
+  func color(_ value: Double) -> RGB {
+    colorMap.color(at: Swift.max(0, Swift.min(1, domain.fraction(value))))
+  }
 
   // MARK: Text
 
@@ -66,7 +69,9 @@ public struct RegressionSurface: Sendable {
     let halfBlocks = options.glyphs.usesHalfBlocks && options.colored
     var lines: [String] = []
     if let title = options.title { lines.append(TextLayout.clip(title, options.columns)) }
-    guard gridColumns > 0, gridRows > 0 else { return (lines + ["(empty grid)"]).joined(separator: "\n") + "\n" }
+    guard gridColumns > 0, gridRows > 0 else {
+      return (lines + ["(empty grid)"]).joined(separator: "\n") + "\n"
+    }
     let frame = PlaneFrame(xDomain: xDomain, yDomain: yDomain, options: options)
     let (margin, width, height) = (frame.margin, frame.width, frame.height)
     var canvas = frame.makeCanvas()
@@ -78,16 +83,20 @@ public struct RegressionSurface: Sendable {
           guard let top = value(u, (Double(y) + 0.25) / Double(height)),
             let bottom = value(u, (Double(y) + 0.75) / Double(height))
           else { continue }
-          canvas[margin + x, y] = TextCanvas.Cell(character: "▀", foreground: color(top), background: color(bottom))
+          canvas[margin + x, y] = TextCanvas.Cell(
+            character: "▀", foreground: color(top), background: color(bottom))
         } else if let v = value(u, (Double(y) + 0.5) / Double(height)) {
           let t = Swift.max(0, Swift.min(1, domain.fraction(v)))
-          canvas.put(ramp[Swift.min(ramp.count - 1, Int(t * Double(ramp.count)))], margin + x, y, color: options.colored ? color(v) : nil)
+          canvas.put(
+            ramp[Swift.min(ramp.count - 1, Int(t * Double(ramp.count)))], margin + x, y,
+            color: options.colored ? color(v) : nil)
         }
       }
     }
     for p in points {
       guard let (column, row) = frame.cell(x: p.x, y: p.y) else { continue }
-      let glyph: Character = options.glyphs.usesBraille ? (p.isTest ? "○" : "●") : (p.isTest ? "O" : "o")
+      let glyph: Character =
+        options.glyphs.usesBraille ? (p.isTest ? "○" : "●") : (p.isTest ? "O" : "o")
       let pointColor = p.target.isFinite ? color(p.target) : nil
       if halfBlocks {
         canvas.overlay(glyph, column, row, color: pointColor)
@@ -102,7 +111,9 @@ public struct RegressionSurface: Sendable {
       : "output: \(NumberText.short(domain.low)) [\(String(ramp))] \(NumberText.short(domain.high))"
     lines.append(TextLayout.clip(scale, options.columns))
     var marks = halfBlocks ? "points: the data, coloured by target" : "points: the data"
-    if points.contains(where: \.isTest) { marks += halfBlocks || options.glyphs.usesBraille ? " (hollow: test)" : " (O: test)" }
+    if points.contains(where: \.isTest) {
+      marks += halfBlocks || options.glyphs.usesBraille ? " (hollow: test)" : " (O: test)"
+    }
     lines.append(TextLayout.clip(marks, options.columns))
     return lines.joined(separator: "\n") + "\n"
   }
@@ -126,11 +137,13 @@ public struct RegressionSurface: Sendable {
     doc.beginGroup([("class", "surface"), ("shape-rendering", "crispEdges")])
     for r in 0..<gridRows where gridColumns > 0 {
       var start = 0
-      for c in 1...gridColumns where c == gridColumns || level(r * gridColumns + c) != level(r * gridColumns + start) {
+      for c in 1...gridColumns
+      where c == gridColumns || level(r * gridColumns + c) != level(r * gridColumns + start) {
         let l = level(r * gridColumns + start)
         let fill = l < 0 ? ColorMap.missing : colorMap.color(at: Double(l) / 31)
         doc.rect(
-          x: plot.x + Double(start) * cw, y: plot.y + Double(r) * ch, width: Double(c - start) * cw + 0.4,
+          x: plot.x + Double(start) * cw, y: plot.y + Double(r) * ch,
+          width: Double(c - start) * cw + 0.4,
           height: ch + 0.4, fill: fill.hex)
         start = c
       }
@@ -142,16 +155,22 @@ public struct RegressionSurface: Sendable {
       xLabel: options.xLabel, yLabel: options.yLabel)
     doc.beginGroup([("class", "points")])
     for p in points where p.x.isFinite && p.y.isFinite {
-      let tip = "\(p.isTest ? "test" : "train"): (\(NumberText.short(p.x)), \(NumberText.short(p.y))) → \(NumberText.short(p.target))"
+      let tip =
+        "\(p.isTest ? "test" : "train"): (\(NumberText.short(p.x)), \(NumberText.short(p.y))) → \(NumberText.short(p.target))"
       let fill = p.target.isFinite ? color(p.target).hex : "#ffffff"
       doc.circle(
         cx: xScale(p.x), cy: yScale(p.y), r: p.isTest ? 4 : 3.5, fill: fill,
         stroke: p.isTest ? "#000000" : "#ffffff", tooltip: tip,
-        extra: [("class", p.isTest ? "point test" : "point train"), ("stroke-width", p.isTest ? "1.5" : "0.8")])
+        extra: [
+          ("class", p.isTest ? "point test" : "point train"),
+          ("stroke-width", p.isTest ? "1.5" : "0.8"),
+        ])
     }
     doc.endGroup()
     SVGAxes.colorBar(
-      &doc, box: Box(x: plot.maxX + 24, y: plot.y + 10, width: 16, height: Swift.min(240, plot.height - 20)),
+      &doc,
+      box: Box(
+        x: plot.maxX + 24, y: plot.y + 10, width: 16, height: Swift.min(240, plot.height - 20)),
       map: colorMap, domain: domain, label: "output")
     var legendY = plot.y + Swift.min(240, plot.height - 20) + 40
     doc.text("points: targets", x: plot.maxX + 18, y: legendY, size: 11, fill: "#666666")

@@ -28,8 +28,7 @@ extension SaliencyGrid {
   }
 
   /// "row 3, column 4", or "rows 5–6, columns 7–8" for a block.
-  static func position(_ r: Int, _ c: Int, rowStep: Int, columnStep: Int, of m: Matrix) -> String
-  {
+  static func position(_ r: Int, _ c: Int, rowStep: Int, columnStep: Int, of m: Matrix) -> String {
     func span(_ i: Int, _ step: Int, _ limit: Int, _ one: String, _ many: String) -> String {
       let first = i * step + 1
       let last = Swift.min((i + 1) * step, limit)
@@ -47,8 +46,7 @@ extension SaliencyGrid {
 
   /// Where the panels of a row go, left to right: input, maps (each with its colour bar),
   /// overlay; and the width they take.
-  func svgSlots(side: Double) -> (slots: [(x: Double, kind: PanelKind, map: Int)], width: Double)
-  {
+  func svgSlots(side: Double) -> (slots: [(x: Double, kind: PanelKind, map: Int)], width: Double) {
     let captionWidth = 130.0
     let barSlot = 70.0
     let gap = 24.0

@@ -49,7 +49,9 @@ public struct SummaryTable: Sendable {
 
   public var totalParameters: Int { layers.reduce(0) { $0 + $1.parameters } }
 
-  static func shape(_ shape: [Int]) -> String { "[" + shape.map(String.init).joined(separator: ", ") + "]" }
+  static func shape(_ shape: [Int]) -> String {
+    "[" + shape.map(String.init).joined(separator: ", ") + "]"
+  }
 
   /// Digits grouped in threes: 101,770.
   static func grouped(_ n: Int) -> String {
@@ -72,7 +74,9 @@ public struct SummaryTable: Sendable {
       ])
     }
     let widths = (0..<header.count).map { c in rows.map { $0[c].count }.max() ?? 0 }
-    let rule = String(repeating: options.glyphs.horizontal, count: Swift.min(options.columns, widths.reduce(0, +) + 2 * (widths.count - 1) + 2))
+    let rule = String(
+      repeating: options.glyphs.horizontal,
+      count: Swift.min(options.columns, widths.reduce(0, +) + 2 * (widths.count - 1) + 2))
     var lines = ["model \(modelName): input \(SummaryTable.shape(inputShape))", rule]
     for (i, row) in rows.enumerated() {
       let cells = row.enumerated().map { c, cell in
@@ -80,7 +84,9 @@ public struct SummaryTable: Sendable {
       }
       var line = "  " + cells.joined(separator: "  ")
       while line.last == " " { line.removeLast() }
-      if i > 0, !layers[i - 1].flags.isEmpty { line += "  ! " + layers[i - 1].flags.joined(separator: ", ") }
+      if i > 0, !layers[i - 1].flags.isEmpty {
+        line += "  ! " + layers[i - 1].flags.joined(separator: ", ")
+      }
       lines.append(line)
       if i == 0 { lines.append(rule) }
     }
@@ -88,22 +94,27 @@ public struct SummaryTable: Sendable {
     let total = totalParameters
     let trainable = trainableParameters ?? total
     lines.append(
-      "  total parameters: \(SummaryTable.grouped(total)) (\(NumberText.bytes(total * bytesPerParameter)))")
+      "  total parameters: \(SummaryTable.grouped(total)) (\(NumberText.bytes(total * bytesPerParameter)))"
+    )
     lines.append(
-      "  trainable: \(SummaryTable.grouped(trainable)), non-trainable: \(SummaryTable.grouped(total - trainable))")
+      "  trainable: \(SummaryTable.grouped(trainable)), non-trainable: \(SummaryTable.grouped(total - trainable))"
+    )
     return lines.joined(separator: "\n") + "\n"
   }
 
   public func document() -> SVGDocument {
     let rowHeight = 24.0
-    var doc = SVGDocument(width: options.svgWidth, height: 110 + rowHeight * Double(layers.count + 5))
+    var doc = SVGDocument(
+      width: options.svgWidth, height: 110 + rowHeight * Double(layers.count + 5))
     SVGAxes.title(&doc, options.title ?? "model \(modelName)", width: doc.width)
     let columns: [(String, Double, String)] = [
       ("layer", 30, "start"), ("kind", 160, "start"), ("output", 290, "start"),
       ("params", 460, "end"), ("activation", 480, "start"),
     ]
     var y = 60.0
-    for (name, x, anchor) in columns { doc.text(name, x: x, y: y, anchor: anchor, size: 12, weight: "bold") }
+    for (name, x, anchor) in columns {
+      doc.text(name, x: x, y: y, anchor: anchor, size: 12, weight: "bold")
+    }
     doc.line(24, y + 6, doc.width - 24, y + 6, stroke: "#444444")
     for layer in layers {
       y += rowHeight
@@ -111,9 +122,12 @@ public struct SummaryTable: Sendable {
         layer.name, layer.kind, SummaryTable.shape(layer.outputShape),
         SummaryTable.grouped(layer.parameters), layer.activation,
       ]
-      for ((_, x, anchor), value) in zip(columns, values) { doc.text(value, x: x, y: y, anchor: anchor, size: 12) }
+      for ((_, x, anchor), value) in zip(columns, values) {
+        doc.text(value, x: x, y: y, anchor: anchor, size: 12)
+      }
       if !layer.flags.isEmpty {
-        doc.text("! " + layer.flags.joined(separator: ", "), x: 30, y: y + 13, size: 10, fill: "#b2182b")
+        doc.text(
+          "! " + layer.flags.joined(separator: ", "), x: 30, y: y + 13, size: 10, fill: "#b2182b")
       }
     }
     doc.line(24, y + 10, doc.width - 24, y + 10, stroke: "#444444")

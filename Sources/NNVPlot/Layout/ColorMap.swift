@@ -50,8 +50,10 @@ public struct ColorMap: Sendable, Equatable {
   /// reads as "nothing".
   public static let diverging = ColorMap(
     name: "diverging",
-    stops: [0x2166ac, 0x4393c3, 0x92c5de, 0xd1e5f0, 0xffffff, 0xfddbc7, 0xf4a582, 0xd6604d, 0xb2182b]
-      .map { RGB(hex: $0) },
+    stops: [
+      0x2166ac, 0x4393c3, 0x92c5de, 0xd1e5f0, 0xffffff, 0xfddbc7, 0xf4a582, 0xd6604d, 0xb2182b,
+    ]
+    .map { RGB(hex: $0) },
     isDiverging: true)
 
   /// Black–red–yellow–white, like matplotlib's `hot`.

@@ -16,7 +16,8 @@ public struct Matrix: Sendable, Equatable {
     self.rows = Swift.max(0, rows)
     self.columns = Swift.max(0, columns)
     let n = self.rows * self.columns
-    self.values = Array(values.prefix(n)) + Array(repeating: .nan, count: Swift.max(0, n - values.count))
+    self.values =
+      Array(values.prefix(n)) + Array(repeating: .nan, count: Swift.max(0, n - values.count))
   }
 
   public subscript(row: Int, column: Int) -> Double {
@@ -28,9 +29,12 @@ public struct Matrix: Sendable, Equatable {
 
   /// The matrix shrunk to at most `maxRows` × `maxColumns` by averaging blocks (NaN entries
   /// are ignored; a block of only NaN stays NaN). Returns the factors used.
-  public func downsampled(maxRows: Int, maxColumns: Int) -> (matrix: Matrix, rowStep: Int, columnStep: Int) {
+  public func downsampled(maxRows: Int, maxColumns: Int) -> (
+    matrix: Matrix, rowStep: Int, columnStep: Int
+  ) {
     let rowStep = Swift.max(1, (rows + Swift.max(1, maxRows) - 1) / Swift.max(1, maxRows))
-    let columnStep = Swift.max(1, (columns + Swift.max(1, maxColumns) - 1) / Swift.max(1, maxColumns))
+    let columnStep = Swift.max(
+      1, (columns + Swift.max(1, maxColumns) - 1) / Swift.max(1, maxColumns))
     if rowStep == 1 && columnStep == 1 { return (self, 1, 1) }
     let newRows = (rows + rowStep - 1) / rowStep
     let newColumns = (columns + columnStep - 1) / columnStep

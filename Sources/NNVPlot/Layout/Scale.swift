@@ -91,7 +91,8 @@ public struct Scale: Sendable, Equatable {
       var steps: [Double] = []
       for exponent in first...Swift.max(first, last) {
         let power: Double = pow(10, Double(exponent))
-        for multiple: Double in [1, 2, 5] where multiple * power >= low && multiple * power <= high {
+        for multiple: Double in [1, 2, 5] where multiple * power >= low && multiple * power <= high
+        {
           steps.append(multiple * power)
         }
       }

@@ -19,7 +19,9 @@ struct BrailleCanvas {
   var dotHeight: Int { rows * 4 }
 
   // Braille dot numbering: bit of (column, row) within a cell.
-  private static let dotBits: [[UInt8]] = [[0x01, 0x08], [0x02, 0x10], [0x04, 0x20], [0x40, 0x80]]
+  private static let dotBits: [[UInt8]] = [
+    [0x01, 0x08], [0x02, 0x10], [0x04, 0x20], [0x40, 0x80],
+  ]
 
   mutating func set(_ x: Int, _ y: Int, color: RGB?) {
     guard x >= 0, y >= 0, x < dotWidth, y < dotHeight else { return }

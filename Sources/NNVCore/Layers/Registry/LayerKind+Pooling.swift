@@ -1,13 +1,15 @@
 /// Max and average pooling (`MaxPool2D`, `AvgPool2D`): `maxpool 2`, `avgpool 3 stride 2`.
 extension LayerKind {
   public static let maxpool = pooling(
-    "maxpool", what: "the largest value", make: { size, stride, name in
+    "maxpool", what: "the largest value",
+    make: { size, stride, name in
       try MaxPool2D(size: size, stride: stride, name: name)
     },
     read: { layer in (layer as? MaxPool2D).map { ($0.size, $0.stride) } })
 
   public static let avgpool = pooling(
-    "avgpool", what: "the mean", make: { size, stride, name in
+    "avgpool", what: "the mean",
+    make: { size, stride, name in
       try AvgPool2D(size: size, stride: stride, name: name)
     },
     read: { layer in (layer as? AvgPool2D).map { ($0.size, $0.stride) } })
