@@ -12,9 +12,20 @@ extension SanityCheck {
       case passed
       /// The maps stay alike with random weights: they show the input more than the model.
       case failed
-      /// One feature per input: the correlation is 1 whatever the weights.
+      /// One feature per input (the correlation is 1 whatever the weights), or trained maps
+      /// that are constant (nothing to rank: the model's score does not move with its input,
+      /// as with every ReLU unit dead); `reason` says which.
       case cannotJudge
     }
+
+    /// Why the check cannot judge.
+    public enum Reason: Sendable, Equatable {
+      case singleFeature
+      case constantMaps
+    }
+
+    /// Why the check cannot judge; nil when it can.
+    public var reason: Reason?
 
     /// The mean rank correlation at or above which the check fails.
     ///
@@ -32,12 +43,19 @@ extension SanityCheck {
     /// The number of features of each input.
     public var featureCount: Int
 
-    public init(correlation: Float, featureCount: Int, threshold: Float = Verdict.threshold) {
+    public init(
+      correlation: Float, featureCount: Int, threshold: Float = Verdict.threshold,
+      constantMaps: Bool = false
+    ) {
       self.correlation = correlation
       self.featureCount = featureCount
       self.threshold = threshold
       if featureCount == 1 {
         outcome = .cannotJudge
+        reason = .singleFeature
+      } else if constantMaps {
+        outcome = .cannotJudge
+        reason = .constantMaps
       } else {
         outcome = correlation < threshold ? .passed : .failed
       }

@@ -23,32 +23,45 @@ public enum SanityCheck {
     let trained = try Attributor.attribute(model, inputs: inputs, method: method)
     var random = model
     random.parameters = model.layers.enumerated().map { i, layer in
-      layer.parameters.map { tensor in
-        // Weights like a fresh Glorot layer; biases zero.
-        guard tensor.rank == 2 else { return Tensor.zeros(tensor.shape) }
-        let values = Initializer.glorotUniform.values(
-          count: tensor.count, fanIn: tensor.shape[0], fanOut: tensor.shape[1],
-          seed: seed &+ UInt64(i))
-        return Tensor(shape: tensor.shape) { for k in 0..<$0.count { $0[k] = values[k] } }
-      }
+      layer.parameters.map { SanityCheck.randomized($0, seed: seed &+ UInt64(i)) }
     }
     // Explain the same classes in both, so only the weights differ.
     let randomized = try Attributor.attribute(
       random, inputs: inputs, method: method, targets: trained.targets)
     let d = trained.values.rowSize
     var total = 0.0
+    var constant = 0
     var poller = Cancellation.Poller()
     for i in 0..<trained.values.rows {
       // Ranking sorts each map: about d·log d steps a sample.
       try poller.advance(by: d * 8)
       let a = trained.values.scalars[(i * d)..<((i + 1) * d)].map { abs($0) }
       let b = randomized.values.scalars[(i * d)..<((i + 1) * d)].map { abs($0) }
+      if let first = a.first, a.allSatisfy({ $0 == first }) { constant += 1 }
       total += Double(rankCorrelation(a, b))
     }
-    let mean = Float(total / Double(Swift.max(trained.values.rows, 1)))
+    let rows = trained.values.rows
+    let mean = Float(total / Double(Swift.max(rows, 1)))
     return Result(
       meanRankCorrelation: mean, trained: trained, randomized: randomized,
-      verdict: Verdict(correlation: mean, featureCount: inputs.rowSize))
+      verdict: Verdict(
+        correlation: mean, featureCount: inputs.rowSize, constantMaps: rows > 0 && constant == rows
+      ))
+  }
+
+  /// A parameter tensor as a freshly initialized layer would have it: weights (a dense
+  /// layer's [inputs, units], a convolution's [filters, channels, k, k]) Glorot uniform,
+  /// biases zero.
+  public static func randomized(_ tensor: Tensor, seed: UInt64) -> Tensor {
+    guard tensor.rank >= 2 else { return Tensor.zeros(tensor.shape) }
+    let area = tensor.shape.dropFirst(2).reduce(1, *)
+    let (fanIn, fanOut) =
+      tensor.rank == 2
+      ? (tensor.shape[0], tensor.shape[1])
+      : (tensor.shape[1] * area, tensor.shape[0] * area)
+    let values = Initializer.glorotUniform.values(
+      count: tensor.count, fanIn: fanIn, fanOut: fanOut, seed: seed)
+    return Tensor(shape: tensor.shape) { for k in 0..<$0.count { $0[k] = values[k] } }
   }
 
   /// Spearman's rank correlation (ties get their mean rank).

@@ -71,6 +71,14 @@ extension AttributionViews {
   /// The verdict read aloud: the correlation against the threshold over `inputs` inputs, what
   /// it means, and whether it rests on few features.
   static func words(_ verdict: SanityCheck.Verdict, inputs: Int) -> [String] {
+    if verdict.reason == .constantMaps {
+      return [
+        "rank correlation of the maps: not defined, since the trained model's maps are "
+          + "constant",
+        "Cannot judge: the trained model's score does not change with its inputs (are all its "
+          + "units dead?), so its maps rank nothing.",
+      ]
+    }
     if verdict.outcome == .cannotJudge {
       return [
         "rank correlation of the maps: not defined for 1 feature per input",
