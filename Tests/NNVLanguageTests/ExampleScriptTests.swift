@@ -17,6 +17,7 @@ import Testing
     "tour.nnv": ("accuracy", 0.9),
     "views.nnv": ("accuracy", 0.9),
     "saliency.nnv": ("accuracy", 0.95),
+    "cnn.nnv": ("accuracy", 0.97),
   ]
 
   static var examplesDirectory: URL {

@@ -127,6 +127,20 @@ public enum AttributionViews {
     return model.outputShape.reduce(1, *) == 1 ? view.with(.output) : view
   }
 
+  /// What was attributed: which inputs of the data (by index), the inputs themselves, their
+  /// attribution, and the notes under every view of it.
+  struct Attributed {
+    var model: Sequential
+    var data: Dataset
+    var request: Request
+    var indices: [Int]
+    var inputs: Tensor
+    var attribution: Attribution
+    var notes: [String]
+    var options: ChartOptions
+    var signed: Bool { AttributionViews.isSigned(request.method) }
+  }
+
   static func saliencyView(
     _ model: Sequential, on data: Dataset, request: Request, options: ChartOptions
   ) throws -> SaliencyView {
@@ -135,100 +149,116 @@ public enum AttributionViews {
     let targets = request.target.map { [Int](repeating: $0, count: indices.count) }
     let attribution = try Attributor.attribute(
       model, inputs: inputs, method: request.method, targets: targets, seed: request.seed)
-    let signed = isSigned(request.method)
     var notes = [methodNote(request.method, baselineName: request.baselineName)]
     notes.append(explainsNote(model, data, request.target))
     notes += try gapNotes(model, attribution: attribution)
     var o = options
     o.title = o.title ?? "saliency of \(model.name) on \(data.name)"
+    let attributed = Attributed(
+      model: model, data: data, request: request, indices: indices, inputs: inputs,
+      attribution: attribution, notes: notes, options: o)
     switch inputKind(data.sampleShape) {
     case .image(let rows, let columns):
-      let shown =
-        request.index == nil
-        ? Array(0..<Swift.min(data.count, request.count ?? defaultImageRows)) : [0]
-      let predictions = try self.predictions(model, try inputs.gatheringRows(shown))
-      let d = attribution.values.rowSize
-      let gridRows = shown.enumerated().map { k, i in
-        SaliencyGrid.Row(
-          label: "#\(indices[i])",
-          details: details(
-            data, index: indices[i], prediction: predictions[k], explained: attribution.targets[i],
-            model: model),
-          input: image(inputs.scalars, row: i, size: d, rows: rows, columns: columns),
-          maps: [image(attribution.values.scalars, row: i, size: d, rows: rows, columns: columns)])
-      }
-      var summary: SaliencyGrid.Summary?
-      if request.index == nil, data.count > shown.count {
-        summary = SaliencyGrid.Summary(
-          title: "mean |attribution| over all \(data.count) inputs",
-          map: Matrix(
-            rows: rows, columns: columns, values: attribution.meanAbsolute.map(Double.init)))
-      }
-      return .images(
-        SaliencyGrid(
-          mapTitles: [shortName(request.method)], signed: signed, overlay: true, rows: gridRows,
-          summary: summary, notes: notes, options: o))
+      return .images(try imageGrid(attributed, rows: rows, columns: columns))
     case .plane where model.inputShape == [2] && data.isClassification:
-      let count = Swift.min(indices.count, request.count ?? indices.count)
-      let d = attribution.values.rowSize
-      let arrows = (0..<count).map { i in
-        DecisionBoundary.Arrow(
-          x: Double(inputs.scalars[i * d]), y: Double(inputs.scalars[i * d + 1]),
-          dx: Double(attribution.values.scalars[i * d]),
-          dy: Double(attribution.values.scalars[i * d + 1]),
-          label: indices[i] < data.labels.count ? data.labels[indices[i]] : 0)
-      }
-      var textOptions = o
-      textOptions.height = 20
-      var text = try ModelViews.boundary(
-        model, train: data, resolution: 160, thumbnails: false, options: textOptions)
-      var svg = try ModelViews.boundary(
-        model, train: data, resolution: 120, thumbnails: false, options: o)
-      text.arrows = arrows
-      svg.arrows = arrows
-      let pair = featureNames(data, count: 2).joined(separator: ", ")
-      let arrowNote: String
-      switch request.method {
-      case .gradient(false), .smoothGrad(_, _, .mean):
-        arrowNote = "arrows: the gradient at each input, pointing where the score rises fastest"
-      case _ where !signed:
-        arrowNote =
-          "arrows: each input's attribution (\(pair)) as a vector; magnitudes, so "
-          + "they only show which feature matters more"
-      default:
-        arrowNote =
-          "arrows: each input's attribution as a vector, whose components are what "
-          + "\(pair) contributed to the score"
-      }
-      return .plane(text: text, svg: svg, notes: [arrowNote] + notes)
+      return try planeView(attributed)
     case .features, .plane:
-      let names = featureNames(data, count: attribution.values.rowSize)
-      if let index = request.index {
-        let prediction = try predictions(model, inputs)[0]
-        let title =
-          (["input #\(index)"]
-          + details(
-            data, index: index, prediction: prediction, explained: attribution.targets[0],
-            model: model))
-          .joined(separator: " · ")
-        return .bars(
-          AttributionBars(
-            names: names,
-            panels: [.init(title: title, values: attribution.values.scalars.map(Double.init))],
-            signed: signed, notes: notes, options: o))
-      }
-      let order = attribution.ranking
-      let mean = attribution.meanAbsolute
-      return .bars(
-        AttributionBars(
-          names: order.map { names[$0] },
-          panels: [
-            .init(
-              title: "mean |attribution| over all \(data.count) inputs, ranked",
-              values: order.map { Double(mean[$0]) })
-          ],
-          signed: false, notes: notes, options: o))
+      return .bars(try bars(attributed))
     }
+  }
+
+  /// Image inputs: a row per input shown (input, map, overlay), and the mean map of all.
+  static func imageGrid(_ a: Attributed, rows: Int, columns: Int) throws -> SaliencyGrid {
+    let shown =
+      a.request.index == nil
+      ? Array(0..<Swift.min(a.data.count, a.request.count ?? defaultImageRows)) : [0]
+    let predictions = try self.predictions(a.model, try a.inputs.gatheringRows(shown))
+    let d = a.attribution.values.rowSize
+    let gridRows = shown.enumerated().map { k, i in
+      SaliencyGrid.Row(
+        label: "#\(a.indices[i])",
+        details: details(
+          a.data, index: a.indices[i], prediction: predictions[k],
+          explained: a.attribution.targets[i], model: a.model),
+        input: image(a.inputs.scalars, row: i, size: d, rows: rows, columns: columns),
+        maps: [image(a.attribution.values.scalars, row: i, size: d, rows: rows, columns: columns)])
+    }
+    var summary: SaliencyGrid.Summary?
+    if a.request.index == nil, a.data.count > shown.count {
+      summary = SaliencyGrid.Summary(
+        title: "mean |attribution| over all \(a.data.count) inputs",
+        map: Matrix(
+          rows: rows, columns: columns, values: a.attribution.meanAbsolute.map(Double.init)))
+    }
+    return SaliencyGrid(
+      mapTitles: [shortName(a.request.method)], signed: a.signed, overlay: true, rows: gridRows,
+      summary: summary, notes: a.notes, options: a.options)
+  }
+
+  /// Two inputs: each input's attribution as an arrow on the decision boundary.
+  static func planeView(_ a: Attributed) throws -> SaliencyView {
+    let count = Swift.min(a.indices.count, a.request.count ?? a.indices.count)
+    let d = a.attribution.values.rowSize
+    let inputs = a.inputs.scalars
+    let values = a.attribution.values.scalars
+    let arrows = (0..<count).map { i in
+      DecisionBoundary.Arrow(
+        x: Double(inputs[i * d]), y: Double(inputs[i * d + 1]), dx: Double(values[i * d]),
+        dy: Double(values[i * d + 1]),
+        label: a.indices[i] < a.data.labels.count ? a.data.labels[a.indices[i]] : 0)
+    }
+    var textOptions = a.options
+    textOptions.height = 20
+    var text = try ModelViews.boundary(
+      a.model, train: a.data, resolution: 160, thumbnails: false, options: textOptions)
+    var svg = try ModelViews.boundary(
+      a.model, train: a.data, resolution: 120, thumbnails: false, options: a.options)
+    text.arrows = arrows
+    svg.arrows = arrows
+    let pair = featureNames(a.data, count: 2).joined(separator: ", ")
+    let arrowNote: String
+    switch a.request.method {
+    case .gradient(false), .smoothGrad(_, _, .mean):
+      arrowNote = "arrows: the gradient at each input, pointing where the score rises fastest"
+    case _ where !a.signed:
+      arrowNote =
+        "arrows: each input's attribution (\(pair)) as a vector; magnitudes, so "
+        + "they only show which feature matters more"
+    default:
+      arrowNote =
+        "arrows: each input's attribution as a vector, whose components are what "
+        + "\(pair) contributed to the score"
+    }
+    return .plane(text: text, svg: svg, notes: [arrowNote] + a.notes)
+  }
+
+  /// Named features: one input's attribution per feature, or the mean |attribution| of all,
+  /// ranked.
+  static func bars(_ a: Attributed) throws -> AttributionBars {
+    let names = featureNames(a.data, count: a.attribution.values.rowSize)
+    if let index = a.request.index {
+      let prediction = try predictions(a.model, a.inputs)[0]
+      let title =
+        (["input #\(index)"]
+        + details(
+          a.data, index: index, prediction: prediction, explained: a.attribution.targets[0],
+          model: a.model))
+        .joined(separator: " · ")
+      return AttributionBars(
+        names: names,
+        panels: [.init(title: title, values: a.attribution.values.scalars.map(Double.init))],
+        signed: a.signed, notes: a.notes, options: a.options)
+    }
+    let order = a.attribution.ranking
+    let mean = a.attribution.meanAbsolute
+    return AttributionBars(
+      names: order.map { names[$0] },
+      panels: [
+        .init(
+          title: "mean |attribution| over all \(a.data.count) inputs, ranked",
+          values: order.map { Double(mean[$0]) })
+      ],
+      signed: false, notes: a.notes, options: a.options)
   }
 
   // MARK: Pieces
