@@ -73,113 +73,15 @@ public enum Trainer {
     options: TrainingOptions, observer: ((TrainingEvent) -> TrainingControl)? = nil
   ) throws -> TrainingOutcome {
     try check(model, data, options)
-    let outputSize = model.outputShape.reduce(1, *)
-    let targets = try data.targets(outputSize: outputSize)
-    let validationTargets = try options.validation.map { try $0.targets(outputSize: outputSize) }
-    let fused =
-      options.loss.fusedActivation != nil
-      && model.layers.last?.activation == options.loss.fusedActivation
-    let run = model.history.runCount + 1  // below Int.max: see `check`
-    let n = data.count
-    let batchSize = Swift.min(options.batchSize, n)
-    let batches = n / batchSize + (n % batchSize == 0 ? 0 : 1)
-    var context = ForwardContext(
-      isTraining: true, random: RandomGenerator(seed: options.seed &+ 0x5EED))
-    // The loop owns the parameters; the model gets them back after every epoch. After the first
-    // step the loop's buffers are uniquely referenced, so the optimizer updates them in place.
-    var parameters = model.parameters
-    let regularized = model.layers.map { layer in layer.parameterNames.map { $0 == "weight" } }
+    var loop = try TrainingLoop(
+      model, data: data, optimizer: optimizer, options: options, observer: observer)
     // The history is thinned as it grows; one full pass puts a loaded history in order first.
     model.history.thinWeightDistributions()
-
-    // Batches finished in the current epoch: where a cancelled run stops.
-    var finished = 0
-    func stopped(_ epoch: Int) -> TrainingOutcome {
-      model.parameters = parameters
-      // No batch of this epoch finished: the run stopped at the end of the one before.
-      return finished == 0 && epoch > 1
-        ? .stopped(epoch: epoch - 1, batch: batches) : .stopped(epoch: epoch, batch: finished)
-    }
-    /// One epoch: nil when it finished and training goes on.
-    func trainEpoch(_ epoch: Int) throws -> TrainingOutcome? {
-      let epochStart = parameters
-      var shuffler = RandomGenerator(seed: options.seed &+ UInt64(epoch - 1))
-      let order = options.shuffle ? try shuffler.cancellablePermutation(n) : Array(0..<n)
-      var lossSum = 0.0
-      var correct = 0
-      for b in 0..<batches {
-        let indices = order[(b * batchSize)..<min((b + 1) * batchSize, n)]
-        let x = data.features.gatheringRowsUnchecked(indices)
-        let y = targets.gatheringRowsUnchecked(indices)
-        var (loss, gradients, output) = try step(
-          model, parameters, x, y, loss: options.loss, fused: fused, context: &context)
-        if options.l1 != 0 || options.l2 != 0 {
-          loss += Regularization.apply(
-            l1: options.l1, l2: options.l2, to: parameters, where: regularized,
-            gradients: &gradients)
-        }
-        guard loss.isFinite else {
-          model.parameters = epochStart
-          return .diverged(epoch: epoch, batch: b + 1, restoredEpoch: epoch)
-        }
-        optimizer.update(&parameters, along: gradients)
-        finished = b + 1
-        lossSum += Double(loss) * Double(indices.count)
-        if data.isClassification {
-          let predicted = Metrics.predictedClasses(output, fromLogits: fused, loss: options.loss)
-          for (k, index) in indices.enumerated() where predicted[k] == data.labels[index] {
-            correct += 1
-          }
-        }
-        if observer?(.batchEnded(epoch: epoch, batch: b + 1, batches: batches, loss: loss))
-          == .stop
-        {
-          model.parameters = parameters
-          return .stopped(epoch: epoch, batch: b + 1)
-        }
-      }
-      model.parameters = parameters
-      if let problem = instability(model) {
-        model.parameters = epochStart
-        return .unstable(epoch: epoch, restoredEpoch: epoch, problem: problem)
-      }
-      var metrics = EpochMetrics(
-        run: run, epoch: epoch, loss: Float(lossSum / Double(n)),
-        accuracy: data.isClassification ? Float(correct) / Float(n) : nil)
-      // Cancelled during validation, the epoch is still kept, without validation metrics.
-      var cancelled = false
-      if let validation = options.validation, let validationTargets {
-        do {
-          let result = try Metrics.evaluate(
-            model, on: validation, targets: validationTargets, loss: options.loss)
-          metrics.validationLoss = result.loss
-          metrics.validationAccuracy = result.accuracy
-          guard result.loss.isFinite else {
-            model.parameters = epochStart
-            return .unstable(
-              epoch: epoch, restoredEpoch: epoch,
-              problem: "the validation loss became \(result.loss.isNaN ? "NaN" : "infinite")")
-          }
-        } catch is CancellationError {
-          cancelled = true
-        }
-      }
-      for recorder in options.recorders { recorder.record(model, &metrics) }
-      metrics.optimizer = optimizer.description
-      metrics.lossFunction = options.loss
-      model.history.append(metrics)
-      if observer?(.epochEnded(metrics, epochs: options.epochs)) == .stop || cancelled {
-        return .stopped(epoch: epoch, batch: batches)
-      }
-      return nil
-    }
-
     for epoch in 1...options.epochs {
-      finished = 0
       do {
-        if let outcome = try trainEpoch(epoch) { return outcome }
+        if let outcome = try loop.epoch(epoch, model: &model) { return outcome }
       } catch is CancellationError {
-        return stopped(epoch)
+        return loop.stopped(epoch, model: &model)
       }
     }
     return .completed(epochs: options.epochs)
