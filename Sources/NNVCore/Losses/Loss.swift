@@ -56,71 +56,112 @@ public enum Loss: String, Sendable, CaseIterable, Codable {
   func evaluate(_ output: Tensor, _ target: Tensor, fromLogits: Bool) -> (Float, Tensor) {
     let n = output.count
     let rows = Swift.max(output.rows, 1)
+    let width = output.shape.last ?? 1
     var total = 0.0
     var gradient = Tensor.zeros(output.shape)
     output.scalars.withUnsafeBufferPointer { o in
       target.scalars.withUnsafeBufferPointer { y in
         gradient.scalars.withUnsafeMutableBufferPointer { d in
-          switch (self, fromLogits) {
-          case (.meanSquaredError, _):
-            let scale = 2 / Float(Swift.max(n, 1))
-            for i in 0..<n {
-              let e = o[i] - y[i]
-              total += Double(e * e)
-              d[i] = scale * e
+          let batch = Batch(o: o, y: y, d: d, count: n)
+          total =
+            switch (self, fromLogits) {
+            case (.meanSquaredError, _): Self.meanSquaredError(batch)
+            case (.binaryCrossEntropy, true): Self.binaryCrossEntropy(logits: batch)
+            case (.binaryCrossEntropy, false): Self.binaryCrossEntropy(probabilities: batch)
+            case (.categoricalCrossEntropy, true):
+              Self.categoricalCrossEntropy(logits: batch, width: width, rows: rows)
+            case (.categoricalCrossEntropy, false):
+              Self.categoricalCrossEntropy(probabilities: batch, rows: rows)
             }
-            total /= Double(Swift.max(n, 1))
-          case (.binaryCrossEntropy, true):
-            // max(z, 0) − z·y + log(1 + e^−|z|): exact and never overflows.
-            let scale = 1 / Float(Swift.max(n, 1))
-            for i in 0..<n {
-              let z = o[i]
-              total += Double(Swift.max(z, 0) - z * y[i] + log1p(exp(-abs(z))))
-              d[i] = scale * (Activation.sigmoid(z) - y[i])
-            }
-            total /= Double(Swift.max(n, 1))
-          case (.binaryCrossEntropy, false):
-            let scale = 1 / Float(Swift.max(n, 1))
-            for i in 0..<n {
-              let p = Swift.min(Swift.max(o[i], Loss.epsilon), 1 - Loss.epsilon)
-              total -= Double(y[i] * log(p) + (1 - y[i]) * log(1 - p))
-              let clipped = o[i] < Loss.epsilon || o[i] > 1 - Loss.epsilon
-              d[i] = clipped ? 0 : scale * (p - y[i]) / (p * (1 - p))
-            }
-            total /= Double(Swift.max(n, 1))
-          case (.categoricalCrossEntropy, true):
-            // log softmax(z) = z − max − log Σ e^(z − max); the gradient is softmax − y.
-            let width = output.shape.last ?? 1
-            let scale = 1 / Float(rows)
-            for base in stride(from: 0, to: n, by: Swift.max(width, 1)) {
-              var top = -Float.infinity
-              for j in 0..<width { top = Swift.max(top, o[base + j]) }
-              var sum: Float = 0
-              for j in 0..<width { sum += exp(o[base + j] - top) }
-              let logSum = log(sum)
-              var targetMass: Float = 0
-              for j in 0..<width {
-                let logP = o[base + j] - top - logSum
-                total -= Double(y[base + j] * logP)
-                targetMass += y[base + j]
-                d[base + j] = exp(logP)
-              }
-              for j in 0..<width { d[base + j] = scale * (d[base + j] * targetMass - y[base + j]) }
-            }
-            total /= Double(rows)
-          case (.categoricalCrossEntropy, false):
-            let scale = 1 / Float(rows)
-            for i in 0..<n {
-              let p = Swift.min(Swift.max(o[i], Loss.epsilon), 1 - Loss.epsilon)
-              total -= Double(y[i] * log(p))
-              let clipped = o[i] < Loss.epsilon || o[i] > 1 - Loss.epsilon
-              d[i] = clipped ? 0 : -scale * y[i] / p
-            }
-            total /= Double(rows)
-          }
         }
       }
     }
     return (Float(total), gradient)
+  }
+}
+
+/// The loss of each kind over a batch's values: each returns the mean loss and writes the
+/// gradient with respect to the outputs.
+extension Loss {
+  /// The outputs `o` (or logits), the targets `y` and the gradient `d` to fill, `count` each.
+  struct Batch {
+    let o: UnsafeBufferPointer<Float>
+    let y: UnsafeBufferPointer<Float>
+    let d: UnsafeMutableBufferPointer<Float>
+    let count: Int
+  }
+
+  static func meanSquaredError(_ batch: Batch) -> Double {
+    let (o, y, d, n) = (batch.o, batch.y, batch.d, batch.count)
+    var total = 0.0
+    let scale = 2 / Float(Swift.max(n, 1))
+    for i in 0..<n {
+      let e = o[i] - y[i]
+      total += Double(e * e)
+      d[i] = scale * e
+    }
+    return total / Double(Swift.max(n, 1))
+  }
+
+  /// max(z, 0) − z·y + log(1 + e^−|z|): exact and never overflows.
+  static func binaryCrossEntropy(logits batch: Batch) -> Double {
+    let (o, y, d, n) = (batch.o, batch.y, batch.d, batch.count)
+    var total = 0.0
+    let scale = 1 / Float(Swift.max(n, 1))
+    for i in 0..<n {
+      let z = o[i]
+      total += Double(Swift.max(z, 0) - z * y[i] + log1p(exp(-abs(z))))
+      d[i] = scale * (Activation.sigmoid(z) - y[i])
+    }
+    return total / Double(Swift.max(n, 1))
+  }
+
+  static func binaryCrossEntropy(probabilities batch: Batch) -> Double {
+    let (o, y, d, n) = (batch.o, batch.y, batch.d, batch.count)
+    var total = 0.0
+    let scale = 1 / Float(Swift.max(n, 1))
+    for i in 0..<n {
+      let p = Swift.min(Swift.max(o[i], Loss.epsilon), 1 - Loss.epsilon)
+      total -= Double(y[i] * log(p) + (1 - y[i]) * log(1 - p))
+      let clipped = o[i] < Loss.epsilon || o[i] > 1 - Loss.epsilon
+      d[i] = clipped ? 0 : scale * (p - y[i]) / (p * (1 - p))
+    }
+    return total / Double(Swift.max(n, 1))
+  }
+
+  /// log softmax(z) = z − max − log Σ e^(z − max), row by row; the gradient is softmax − y.
+  static func categoricalCrossEntropy(logits batch: Batch, width: Int, rows: Int) -> Double {
+    let (o, y, d, n) = (batch.o, batch.y, batch.d, batch.count)
+    var total = 0.0
+    let scale = 1 / Float(rows)
+    for base in stride(from: 0, to: n, by: Swift.max(width, 1)) {
+      var top = -Float.infinity
+      for j in 0..<width { top = Swift.max(top, o[base + j]) }
+      var sum: Float = 0
+      for j in 0..<width { sum += exp(o[base + j] - top) }
+      let logSum = log(sum)
+      var targetMass: Float = 0
+      for j in 0..<width {
+        let logP = o[base + j] - top - logSum
+        total -= Double(y[base + j] * logP)
+        targetMass += y[base + j]
+        d[base + j] = exp(logP)
+      }
+      for j in 0..<width { d[base + j] = scale * (d[base + j] * targetMass - y[base + j]) }
+    }
+    return total / Double(rows)
+  }
+
+  static func categoricalCrossEntropy(probabilities batch: Batch, rows: Int) -> Double {
+    let (o, y, d, n) = (batch.o, batch.y, batch.d, batch.count)
+    var total = 0.0
+    let scale = 1 / Float(rows)
+    for i in 0..<n {
+      let p = Swift.min(Swift.max(o[i], Loss.epsilon), 1 - Loss.epsilon)
+      total -= Double(y[i] * log(p))
+      let clipped = o[i] < Loss.epsilon || o[i] > 1 - Loss.epsilon
+      d[i] = clipped ? 0 : -scale * y[i] / p
+    }
+    return total / Double(rows)
   }
 }
