@@ -4,10 +4,28 @@ import NNVCore
 /// are written as numbers.
 extension Checker {
   mutating func model(_ declaration: ModelDeclaration) {
-    var model = StaticModel()
-    var lines = declaration.layers[...]
+    var (model, lines) = modelStart(declaration)
+    // Parameters and values per sample, while every size is known from a model block alone.
+    var totals = model.outputShape.flatMap {
+      declaration.base == nil ? ModelShapes.Totals(input: $0) : nil
+    }
     /// The line that made the output what it is, for a problem with it.
     var outputLine: LayerLine?
+    for line in lines {
+      if addLayer(line, to: &model, totals: &totals) { outputLine = line }
+    }
+    if let line = outputLine { checkOutput(of: &model, madeBy: line) }
+    declare(declaration.name)
+    facts[declaration.name.text] = .model(model)
+  }
+
+  /// The model a block starts from (its base's, or the shape its `input` line declares) and
+  /// the layer lines that follow; reports a base that is not defined and a missing input.
+  mutating func modelStart(
+    _ declaration: ModelDeclaration
+  ) -> (StaticModel, ArraySlice<LayerLine>) {
+    var model = StaticModel()
+    var lines = declaration.layers[...]
     if let base = declaration.base {
       if !isDefined(base.text) {
         report(.unknownName(base.text, candidates: candidateNames), at: base.range)
@@ -29,47 +47,50 @@ extension Checker {
         .missingInput(declaration.name.text),
         at: declaration.layers.first?.range ?? declaration.name.range)
     }
-    // Parameters and values per sample, while every size is known from a model block alone.
-    var totals = model.outputShape.flatMap {
-      declaration.base == nil ? ModelShapes.Totals(input: $0) : nil
+    return (model, lines)
+  }
+
+  /// Checks one layer line and infers the model's output and shape after it, adding the layer
+  /// to `totals`; false when the line's arguments are wrong (the output is unknown then).
+  mutating func addLayer(
+    _ line: LayerLine, to model: inout StaticModel, totals: inout ModelShapes.Totals?
+  ) -> Bool {
+    // A line whose arguments are wrong has no shape to infer (and no second message).
+    let reported = diagnostics.count
+    guard !line.isUnparsed, layerArguments(line), diagnostics.count == reported else {
+      model.outputShape = nil
+      model.output = nil
+      return false
     }
-    for line in lines {
-      // A line whose arguments are wrong has no shape to infer (and no second message).
-      let reported = diagnostics.count
-      guard !line.isUnparsed, layerArguments(line), diagnostics.count == reported else {
-        model.outputShape = nil
-        model.output = nil
-        continue
-      }
-      model.output = ModelShapes.output(of: line, after: model.output, shape: model.outputShape)
-      outputLine = line
-      guard let input = model.outputShape else { continue }
-      switch ModelShapes.output(of: line, input: input) {
-      case .shape(let output, let parameters):
-        model.outputShape = output
-        if let problem = totals?.add(output, parameters: parameters) {
-          report(problem, at: line.range)
-          model.outputShape = nil
-        }
-      case .unknown: model.outputShape = nil
-      case .problem(let message):
-        report(message, at: line.range)
+    model.output = ModelShapes.output(of: line, after: model.output, shape: model.outputShape)
+    guard let input = model.outputShape else { return true }
+    switch ModelShapes.output(of: line, input: input) {
+    case .shape(let output, let parameters):
+      model.outputShape = output
+      if let problem = totals?.add(output, parameters: parameters) {
+        report(problem, at: line.range)
         model.outputShape = nil
       }
+    case .unknown: model.outputShape = nil
+    case .problem(let message):
+      report(message, at: line.range)
+      model.outputShape = nil
     }
-    if let output = model.output, let line = outputLine {
-      model.output?.location = "line \(source.line(of: line.range.start))"
-      // Only a problem with the layer itself: the loss and the data are not known here.
-      if let problem = LossCompatibility.problem(
-        loss: LossCompatibility.defaultLoss(for: output), lossGiven: false,
-        output: output, targets: .unknown), problem.culprit == .output
-      {
-        report(.lossProblem(problem), at: line.range)
-        model.output = nil
-      }
+    return true
+  }
+
+  /// Reports a last layer whose output no loss can learn with, whatever the data.
+  mutating func checkOutput(of model: inout StaticModel, madeBy line: LayerLine) {
+    guard let output = model.output else { return }
+    model.output?.location = "line \(source.line(of: line.range.start))"
+    // Only a problem with the layer itself: the loss and the data are not known here.
+    if let problem = LossCompatibility.problem(
+      loss: LossCompatibility.defaultLoss(for: output), lossGiven: false,
+      output: output, targets: .unknown), problem.culprit == .output
+    {
+      report(.lossProblem(problem), at: line.range)
+      model.output = nil
     }
-    declare(declaration.name)
-    facts[declaration.name.text] = .model(model)
   }
 
   /// The shape an `input` line declares, when written as numbers; reports sizes that cannot be.
