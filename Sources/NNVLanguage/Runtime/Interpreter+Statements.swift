@@ -47,20 +47,9 @@ extension Interpreter {
         return try execute(otherwise, in: Environment(parent: environment))
       }
     case .forLoop(let variable, let sequence, let body):
-      let value = try evaluate(sequence, in: environment)
-      let elements = try iterate(value, at: sequence.range)
-      while let element = try elements.next() {
-        try checkCancellation(at: statement.range)
-        let scope = Environment(parent: environment)
-        scope.define(variable.text, element)
-        if case .returned(let result) = try execute(body, in: scope) { return .returned(result) }
-      }
+      return try loop(variable, over: sequence, body, in: environment, at: statement.range)
     case .whileLoop(let condition, let body):
-      while try truth(condition, in: environment) {
-        try checkCancellation(at: statement.range)
-        let scope = Environment(parent: environment)
-        if case .returned(let result) = try execute(body, in: scope) { return .returned(result) }
-      }
+      return try loop(while: condition, body, in: environment, at: statement.range)
     case .function(let declaration):
       let function = UserFunction(
         declaration: declaration, source: currentSource, closure: environment)
@@ -72,17 +61,55 @@ extension Interpreter {
       try checkCancellation(at: statement.range)
       environment.define(declaration.name.text, .model(ModelReference(model)))
     case .command(let invocation):
-      guard let builtin = BuiltinRegistry.builtin(named: invocation.name.text) else {
-        throw fail(.unknownName(invocation.name.text, candidates: []), at: invocation.name.range)
-      }
-      _ = try call(
-        builtin, with: invocation.arguments, in: environment, at: statement.range,
-        asStatement: true)
+      try command(invocation, in: environment, at: statement.range)
     case .unparsed:
       // Programs with syntax errors never run; nothing to do.
       break
     }
     return .normal
+  }
+
+  /// `for variable in sequence { body }`: the body runs in a scope of its own for every
+  /// element; a `return` inside ends the loop.
+  func loop(
+    _ variable: Name, over sequence: Expression, _ body: [Statement],
+    in environment: Environment, at range: SourceRange
+  ) throws -> Flow {
+    let value = try evaluate(sequence, in: environment)
+    let elements = try iterate(value, at: sequence.range)
+    while let element = try elements.next() {
+      try checkCancellation(at: range)
+      let scope = Environment(parent: environment)
+      scope.define(variable.text, element)
+      if case .returned(let result) = try execute(body, in: scope) { return .returned(result) }
+    }
+    return .normal
+  }
+
+  /// `while condition { body }`: the body runs in a scope of its own every time; a `return`
+  /// inside ends the loop.
+  func loop(
+    while condition: Expression, _ body: [Statement], in environment: Environment,
+    at range: SourceRange
+  ) throws -> Flow {
+    while try truth(condition, in: environment) {
+      try checkCancellation(at: range)
+      let scope = Environment(parent: environment)
+      if case .returned(let result) = try execute(body, in: scope) { return .returned(result) }
+    }
+    return .normal
+  }
+
+  /// A command in statement form (`evaluate net on data`): it prints its report, and its value
+  /// is dropped.
+  func command(
+    _ invocation: CommandInvocation, in environment: Environment, at range: SourceRange
+  ) throws {
+    guard let builtin = BuiltinRegistry.builtin(named: invocation.name.text) else {
+      throw fail(.unknownName(invocation.name.text, candidates: []), at: invocation.name.range)
+    }
+    _ = try call(
+      builtin, with: invocation.arguments, in: environment, at: range, asStatement: true)
   }
 
   /// What a `for` loop walks over, one element at a time: each is made when it is reached, so a
