@@ -114,14 +114,7 @@ extension Builtins {
     let every = try call.count("every", default: 1)
     let optimizer = optimizer(call.string("optimizer") ?? "adam", rate: call.number("lr"))
     var model = reference.model
-    let loss = try checkedLoss(
-      call, model, fallback: inferredLoss(model), data: ["on", "validate"])
-    let options = TrainingOptions(
-      epochs: epochs, batchSize: try call.count("batch", default: 32), loss: loss,
-      seed: try call.seed(), l1: Float(call.number("l1") ?? 0), l2: Float(call.number("l2") ?? 0),
-      validation: call.dataset("validate"),
-      // Kept with the model for `weights net over epochs`, and saved with it.
-      recorders: [.weightDistributions])
+    let options = try trainingOptions(call, model, epochs: epochs)
     if call.boolean("standardize") == true {
       model.standardizer = try Standardizer(fitting: data)
     }
@@ -153,10 +146,36 @@ extension Builtins {
       return interpreter.cancellation.poll() ? .stop : .proceed
     }
     reference.model = model
+    try report(
+      outcome, call, name, last: model.history.last, epochs: epochs, batches: batches,
+      elapsed: elapsed)
+    return model.history.last.map(Interpreter.record(of:)) ?? .none
+  }
+
+  /// The options the `train` call asks for, with its loss checked against the model and data.
+  static func trainingOptions(
+    _ call: BuiltinCall, _ model: Sequential, epochs: Int
+  ) throws -> TrainingOptions {
+    let loss = try checkedLoss(
+      call, model, fallback: inferredLoss(model), data: ["on", "validate"])
+    return TrainingOptions(
+      epochs: epochs, batchSize: try call.count("batch", default: 32), loss: loss,
+      seed: try call.seed(), l1: Float(call.number("l1") ?? 0), l2: Float(call.number("l2") ?? 0),
+      validation: call.dataset("validate"),
+      // Kept with the model for `weights net over epochs`, and saved with it.
+      recorders: [.weightDistributions])
+  }
+
+  /// How training the model `name` ended: the final progress when it completed (`last` is its
+  /// last epoch), else the error that says where it stopped and why.
+  static func report(
+    _ outcome: TrainingOutcome, _ call: BuiltinCall, _ name: String, last: EpochMetrics?,
+    epochs: Int, batches: Int, elapsed: () -> Double
+  ) throws {
     switch outcome {
     case .completed:
-      if let last = model.history.last {
-        interpreter.output.progress(
+      if let last {
+        call.interpreter.output.progress(
           progressEvent(.finished, name, last, epochs, batches, elapsed()))
       }
     case .stopped(let epoch, let batch):
@@ -168,7 +187,6 @@ extension Builtins {
     case .unstable(let epoch, let restored, let problem):
       throw call.fail(.trainingUnstable(name, epoch: epoch, problem: problem, restored: restored))
     }
-    return model.history.last.map(Interpreter.record(of:)) ?? .none
   }
 
   static func progressEvent(
