@@ -75,9 +75,27 @@ struct CSVTable {
 
   /// Adds one data row: every feature must be a finite number and the target must be there.
   mutating func append(_ row: CSVScanner.Record) throws {
-    func fail(_ line: Int, _ column: Int, _ message: String) -> DataError {
-      .malformed(file: file, line: line, column: column, message: message)
+    try checkFits(row)
+    for (i, cell) in row.cells.enumerated() where i != targetIndex {
+      let text = Self.trimmed(cell.text)
+      guard let value = Float(text), value.isFinite else {
+        throw fail(
+          cell.line, cell.column,
+          "'\(cell.text)' in column '\(names[i])' is not a "
+            + (Float(text) == nil ? "number" : "finite number"))
+      }
+      features.append(value)
     }
+    try appendTarget(row.cells[targetIndex])
+  }
+
+  /// The error at a place in the file.
+  func fail(_ line: Int, _ column: Int, _ message: String) -> DataError {
+    .malformed(file: file, line: line, column: column, message: message)
+  }
+
+  /// Checks that a row has the header's fields and that the table has room for it.
+  func checkFits(_ row: CSVScanner.Record) throws {
     guard row.fieldCount == names.count else {
       let column =
         row.cells.count > names.count
@@ -97,17 +115,10 @@ struct CSVTable {
         "the file has more than \(limits.values) feature values (rows × feature columns), "
           + "the most nnv reads")
     }
-    for (i, cell) in row.cells.enumerated() where i != targetIndex {
-      let text = Self.trimmed(cell.text)
-      guard let value = Float(text), value.isFinite else {
-        throw fail(
-          cell.line, cell.column,
-          "'\(cell.text)' in column '\(names[i])' is not a "
-            + (Float(text) == nil ? "number" : "finite number"))
-      }
-      features.append(value)
-    }
-    let cell = row.cells[targetIndex]
+  }
+
+  /// Adds a row's target, both as a number and as a class, unless there are too many classes.
+  mutating func appendTarget(_ cell: CSVScanner.Cell) throws {
     let text = String(Self.trimmed(cell.text))
     guard !text.isEmpty else {
       throw fail(
