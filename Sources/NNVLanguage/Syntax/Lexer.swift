@@ -181,76 +181,105 @@ public struct Lexer {
     return min(end, bytes.count)
   }
 
+  /// A token of punctuation or an operator, or a problem for a character that is neither.
   mutating func punctuation(_ byte: UInt8, from start: Int) {
-    func one(_ kind: TokenKind) { add(kind, from: start) }
-    func two(_ next: UInt8, _ long: TokenKind, _ short: TokenKind) {
-      if peek() == next {
-        position += 1
-        add(long, from: start)
-      } else {
-        add(short, from: start)
-      }
-    }
     switch byte {
-    case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"):
-      openers.append(byte)
-      one(
-        byte == UInt8(ascii: "(")
-          ? .leftParen : byte == UInt8(ascii: "[") ? .leftBracket : .leftBrace)
-    case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
-      if !openers.isEmpty { openers.removeLast() }
-      one(
-        byte == UInt8(ascii: ")")
-          ? .rightParen : byte == UInt8(ascii: "]") ? .rightBracket : .rightBrace)
-    case UInt8(ascii: ","): one(.comma)
-    case UInt8(ascii: ":"): one(.colon)
-    case UInt8(ascii: ";"): one(.semicolon)
-    case UInt8(ascii: "+"): one(.plus)
-    case UInt8(ascii: "-"): one(.minus)
-    case UInt8(ascii: "/"):
-      guard peek() == UInt8(ascii: "/") else { return one(.slash) }
-      // `// text`: a comment from another language. Said once, and skipped like a comment.
-      report(.slashComment, from: start, to: start + 2)
-      while position < bytes.count, bytes[position] != UInt8(ascii: "\n") { position += 1 }
-    case UInt8(ascii: "%"): one(.percent)
-    case UInt8(ascii: "^"): one(.caret)
-    case UInt8(ascii: "*"):
-      if peek() == UInt8(ascii: "*") {
-        position += 1
-        invalid(from: start, .powerOperator)
-      } else {
-        one(.star)
-      }
-    case UInt8(ascii: "="): two(UInt8(ascii: "="), .equalEqual, .equal)
-    case UInt8(ascii: "<"): two(UInt8(ascii: "="), .lessEqual, .less)
-    case UInt8(ascii: ">"): two(UInt8(ascii: "="), .greaterEqual, .greater)
-    case UInt8(ascii: "!"):
-      if peek() == UInt8(ascii: "=") {
-        position += 1
-        one(.bangEqual)
-      } else {
-        invalid(from: start, .bangOperator)
-      }
+    case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ")"),
+      UInt8(ascii: "]"), UInt8(ascii: "}"):
+      bracket(byte, from: start)
+    case UInt8(ascii: ","): add(.comma, from: start)
+    case UInt8(ascii: ":"): add(.colon, from: start)
+    case UInt8(ascii: ";"): add(.semicolon, from: start)
+    case UInt8(ascii: "+"): add(.plus, from: start)
+    case UInt8(ascii: "-"): add(.minus, from: start)
+    case UInt8(ascii: "/"): slash(from: start)
+    case UInt8(ascii: "%"): add(.percent, from: start)
+    case UInt8(ascii: "^"): add(.caret, from: start)
+    case UInt8(ascii: "*"): star(from: start)
+    case UInt8(ascii: "="): add(.equalEqual, ifNext: UInt8(ascii: "="), else: .equal, from: start)
+    case UInt8(ascii: "<"): add(.lessEqual, ifNext: UInt8(ascii: "="), else: .less, from: start)
+    case UInt8(ascii: ">"):
+      add(.greaterEqual, ifNext: UInt8(ascii: "="), else: .greater, from: start)
+    case UInt8(ascii: "!"): bang(from: start)
     case UInt8(ascii: "&"), UInt8(ascii: "|"):
       if peek() == byte { position += 1 }
       invalid(from: start, byte == UInt8(ascii: "&") ? .andOperator : .orOperator)
-    case UInt8(ascii: "."):
-      if peek() == UInt8(ascii: "."), peek(1) == UInt8(ascii: "<") {
-        position += 2
-        one(.halfOpenRange)
-      } else if peek() == UInt8(ascii: "."), peek(1) == UInt8(ascii: ".") {
-        position += 2
-        one(.closedRange)
-      } else if peek() == UInt8(ascii: ".") {
-        position += 1
-        invalid(from: start, .twoDots)
-      } else {
-        one(.dot)
-      }
+    case UInt8(ascii: "."): dots(from: start)
     default:
       position = scalarEnd(from: start)
       let text = String(decoding: bytes[start..<position], as: UTF8.self)
       invalid(from: start, .unexpectedCharacter(text))
+    }
+  }
+
+  /// `long` when the next byte is `next` (taking it too), else `short`.
+  mutating func add(_ long: TokenKind, ifNext next: UInt8, else short: TokenKind, from start: Int) {
+    if peek() == next {
+      position += 1
+      add(long, from: start)
+    } else {
+      add(short, from: start)
+    }
+  }
+
+  /// An opening or closing bracket, kept track of for the newlines inside.
+  mutating func bracket(_ byte: UInt8, from start: Int) {
+    switch byte {
+    case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"):
+      openers.append(byte)
+      add(
+        byte == UInt8(ascii: "(")
+          ? .leftParen : byte == UInt8(ascii: "[") ? .leftBracket : .leftBrace,
+        from: start)
+    default:
+      if !openers.isEmpty { openers.removeLast() }
+      add(
+        byte == UInt8(ascii: ")")
+          ? .rightParen : byte == UInt8(ascii: "]") ? .rightBracket : .rightBrace,
+        from: start)
+    }
+  }
+
+  /// `/`, or `// text`: a comment from another language, said once and skipped like a comment.
+  mutating func slash(from start: Int) {
+    guard peek() == UInt8(ascii: "/") else { return add(.slash, from: start) }
+    report(.slashComment, from: start, to: start + 2)
+    while position < bytes.count, bytes[position] != UInt8(ascii: "\n") { position += 1 }
+  }
+
+  /// `*`, or `**`, a power operator from another language.
+  mutating func star(from start: Int) {
+    if peek() == UInt8(ascii: "*") {
+      position += 1
+      invalid(from: start, .powerOperator)
+    } else {
+      add(.star, from: start)
+    }
+  }
+
+  /// `!=`; `!` alone is not an operator of the language.
+  mutating func bang(from start: Int) {
+    if peek() == UInt8(ascii: "=") {
+      position += 1
+      add(.bangEqual, from: start)
+    } else {
+      invalid(from: start, .bangOperator)
+    }
+  }
+
+  /// `.`, `..<` or `...`; `..` is a mistake.
+  mutating func dots(from start: Int) {
+    if peek() == UInt8(ascii: "."), peek(1) == UInt8(ascii: "<") {
+      position += 2
+      add(.halfOpenRange, from: start)
+    } else if peek() == UInt8(ascii: "."), peek(1) == UInt8(ascii: ".") {
+      position += 2
+      add(.closedRange, from: start)
+    } else if peek() == UInt8(ascii: ".") {
+      position += 1
+      invalid(from: start, .twoDots)
+    } else {
+      add(.dot, from: start)
     }
   }
 
