@@ -14,24 +14,7 @@ import Testing
 
   /// Offenders waiting for a refactor, each `path` (a file too long) or `path name()` (a
   /// function too long), with why it is allowed for now. Empty this list as they are split.
-  static let knownOffenders: [String: String] = [
-    "Sources/NNVCore/Data/CSVTable.swift append()":
-      "over the limit when this check came; split it, or give the file a `// Length:` reason",
-    "Sources/NNVCore/Losses/Loss.swift evaluate()":
-      "over the limit when this check came; split it, or give the file a `// Length:` reason",
-    "Sources/NNVCore/Training/Trainer.swift train()":
-      "over the limit when this check came; split it, or give the file a `// Length:` reason",
-    "Sources/NNVCore/Training/Trainer.swift trainEpoch()":
-      "over the limit when this check came; split it, or give the file a `// Length:` reason",
-    "Sources/NNVLanguage/Builtins/Builtins+Training.swift runTrain()":
-      "over the limit when this check came; split it, or give the file a `// Length:` reason",
-    "Sources/NNVLanguage/Runtime/Interpreter+Statements.swift execute()":
-      "over the limit when this check came; split it, or give the file a `// Length:` reason",
-    "Sources/NNVLanguage/Semantics/Checker+Models.swift model()":
-      "over the limit when this check came; split it, or give the file a `// Length:` reason",
-    "Sources/NNVLanguage/Syntax/Lexer.swift punctuation()":
-      "over the limit when this check came; split it, or give the file a `// Length:` reason",
-  ]
+  static let knownOffenders: [String: String] = [:]
 
   /// One file or function over its limit.
   struct Offender: CustomStringConvertible {
