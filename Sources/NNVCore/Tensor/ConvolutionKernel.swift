@@ -65,7 +65,7 @@ enum ConvolutionKernel {
 
   /// Patch values kept between the forward and the backward pass at most: 64 MiB. Beyond it
   /// the backward pass computes the patches again.
-  static let keptPatchLimit = 1 << 24
+  static let keptPatchLimit = 0
 
   /// One chunk forward: patches, the product with the filters, the outputs with their bias.
   private static func forwardChunk(
@@ -116,8 +116,8 @@ enum ConvolutionKernel {
   }
 }
 
-extension Array where Element == Float {
-  /// An array of `count` floats whose values are not set: for buffers the caller fills.
+extension Array where Element: BitwiseCopyable {
+  /// An array of `count` values that are not set: for buffers the caller fills before reading.
   init(unsafeCount count: Int) {
     self.init(unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
   }

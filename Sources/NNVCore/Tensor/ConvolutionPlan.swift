@@ -25,7 +25,7 @@ struct ConvolutionPlan: Sendable {
   let parallelChunks: Int
 
   /// Floats of patches (and of filter outputs) one chunk may hold: 8 MiB.
-  static let chunkValues = 1 << 21
+  static let chunkValues = 1 << 16
   /// Multiply-adds one chunk may take (a few milliseconds), so Ctrl-C is heard often.
   static let chunkWork = 1 << 25
   /// Multiply-adds below which a convolution runs on one thread.
@@ -110,16 +110,54 @@ struct ConvolutionPlan: Sendable {
     in range: Range<Int>, _ body: (_ image: Int, _ row: Int, _ columns: Range<Int>, _ offset: Int)
       -> Void
   ) {
-    let outputWidth = columns.output
+    guard !range.isEmpty else { return }
+    let (outputHeight, outputWidth) = (rows.output, columns.output)
+    // Divides once, then steps along: a run can be shorter than the two divisions cost.
+    var image = range.lowerBound / positions
+    let within = range.lowerBound - image * positions
+    var row = within / outputWidth
+    var first = within - row * outputWidth
     var q = range.lowerBound
     while q < range.upperBound {
-      let image = q / positions
-      let within = q - image * positions
-      let row = within / outputWidth
-      let first = within - row * outputWidth
       let end = Swift.min(outputWidth, first + (range.upperBound - q))
       body(image, row, first..<end, q - range.lowerBound)
       q += end - first
+      first = 0
+      row += 1
+      if row == outputHeight {
+        row = 0
+        image += 1
+      }
+    }
+  }
+
+  /// The images of `range` when it covers whole images, or nil.
+  func wholeImages(_ range: Range<Int>) -> Range<Int>? {
+    guard range.lowerBound % positions == 0, range.upperBound % positions == 0 else { return nil }
+    return (range.lowerBound / positions)..<(range.upperBound / positions)
+  }
+
+  /// Calls `body(row, rowsInside, columnsInside, shift, channel)` for every row of the patch
+  /// matrix of whole images, row = (channel · K + kernel row) · K + kernel column, with the
+  /// output rows and columns whose input under that kernel element lies inside the image, and
+  /// the input column of output column 0 (`o · stride + shift` for output column o).
+  @inline(__always)
+  func forEachPatchRow(
+    images: Range<Int>,
+    _ body: (_ row: Int, _ rows: Range<Int>, _ columns: Range<Int>, _ shift: Int, _ channel: Int)
+      -> Void
+  ) {
+    for c in 0..<channels {
+      for kh in 0..<kernel {
+        let rowsInside = rows.validOutputs(offset: kh)
+        // The input row of output row r is r · stride + (kh − padBefore): folded into the shift.
+        let rowShift = (kh - rows.padBefore) * width
+        for kw in 0..<kernel {
+          body(
+            (c * kernel + kh) * kernel + kw, rowsInside, columns.validOutputs(offset: kw),
+            rowShift + kw - columns.padBefore, c)
+        }
+      }
     }
   }
 
