@@ -1,3 +1,5 @@
+import Synchronization
+
 // Convolutions are written by hand, like the matrix multiply they feed, so the core stays pure
 // Swift with no system library and trains convolutional networks at the speed of PyTorch's
 // oneDNN kernels on one and two cores. Each chunk of output positions (see `ConvolutionPlan`) is
@@ -65,7 +67,7 @@ enum ConvolutionKernel {
 
   /// Patch values kept between the forward and the backward pass at most: 64 MiB. Beyond it
   /// the backward pass computes the patches again.
-  static let keptPatchLimit = 0
+  static let keptPatchLimit = 1 << 24
 
   /// One chunk forward: patches, the product with the filters, the outputs with their bias.
   private static func forwardChunk(
@@ -84,24 +86,42 @@ enum ConvolutionKernel {
       plan, columns: range, product: product, bias: shared.extra, into: shared.output)
   }
 
-  /// Runs `body(chunk, part)` for every chunk, `plan.parallelChunks` at a time on the matrix
-  /// multiply's threads; `part` (below `parallelChunks`) names the scratch the chunk may use.
-  /// Calls `poll` before each group of chunks, on the calling thread (the forward pass polls
-  /// `Cancellation` there).
+  /// Runs `body(chunk, part)` for every chunk: one after another, or in groups of
+  /// `plan.chunksPerGroup` that `plan.parallelChunks` threads claim one chunk at a time; `part`
+  /// (below `parallelChunks`) names the thread's scratch. Calls `poll` before each group, on
+  /// the calling thread (the forward pass polls `Cancellation` there).
   static func runChunks(
     _ plan: ConvolutionPlan, poll: () throws -> Void,
     _ body: @escaping @Sendable (_ chunk: Int, _ part: Int) -> Void
   ) rethrows {
-    let parts = plan.parallelChunks
-    for first in stride(from: 0, to: plan.chunkCount, by: parts) {
+    let group = plan.chunksPerGroup
+    for first in stride(from: 0, to: plan.chunkCount, by: group) {
       try poll()
-      let count = Swift.min(parts, plan.chunkCount - first)
-      if count == 1 {
-        body(first, 0)
-      } else {
-        MatrixMultiply.WorkerPool.shared.run(parts: count) { part in body(first + part, part) }
+      let end = Swift.min(plan.chunkCount, first + group)
+      let parts = Swift.min(plan.parallelChunks, end - first)
+      guard parts > 1 else {
+        for chunk in first..<end { body(chunk, 0) }
+        continue
+      }
+      let counter = ChunkCounter(first: first)
+      MatrixMultiply.WorkerPool.shared.run(parts: parts) { part in
+        while true {
+          let chunk = counter.claim()
+          guard chunk < end else { return }
+          body(chunk, part)
+        }
       }
     }
+  }
+
+  /// Hands out chunk numbers, each once, to the threads of a group.
+  final class ChunkCounter: Sendable {
+    private let next: Atomic<Int>
+
+    init(first: Int) { next = Atomic(first) }
+
+    /// The next unclaimed chunk (past the group's end when all are claimed).
+    func claim() -> Int { next.add(1, ordering: .relaxed).oldValue }
   }
 
   /// Calls `body` with the base address of `array`, or nil when there is no array.
@@ -113,6 +133,18 @@ enum ConvolutionKernel {
     array = nil
     defer { array = values }
     return try values.withUnsafeMutableBufferPointer { try body($0.baseAddress) }
+  }
+
+  /// Calls `body` with the base address of `array` for reading only (shared storage is not
+  /// copied), or nil when there is no array.
+  static func withOptionalPointer<R>(
+    _ array: [Float]?, _ body: (UnsafeMutablePointer<Float>?) throws -> R
+  ) rethrows -> R {
+    guard let array else { return try body(nil) }
+    return try array.withUnsafeBufferPointer { buffer in
+      // `Shared.patches` is mutable for the forward pass; the backward pass only reads it.
+      try body(buffer.baseAddress.map { UnsafeMutablePointer(mutating: $0) })
+    }
   }
 }
 
