@@ -20,7 +20,8 @@ import Testing
       try Conv2D.outputShape(for: [3, 28, 28], filters: 4, kernelSize: 5, padding: .same)
         == [4, 28, 28])
     #expect(
-      try Conv2D.outputShape(for: [3, 28, 27], filters: 4, kernelSize: 3, stride: 2, padding: .same)
+      try Conv2D.outputShape(
+        for: [3, 28, 27], filters: 4, kernelSize: 3, stride: 2, padding: .same)
         == [4, 14, 14])
     #expect(try MaxPool2D.outputShape(for: [8, 26, 26], size: 2) == [8, 13, 13])
     #expect(try MaxPool2D.outputShape(for: [16, 11, 11], size: 2) == [16, 5, 5])
@@ -58,7 +59,10 @@ import Testing
 
   @Test func sizesAndStridesBelowOneAreReported() {
     let cases: [(String, () throws -> Void)] = [
-      ("stride", { _ = try Conv2D.outputShape(for: [1, 8, 8], filters: 2, kernelSize: 3, stride: 0) }),
+      (
+        "stride",
+        { _ = try Conv2D.outputShape(for: [1, 8, 8], filters: 2, kernelSize: 3, stride: 0) }
+      ),
       ("kernel size", { _ = try Conv2D.outputShape(for: [1, 8, 8], filters: 2, kernelSize: -1) }),
       ("filters", { _ = try Conv2D.outputShape(for: [1, 8, 8], filters: 0, kernelSize: 3) }),
       ("pooling size", { _ = try MaxPool2D.outputShape(for: [1, 8, 8], size: 0) }),

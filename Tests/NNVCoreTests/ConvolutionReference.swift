@@ -35,7 +35,8 @@ enum ConvolutionReference {
               for u in 0..<k {
                 for v in 0..<k {
                   let weight = Double(w.scalars[((f * channels + c) * k + u) * k + v])
-                  sum += weight
+                  sum +=
+                    weight
                     * value(x, n, c, i * stride + u - rows.pad, j * stride + v - columns.pad)
                 }
               }

@@ -164,9 +164,10 @@ import Testing
       randomTensor(c.input, seed: seed), randomTensor(c.weight, seed: seed + 1),
       randomTensor([c.filters], seed: seed + 2),
     ]
-    let report = try checkGradients(of: { v in
-      try Variable.conv2D(v[0], v[1], v[2], stride: c.stride, padding: c.padding)
-    }, at: inputs, step: 0.05)
+    let report = try checkGradients(
+      of: { v in
+        try Variable.conv2D(v[0], v[1], v[2], stride: c.stride, padding: c.padding)
+      }, at: inputs, step: 0.05)
     #expect(report.passes, "\(c): \(report)")
     #expect(report.checked == inputs.reduce(0) { $0 + $1.count })
   }
@@ -198,13 +199,15 @@ import Testing
 
   @Test func gradientsThroughReluAndALoss() throws {
     // Conv then relu then a weighted sum: away from the kinks, a small step is exact enough.
-    let report = try checkGradients(of: { v in
-      let out = try Variable.conv2D(v[0], v[1], v[2], stride: 1, padding: .same)
-      return Activation.relu.apply(out)
-    }, at: [
-      randomTensorAvoidingZero([2, 2, 4, 4], seed: 35), randomTensor([3, 2, 3, 3], seed: 36),
-      randomTensor([3], seed: 37),
-    ], step: 1e-3)
+    let report = try checkGradients(
+      of: { v in
+        let out = try Variable.conv2D(v[0], v[1], v[2], stride: 1, padding: .same)
+        return Activation.relu.apply(out)
+      },
+      at: [
+        randomTensorAvoidingZero([2, 2, 4, 4], seed: 35), randomTensor([3, 2, 3, 3], seed: 36),
+        randomTensor([3], seed: 37),
+      ], step: 1e-3)
     #expect(report.passes, "\(report)")
   }
 
@@ -230,9 +233,10 @@ import Testing
     #expect(throws: TensorError.self) { try conv(x, w, randomTensor([2], seed: 1)) }
     #expect(throws: TensorError.self) { try conv(x, w, b, stride: 0) }
     #expect(throws: TensorError.self) { try conv(x, randomTensor([3, 2, 6, 6], seed: 1), b) }
-    #expect(try conv(x, randomTensor([3, 2, 6, 6], seed: 1), b, padding: .same).shape == [
-      1, 3, 5, 5,
-    ])
+    #expect(
+      try conv(x, randomTensor([3, 2, 6, 6], seed: 1), b, padding: .same).shape == [
+        1, 3, 5, 5,
+      ])
   }
 
   @Test func anEmptyBatchGivesAnEmptyOutput() throws {

@@ -86,7 +86,8 @@ import Testing
     let tape = Tape()
     let x = tape.variable(try grid([1, 1, 3, 3]))
     let out = try Variable.maxPool2D(x, size: 2, stride: 1)
-    let gradient = tape.gradients(of: out, seed: try Tensor(shape: [1, 1, 2, 2], scalars: [1, 2, 3, 4]))
+    let gradient = tape.gradients(
+      of: out, seed: try Tensor(shape: [1, 1, 2, 2], scalars: [1, 2, 3, 4]))
     #expect(gradient[x].scalars == [0, 0, 0, 0, 1, 2, 0, 3, 4])
   }
 

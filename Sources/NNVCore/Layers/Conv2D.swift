@@ -164,7 +164,8 @@ public struct Conv2D: Layer {
     let (channels, _, _) = try ImageShape.dimensions(input, layer: layer)
     guard channels == inputChannels else {
       throw LayerError.incompatibleInput(
-        layer: layer, expected: "images with \(inputChannels) channel"
+        layer: layer,
+        expected: "images with \(inputChannels) channel"
           + (inputChannels == 1 ? "" : "s"), got: input)
     }
     return try Conv2D.outputShape(

@@ -20,8 +20,11 @@ extension ConvolutionKernel {
     patches: [Float]?, wanted: Wanted
   ) -> (input: Tensor?, weight: Tensor?, bias: Tensor?) {
     let (f, depth, columns) = (plan.filters, plan.patchSize, plan.chunkColumns)
-    // Per part: gradient rows [F, columns], patches and their gradient [depth, columns].
-    let perChunk = columns * (f + 2 * depth)
+    // Per thread: the output gradient as rows [F, columns], the patches [depth, columns] when
+    // they must be computed again, and the patches' gradient [depth, columns].
+    let patchSpace = wanted.weight && patches == nil ? columns * depth : 0
+    let layout = (patches: columns * f, gradient: columns * f + patchSpace)
+    let perChunk = layout.gradient + (wanted.input ? columns * depth : 0)
     var scratch = [Float](unsafeCount: plan.parallelChunks * perChunk)
     // Per chunk of a group: weight [F, depth] and bias [F] gradients, summed over the chunks
     // at its place in every group, so the sums do not depend on which thread ran which chunk.
@@ -46,9 +49,10 @@ extension ConvolutionKernel {
                     input: x.baseAddress ?? g, weight: w, extra: g, output: dx.baseAddress ?? sums,
                     scratch: work, patches: kept, sums: sums)
                   runChunks(plan, poll: {}) { chunk, part in
+                    let scratch = shared.scratch + part * perChunk
                     backwardChunk(
                       plan, chunk: chunk, shared, wanted: wanted,
-                      scratch: shared.scratch + part * perChunk,
+                      scratch: (scratch, scratch + layout.patches, scratch + layout.gradient),
                       sums: (shared.sums ?? shared.scratch) + chunk % slots * perSlot)
                   }
                 }
@@ -65,22 +69,25 @@ extension ConvolutionKernel {
     }
     return (
       wanted.input ? Tensor(uncheckedShape: inputShape, scalars: inputGradient) : nil,
-      wanted.weight ? Tensor(uncheckedShape: weight.shape, scalars: Array(sums[..<(f * depth)])) : nil,
+      wanted.weight
+        ? Tensor(uncheckedShape: weight.shape, scalars: Array(sums[..<(f * depth)])) : nil,
       wanted.bias ? Tensor(uncheckedShape: [f], scalars: Array(sums[(f * depth)...])) : nil
     )
   }
 
   /// One chunk backward: adds its weight and bias gradients into `sums` and its input gradient
-  /// into `shared.output`.
+  /// into `shared.output`, working in the thread's scratch: gradient rows, patches (when not
+  /// kept) and the patches' gradient.
   private static func backwardChunk(
     _ plan: ConvolutionPlan, chunk: Int, _ shared: Shared, wanted: Wanted,
-    scratch: UnsafeMutablePointer<Float>, sums: UnsafeMutablePointer<Float>
+    scratch: (
+      UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>
+    ),
+    sums: UnsafeMutablePointer<Float>
   ) {
     let range = plan.chunk(chunk)
     let (f, depth, length) = (plan.filters, plan.patchSize, range.count)
-    let rows = scratch
-    let patchBuffer = scratch + plan.chunkColumns * f
-    let patchGradient = patchBuffer + plan.chunkColumns * depth
+    let (rows, patchBuffer, patchGradient) = scratch
     gatherGradients(
       plan, columns: range, gradient: shared.extra, into: rows,
       biasGradient: wanted.bias ? sums + f * depth : nil)

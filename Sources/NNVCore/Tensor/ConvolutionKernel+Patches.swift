@@ -68,7 +68,8 @@ extension ConvolutionKernel {
               return
             }
             let from = ((image * plan.channels + c) * height + ih) * width + shift
-            let lower = Swift.min(Swift.max(inside.lowerBound, outputs.lowerBound), outputs.upperBound)
+            let lower = Swift.min(
+              Swift.max(inside.lowerBound, outputs.lowerBound), outputs.upperBound)
             let upper = Swift.max(Swift.min(inside.upperBound, outputs.upperBound), lower)
             for o in outputs.lowerBound..<lower { target[o + out] = 0 }
             if stride == 1 {
@@ -223,11 +224,15 @@ extension ConvolutionKernel {
       i += 16
     }
     if i + 8 <= count {
-      store(load(source + i, as: SIMD8<Float>.self) + load(target + i, as: SIMD8<Float>.self), to: target + i)
+      store(
+        load(source + i, as: SIMD8<Float>.self) + load(target + i, as: SIMD8<Float>.self),
+        to: target + i)
       i += 8
     }
     if i + 4 <= count {
-      store(load(source + i, as: SIMD4<Float>.self) + load(target + i, as: SIMD4<Float>.self), to: target + i)
+      store(
+        load(source + i, as: SIMD4<Float>.self) + load(target + i, as: SIMD4<Float>.self),
+        to: target + i)
       i += 4
     }
     while i < count {

@@ -6,26 +6,33 @@ import Synchronization
 // one matrix product on the packed, cache-blocked multiply: the input under the kernel at every
 // position is copied into a patch matrix ("im2col", `fillPatches`), the filters multiply it, and
 // the product is written out with the bias (`scatterOutputs`). Backward, the same patches give
-// the weight gradient as one long product, the filters' transpose gives the patch gradient, and
-// "col2im" (`addPatches`) adds it back onto the input gradient.
+// the weight gradient as dot products of rows (`addRowProducts`), the filters' transpose gives
+// the patch gradient, and "col2im" (`addPatches`) adds it back onto the input gradient.
 //
 // The patch matrix of a chunk has C·K·K rows and one column per output position, so a layer of
-// F filters is an [F, C·K·K] · [C·K·K, positions] product: wide and short, which the packed
-// kernel splits between threads by columns. Chunks of whole images also run side by side, so
-// the copies before and after the products are shared between threads too.
+// F filters is an [F, C·K·K] · [C·K·K, positions] product: wide and short. Chunks are small
+// enough for their patches to stay in the core's cache between the copy and the product, and
+// chunks of whole images run side by side on the multiply's threads, so the copies before and
+// after the products are shared between threads too.
 
 /// The arithmetic of 2-D convolutions over batches `[N, C, H, W]`.
 enum ConvolutionKernel {
-  /// Wraps pointers shared by the threads of one convolution; each thread writes its own
-  /// disjoint part of every buffer, or its own buffer.
+  /// Pointers shared by the threads of one convolution; each thread writes its own disjoint
+  /// part of every buffer, or its own buffer.
   struct Shared: @unchecked Sendable {
+    /// The images `[N, C, H, W]`.
     let input: UnsafePointer<Float>
+    /// The filters `[F, C·K·K]`.
     let weight: UnsafePointer<Float>
+    /// The bias (forward) or the output's gradient (backward).
     let extra: UnsafePointer<Float>
+    /// The output (forward) or the input's gradient (backward).
     let output: UnsafeMutablePointer<Float>
+    /// Every thread's working space.
     let scratch: UnsafeMutablePointer<Float>
+    /// The patches of all columns, when they are kept between the passes.
     let patches: UnsafeMutablePointer<Float>?
-    /// The backward pass's per-part sums of weight and bias gradients.
+    /// The backward pass's weight and bias gradient sums.
     var sums: UnsafeMutablePointer<Float>? = nil
   }
 
@@ -38,7 +45,9 @@ enum ConvolutionKernel {
   ) throws -> (output: Tensor, patches: [Float]?) {
     let kept = keepPatches ? Shape.product(plan.totalColumns, plan.patchSize) : nil
     var patches = kept.flatMap { $0 <= keptPatchLimit ? [Float](unsafeCount: $0) : nil }
-    let perChunk = plan.chunkColumns * (plan.patchSize + plan.filters)
+    // Per thread: the chunk's patches (unless kept) and its filter outputs [F, columns].
+    let patchSpace = patches == nil ? plan.chunkColumns * plan.patchSize : 0
+    let perChunk = patchSpace + plan.chunkColumns * plan.filters
     var scratch = [Float](unsafeCount: plan.parallelChunks * perChunk)
     var output = [Float](unsafeCount: plan.outputShape.reduce(1, *))
     try input.scalars.withUnsafeBufferPointer { x in
@@ -53,8 +62,9 @@ enum ConvolutionKernel {
                 let shared = Shared(
                   input: x, weight: w, extra: b, output: out, scratch: work, patches: kept)
                 try runChunks(plan, poll: Cancellation.check) { chunk, part in
+                  let scratch = shared.scratch + part * perChunk
                   forwardChunk(
-                    plan, chunk: chunk, shared, scratch: shared.scratch + part * perChunk)
+                    plan, chunk: chunk, shared, scratch: scratch, product: scratch + patchSpace)
                 }
               }
             }
@@ -65,17 +75,18 @@ enum ConvolutionKernel {
     return (Tensor(uncheckedShape: plan.outputShape, scalars: output), patches)
   }
 
-  /// Patch values kept between the forward and the backward pass at most: 64 MiB. Beyond it
-  /// the backward pass computes the patches again.
-  static let keptPatchLimit = 1 << 24
+  /// Patch values kept between the forward and the backward pass at most: 16 MiB. Beyond it
+  /// the backward pass computes the patches again, chunk by chunk.
+  static let keptPatchLimit = 1 << 22
 
-  /// One chunk forward: patches, the product with the filters, the outputs with their bias.
+  /// One chunk forward: patches (into `scratch` unless kept), the product with the filters
+  /// (into `product`), the outputs with their bias.
   private static func forwardChunk(
-    _ plan: ConvolutionPlan, chunk: Int, _ shared: Shared, scratch: UnsafeMutablePointer<Float>
+    _ plan: ConvolutionPlan, chunk: Int, _ shared: Shared, scratch: UnsafeMutablePointer<Float>,
+    product: UnsafeMutablePointer<Float>
   ) {
     let range = plan.chunk(chunk)
     let patches = shared.patches.map { $0 + range.lowerBound * plan.patchSize } ?? scratch
-    let product = scratch + plan.chunkColumns * plan.patchSize
     fillPatches(plan, columns: range, input: shared.input, into: patches)
     MatrixMultiply.multiply(
       m: plan.filters, n: range.count, k: plan.patchSize,

@@ -33,11 +33,15 @@ struct ConvolutionPlan: Sendable {
   /// between groups, and the backward pass keeps one weight-gradient sum per chunk of a group.
   let chunksPerGroup: Int
 
-  /// Patch values one chunk holds at most (unless one column has more): 256 KiB, so that a
-  /// chunk's patches are still in the core's cache when the product reads them.
+  /// Patch values one chunk aims at: 256 KiB, so that a chunk's patches are still in the
+  /// core's cache when the product reads them...
   static let chunkValues = 1 << 16
+  /// ... unless that leaves fewer columns than this, too narrow a product to run fast...
+  static let minimumChunkColumns = 256
+  /// ... and patch values one chunk holds at most (unless one column has more): 16 MiB.
+  static let maximumChunkValues = 1 << 22
   /// Multiply-adds one chunk may take (a few milliseconds), so Ctrl-C is heard often.
-  static let chunkWork = 1 << 25
+  static let chunkWork = 1 << 26
   /// Multiply-adds below which a convolution runs on one thread.
   static let parallelMinimumWork = 1 << 19
   /// Chunks per thread when chunks run side by side.
@@ -99,7 +103,9 @@ struct ConvolutionPlan: Sendable {
     batch: Int, positions: Int, patchSize: Int, filters: Int
   ) -> (columns: Int, count: Int, wholeImages: Bool, parallel: Int) {
     let total = batch * positions
-    let byMemory = Swift.max(1, chunkValues / Swift.max(patchSize, filters))
+    let perColumn = Swift.max(patchSize, filters)
+    let byMemory = Swift.max(
+      chunkValues / perColumn, Swift.min(minimumChunkColumns, maximumChunkValues / perColumn))
     let byWork = Swift.max(1, chunkWork / (filters * patchSize))
     let columns = Swift.max(1, Swift.min(total, byMemory, byWork))
     guard columns >= positions, batch > 0 else {
@@ -144,7 +150,8 @@ struct ConvolutionPlan: Sendable {
   /// column counted from the start of `range`.
   @inline(__always)
   func forEachRun(
-    in range: Range<Int>, _ body: (_ image: Int, _ row: Int, _ columns: Range<Int>, _ offset: Int)
+    in range: Range<Int>,
+    _ body: (_ image: Int, _ row: Int, _ columns: Range<Int>, _ offset: Int)
       -> Void
   ) {
     guard !range.isEmpty else { return }

@@ -63,7 +63,8 @@ extension PoolingKernel {
       guard stride <= 2, corner + (kernel - 1) * (width + 1) + 16 * stride <= count else {
         return false
       }
-      let lanes = SIMD16<Int32>(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15) &* Int32(stride)
+      let lanes =
+        SIMD16<Int32>(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15) &* Int32(stride)
       var most = SIMD16<Float>()
       var at = SIMD16<Int32>()
       for kh in 0..<kernel {
@@ -86,8 +87,10 @@ extension PoolingKernel {
       }
       let valid = Swift.min(16, outputs - first)
       let whole = valid == 16
-      UnsafeMutableRawPointer(whole ? best : spill.values).storeBytes(of: most, as: SIMD16<Float>.self)
-      UnsafeMutableRawPointer(whole ? index : spill.indices).storeBytes(of: at, as: SIMD16<Int32>.self)
+      UnsafeMutableRawPointer(whole ? best : spill.values).storeBytes(
+        of: most, as: SIMD16<Float>.self)
+      UnsafeMutableRawPointer(whole ? index : spill.indices).storeBytes(
+        of: at, as: SIMD16<Int32>.self)
       if !whole {
         best.update(from: spill.values, count: valid)
         index.update(from: spill.indices, count: valid)
@@ -130,8 +133,10 @@ extension PoolingKernel {
       }
       let valid = Swift.min(8, outputs - first)
       let whole = valid == 8
-      UnsafeMutableRawPointer(whole ? best : spill.values).storeBytes(of: most, as: SIMD8<Float>.self)
-      UnsafeMutableRawPointer(whole ? index : spill.indices).storeBytes(of: at, as: SIMD8<Int32>.self)
+      UnsafeMutableRawPointer(whole ? best : spill.values).storeBytes(
+        of: most, as: SIMD8<Float>.self)
+      UnsafeMutableRawPointer(whole ? index : spill.indices).storeBytes(
+        of: at, as: SIMD8<Int32>.self)
       if !whole {
         best.update(from: spill.values, count: valid)
         index.update(from: spill.indices, count: valid)
