@@ -8,7 +8,7 @@
 # Environment (the options override it):
 #   REPS=5              repetitions of every (workload, peer) pair
 #   THREADS="1"         thread counts to run at ("1 2" for both); BENCH_THREADS is set per run
-#   WORKLOADS="xor-tiny spiral-small mnist-mlp saliency sgemm"
+#   WORKLOADS="xor-tiny spiral-small mnist-mlp cnn-small saliency sgemm"
 #   PEERS="numpy torch" peers for the training workloads (sklearn: W1-W3 only); sgemm always
 #                       compares with numpy and torch (onnxruntime too if listed in PEERS)
 #   BENCH_VENV          the peers' Python environment, made on first use
@@ -26,7 +26,7 @@ OUT="${BENCH_OUT:-/tmp/nnv-bench}"
 NNV="${NNV_BENCH:-$HERE/.build/release/nnv-bench}"
 REPS="${REPS:-5}"
 THREADS="${THREADS:-1}"
-WORKLOADS="${WORKLOADS:-xor-tiny spiral-small mnist-mlp saliency sgemm}"
+WORKLOADS="${WORKLOADS:-xor-tiny spiral-small mnist-mlp cnn-small saliency sgemm}"
 PEERS="${PEERS:-numpy torch}"
 MEMORY=1
 

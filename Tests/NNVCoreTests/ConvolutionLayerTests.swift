@@ -146,14 +146,36 @@ import Testing
     return try digits.split(test: 0.25, seed: 5)
   }
 
-  @Test func aConvolutionalNetworkLearnsTheDigits() throws {
-    let parts = try digitImages()
+  /// conv 8 size 3 relu (He init), maxpool 2, flatten, dense 10 softmax on 1×8×8 images.
+  func digitsNetwork() throws -> Sequential {
     var net = try Sequential(name: "cnn", inputShape: [1, 8, 8])
     try net.append(
-      Conv2D(inputChannels: 1, filters: 8, kernelSize: 3, activation: .relu, seed: 1))
+      Conv2D(
+        inputChannels: 1, filters: 8, kernelSize: 3, activation: .relu, initializer: .heNormal,
+        seed: 1))
     try net.append(MaxPool2D(size: 2))
     try net.append(Flatten())
     try net.append(Dense(inputSize: 72, outputSize: 10, activation: .softmax, seed: 2))
+    return net
+  }
+
+  @Test func trainingAConvolutionalNetworkIsReproducible() throws {
+    let parts = try digitImages()
+    var weights: [[[Tensor]]] = []
+    for _ in 0..<2 {
+      var net = try digitsNetwork()
+      let options = TrainingOptions(epochs: 2, batchSize: 64, loss: .categoricalCrossEntropy)
+      try Trainer.train(
+        &net, on: parts.train, optimizer: Adam(learningRate: 0.01), options: options)
+      weights.append(net.parameters)
+    }
+    #expect(weights[0] == weights[1])
+    #expect(weights[0][0][0] != (try digitsNetwork()).parameters[0][0])
+  }
+
+  @Test func aConvolutionalNetworkLearnsTheDigits() throws {
+    let parts = try digitImages()
+    var net = try digitsNetwork()
     let before = try #require(
       try Metrics.evaluate(net, on: parts.test, loss: .categoricalCrossEntropy).accuracy)
     let options = TrainingOptions(epochs: 15, batchSize: 32, loss: .categoricalCrossEntropy)
@@ -163,6 +185,7 @@ import Testing
     let after = try #require(
       try Metrics.evaluate(net, on: parts.test, loss: .categoricalCrossEntropy).accuracy)
     #expect(before < 0.3, "untrained accuracy \(before)")
-    #expect(after > 0.95, "held-out accuracy after training \(after)")
+    // 97.6% with this seed; the threshold leaves room for sums added in another order.
+    #expect(after > 0.96, "held-out accuracy after training \(after)")
   }
 }

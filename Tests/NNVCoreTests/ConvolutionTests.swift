@@ -134,6 +134,23 @@ import Testing
     #expect(ConvolutionReference.maxDifference(gradients[vb], reference.b) < tolerance, "\(what)")
   }
 
+  @Test func gradientsDoNotDependOnWhichThreadRanWhichChunk() throws {
+    // Large enough for chunks of whole images claimed by two threads; run it several times.
+    let (x, w, b) = (
+      randomTensor([40, 8, 13, 13], seed: 14), randomTensor([16, 8, 3, 3], seed: 15),
+      randomTensor([16], seed: 16)
+    )
+    var first: [Tensor] = []
+    for run in 0..<5 {
+      let tape = Tape()
+      let (vx, vw, vb) = (tape.variable(x), tape.variable(w), tape.variable(b))
+      let out = try Variable.conv2D(vx, vw, vb)
+      let gradients = tape.gradients(of: out, seed: randomTensor(out.shape, seed: 17))
+      let all = [out.value, gradients[vx], gradients[vw], gradients[vb]]
+      if run == 0 { first = all } else { #expect(all == first, "run \(run)") }
+    }
+  }
+
   @Test func imagesLargerThanAChunkAreSplitAcrossChunks() throws {
     // 64 channels under a 5×5 kernel: one image's 1,600 patches of 1,600 values do not fit in
     // one chunk, so chunks end inside images.

@@ -20,22 +20,26 @@ extension ConvolutionKernel {
     patches: [Float]?, wanted: Wanted
   ) -> (input: Tensor?, weight: Tensor?, bias: Tensor?) {
     let (f, depth, columns) = (plan.filters, plan.patchSize, plan.chunkColumns)
-    // Per part: gradient rows [F, columns], patches and their gradient [depth, columns].
-    let perChunk = columns * (f + 2 * depth)
+    // Per thread: the output gradient as rows [F, columns], the patches [depth, columns] when
+    // they must be computed again, and the patches' gradient [depth, columns].
+    let patchSpace = wanted.weight && patches == nil ? columns * depth : 0
+    let layout = (patches: columns * f, gradient: columns * f + patchSpace)
+    let perChunk = layout.gradient + (wanted.input ? columns * depth : 0)
     var scratch = [Float](unsafeCount: plan.parallelChunks * perChunk)
-    // Per part: weight [F, depth] and bias [F] gradients, summed over the part's chunks.
-    let perPart = f * depth + f
-    var partials = [Float](repeating: 0, count: plan.parallelChunks * perPart)
+    // Per chunk of a group: weight [F, depth] and bias [F] gradients, summed over the chunks
+    // at its place in every group, so the sums do not depend on which thread ran which chunk.
+    let perSlot = f * depth + f
+    let slots = plan.chunksPerGroup
+    var partials = [Float](repeating: 0, count: slots * perSlot)
     let inputCount = plan.batch * plan.channels * plan.height * plan.width
     var inputGradient = [Float](repeating: 0, count: wanted.input ? inputCount : 0)
-    var patches = patches
     input.scalars.withUnsafeBufferPointer { x in
       weight.scalars.withUnsafeBufferPointer { w in
         gradient.scalars.withUnsafeBufferPointer { g in
           inputGradient.withUnsafeMutableBufferPointer { dx in
             scratch.withUnsafeMutableBufferPointer { work in
               partials.withUnsafeMutableBufferPointer { sums in
-                withOptionalPointer(&patches) { kept in
+                withOptionalPointer(patches) { kept in
                   guard let w = w.baseAddress, let g = g.baseAddress,
                     let work = work.baseAddress, let sums = sums.baseAddress
                   else { return }
@@ -45,10 +49,11 @@ extension ConvolutionKernel {
                     input: x.baseAddress ?? g, weight: w, extra: g, output: dx.baseAddress ?? sums,
                     scratch: work, patches: kept, sums: sums)
                   runChunks(plan, poll: {}) { chunk, part in
+                    let scratch = shared.scratch + part * perChunk
                     backwardChunk(
                       plan, chunk: chunk, shared, wanted: wanted,
-                      scratch: shared.scratch + part * perChunk,
-                      sums: (shared.sums ?? shared.scratch) + part * perPart)
+                      scratch: (scratch, scratch + layout.patches, scratch + layout.gradient),
+                      sums: (shared.sums ?? shared.scratch) + chunk % slots * perSlot)
                   }
                 }
               }
@@ -57,10 +62,10 @@ extension ConvolutionKernel {
         }
       }
     }
-    // The parts' sums, added in a fixed order: the result does not depend on thread timing.
-    var sums = [Float](repeating: 0, count: perPart)
-    for part in 0..<plan.parallelChunks {
-      for i in 0..<perPart { sums[i] += partials[part * perPart + i] }
+    // The slots' sums, added in a fixed order.
+    var sums = [Float](repeating: 0, count: perSlot)
+    for slot in 0..<slots {
+      for i in 0..<perSlot { sums[i] += partials[slot * perSlot + i] }
     }
     return (
       wanted.input ? Tensor(uncheckedShape: inputShape, scalars: inputGradient) : nil,
@@ -71,16 +76,18 @@ extension ConvolutionKernel {
   }
 
   /// One chunk backward: adds its weight and bias gradients into `sums` and its input gradient
-  /// into `shared.output`.
+  /// into `shared.output`, working in the thread's scratch: gradient rows, patches (when not
+  /// kept) and the patches' gradient.
   private static func backwardChunk(
     _ plan: ConvolutionPlan, chunk: Int, _ shared: Shared, wanted: Wanted,
-    scratch: UnsafeMutablePointer<Float>, sums: UnsafeMutablePointer<Float>
+    scratch: (
+      UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>
+    ),
+    sums: UnsafeMutablePointer<Float>
   ) {
     let range = plan.chunk(chunk)
     let (f, depth, length) = (plan.filters, plan.patchSize, range.count)
-    let rows = scratch
-    let patchBuffer = scratch + plan.chunkColumns * f
-    let patchGradient = patchBuffer + plan.chunkColumns * depth
+    let (rows, patchBuffer, patchGradient) = scratch
     gatherGradients(
       plan, columns: range, gradient: shared.extra, into: rows,
       biasGradient: wanted.bias ? sums + f * depth : nil)
@@ -93,9 +100,9 @@ extension ConvolutionKernel {
         patches = UnsafePointer(patchBuffer)
       }
       // dW [F, depth] += rows [F, length] · patchesᵀ [length, depth]
-      MatrixMultiply.multiply(
-        m: f, n: depth, k: length, a: rows, aRowStride: length, aColStride: 1,
-        b: patches, bRowStride: 1, bColStride: length, c: sums, ldc: depth, accumulate: true)
+      addRowProducts(
+        m: f, n: depth, k: length, a: rows, lda: length, b: patches, ldb: length, c: sums,
+        ldc: depth)
     }
     if wanted.input {
       // dPatches [depth, length] = weightᵀ [depth, F] · rows [F, length]

@@ -13,6 +13,43 @@ extension ConvolutionKernel {
     _ plan: ConvolutionPlan, columns range: Range<Int>, input: UnsafePointer<Float>,
     into patches: UnsafeMutablePointer<Float>
   ) {
+    guard let images = plan.wholeImages(range) else {
+      fillPatchesByRuns(plan, columns: range, input: input, into: patches)
+      return
+    }
+    let (positions, width) = (plan.positions, plan.columns.output)
+    let stride = plan.columns.stride
+    plan.forEachPatchRow(images: images) { row, rowsInside, columns, shift, channel in
+      var to = patches + row * images.count * positions
+      for image in images {
+        let plane = (image * plan.channels + channel) * plan.height * plan.width + shift
+        for r in 0..<plan.rows.output {
+          if rowsInside.contains(r) {
+            // Output o reads input[o · stride + from].
+            let from = plane + r * plan.rows.stride * plan.width
+            for o in 0..<columns.lowerBound { to[o] = 0 }
+            if stride == 1 {
+              copyVector(
+                input + (columns.lowerBound + from), into: to + columns.lowerBound,
+                count: columns.count)
+            } else {
+              for o in columns { to[o] = input[o * stride + from] }
+            }
+            for o in columns.upperBound..<width { to[o] = 0 }
+          } else {
+            to.update(repeating: 0, count: width)
+          }
+          to += width
+        }
+      }
+    }
+  }
+
+  /// `fillPatches` for a range that starts or ends inside an image: run by run.
+  private static func fillPatchesByRuns(
+    _ plan: ConvolutionPlan, columns range: Range<Int>, input: UnsafePointer<Float>,
+    into patches: UnsafeMutablePointer<Float>
+  ) {
     let length = range.count
     let (height, width, k) = (plan.height, plan.width, plan.kernel)
     let stride = plan.columns.stride
@@ -36,7 +73,7 @@ extension ConvolutionKernel {
             let upper = Swift.max(Swift.min(inside.upperBound, outputs.upperBound), lower)
             for o in outputs.lowerBound..<lower { target[o + out] = 0 }
             if stride == 1 {
-              (target + (lower + out)).update(from: input + (lower + from), count: upper - lower)
+              copyVector(input + (lower + from), into: target + (lower + out), count: upper - lower)
             } else {
               for o in lower..<upper { target[o + out] = input[o * stride + from] }
             }
@@ -50,6 +87,38 @@ extension ConvolutionKernel {
   /// Adds every value of `patches` (laid out as `fillPatches` writes them) into the input
   /// element it was read from: "col2im", the input gradient of `fillPatches`.
   static func addPatches(
+    _ plan: ConvolutionPlan, columns range: Range<Int>, patches: UnsafePointer<Float>,
+    into input: UnsafeMutablePointer<Float>
+  ) {
+    guard let images = plan.wholeImages(range) else {
+      addPatchesByRuns(plan, columns: range, patches: patches, into: input)
+      return
+    }
+    let (positions, width) = (plan.positions, plan.columns.output)
+    let stride = plan.columns.stride
+    plan.forEachPatchRow(images: images) { row, rowsInside, columns, shift, channel in
+      var from = patches + row * images.count * positions
+      for image in images {
+        let plane = (image * plan.channels + channel) * plan.height * plan.width + shift
+        for r in rowsInside {
+          // Output o adds into input[o · stride + to].
+          let to = plane + r * plan.rows.stride * plan.width
+          let source = from + r * width
+          if stride == 1 {
+            addVector(
+              source + columns.lowerBound, into: input + (columns.lowerBound + to),
+              count: columns.count)
+          } else {
+            for o in columns { input[o * stride + to] += source[o] }
+          }
+        }
+        from += positions
+      }
+    }
+  }
+
+  /// `addPatches` for a range that starts or ends inside an image: run by run.
+  private static func addPatchesByRuns(
     _ plan: ConvolutionPlan, columns range: Range<Int>, patches: UnsafePointer<Float>,
     into input: UnsafeMutablePointer<Float>
   ) {
@@ -94,7 +163,7 @@ extension ConvolutionKernel {
         let from = product + f * length + offset
         let to = output + (image * plan.filters + f) * plan.positions + positions.lowerBound
         let b = bias[f]
-        for j in 0..<positions.count { to[j] = from[j] + b }
+        for j in 0..<positions.count { to[j] = from[j] + b }  // vectorized by the compiler
       }
     }
   }
@@ -109,33 +178,100 @@ extension ConvolutionKernel {
     plan.forEachImage(in: range) { image, positions, offset in
       for f in 0..<plan.filters {
         let from = gradient + (image * plan.filters + f) * plan.positions + positions.lowerBound
-        let to = rows + f * length + offset
-        to.update(from: from, count: positions.count)
-        if let biasGradient {
-          var sum: Float = 0
-          for j in 0..<positions.count { sum += from[j] }
-          biasGradient[f] += sum
-        }
+        copyVector(from, into: rows + f * length + offset, count: positions.count)
+        if let biasGradient { biasGradient[f] += sum(from, count: positions.count) }
       }
     }
   }
 
-  /// `target[i] += source[i]` for `count` values, sixteen at a time.
+  // Runs are as long as an output row, often shorter than a vector of sixteen, so these step
+  // down through vectors of 16, 8 and 4 values before single ones; a library `memcpy` per run
+  // costs more than the copy.
+
+  /// `target[i] = source[i]` for `count` values.
+  @inline(__always)
+  static func copyVector(
+    _ source: UnsafePointer<Float>, into target: UnsafeMutablePointer<Float>, count: Int
+  ) {
+    var i = 0
+    while i + 16 <= count {
+      store(load(source + i, as: SIMD16<Float>.self), to: target + i)
+      i += 16
+    }
+    if i + 8 <= count {
+      store(load(source + i, as: SIMD8<Float>.self), to: target + i)
+      i += 8
+    }
+    if i + 4 <= count {
+      store(load(source + i, as: SIMD4<Float>.self), to: target + i)
+      i += 4
+    }
+    while i < count {
+      target[i] = source[i]
+      i += 1
+    }
+  }
+
+  /// `target[i] += source[i]` for `count` values.
   @inline(__always)
   static func addVector(
     _ source: UnsafePointer<Float>, into target: UnsafeMutablePointer<Float>, count: Int
   ) {
     var i = 0
     while i + 16 <= count {
-      let sum =
-        UnsafeRawPointer(source + i).loadUnaligned(as: SIMD16<Float>.self)
-        + UnsafeRawPointer(target + i).loadUnaligned(as: SIMD16<Float>.self)
-      UnsafeMutableRawPointer(target + i).storeBytes(of: sum, as: SIMD16<Float>.self)
+      let sum = load(source + i, as: SIMD16<Float>.self) + load(target + i, as: SIMD16<Float>.self)
+      store(sum, to: target + i)
       i += 16
+    }
+    if i + 8 <= count {
+      store(
+        load(source + i, as: SIMD8<Float>.self) + load(target + i, as: SIMD8<Float>.self),
+        to: target + i)
+      i += 8
+    }
+    if i + 4 <= count {
+      store(
+        load(source + i, as: SIMD4<Float>.self) + load(target + i, as: SIMD4<Float>.self),
+        to: target + i)
+      i += 4
     }
     while i < count {
       target[i] += source[i]
       i += 1
     }
+  }
+
+  /// The sum of `count` values, sixteen lanes at a time.
+  static func sum(_ values: UnsafePointer<Float>, count: Int) -> Float {
+    var lanes = SIMD16<Float>(repeating: 0)
+    var i = 0
+    while i + 16 <= count {
+      lanes += load(values + i, as: SIMD16<Float>.self)
+      i += 16
+    }
+    var total = lanes.sum()
+    while i < count {
+      total += values[i]
+      i += 1
+    }
+    return total
+  }
+
+  @inline(__always)
+  static func load<V: SIMD>(_ pointer: UnsafePointer<Float>, as type: V.Type) -> V
+  where V.Scalar == Float {
+    UnsafeRawPointer(pointer).loadUnaligned(as: V.self)
+  }
+
+  @inline(__always)
+  static func load<V: SIMD>(_ pointer: UnsafeMutablePointer<Float>, as type: V.Type) -> V
+  where V.Scalar == Float {
+    UnsafeRawPointer(pointer).loadUnaligned(as: V.self)
+  }
+
+  @inline(__always)
+  static func store<V: SIMD>(_ value: V, to pointer: UnsafeMutablePointer<Float>)
+  where V.Scalar == Float {
+    UnsafeMutableRawPointer(pointer).storeBytes(of: value, as: V.self)
   }
 }

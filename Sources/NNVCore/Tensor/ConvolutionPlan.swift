@@ -19,17 +19,36 @@ struct ConvolutionPlan: Sendable {
   let positions: Int
   /// Values in one patch: C·K·K, the depth of the matrix product.
   let patchSize: Int
-  /// Columns per chunk (the last chunk may be shorter): whole images when a chunk can hold one.
+  /// The most columns in one chunk.
   let chunkColumns: Int
+  /// The number of chunks.
+  let chunkCount: Int
+  /// Whether chunks hold whole images (spread as evenly as possible); otherwise every chunk
+  /// but the last holds `chunkColumns` columns.
+  let wholeImageChunks: Bool
   /// How many chunks run side by side on the matrix multiply's threads (1: one after another).
   let parallelChunks: Int
+  /// Chunks handed to the threads at a time: they claim them one by one, so a thread that is
+  /// slow to start (on a busy machine) leaves its share to the others. Cancellation is polled
+  /// between groups, and the backward pass keeps one weight-gradient sum per chunk of a group.
+  let chunksPerGroup: Int
 
-  /// Floats of patches (and of filter outputs) one chunk may hold: 8 MiB.
-  static let chunkValues = 1 << 21
+  /// Patch values one chunk aims at: 256 KiB, so that a chunk's patches are still in the
+  /// core's cache when the product reads them...
+  static let chunkValues = 1 << 16
+  /// ... unless that leaves fewer columns than this, too narrow a product to run fast...
+  static let minimumChunkColumns = 256
+  /// ... and patch values one chunk holds at most (unless one column has more): 16 MiB.
+  static let maximumChunkValues = 1 << 22
   /// Multiply-adds one chunk may take (a few milliseconds), so Ctrl-C is heard often.
-  static let chunkWork = 1 << 25
+  static let chunkWork = 1 << 26
   /// Multiply-adds below which a convolution runs on one thread.
   static let parallelMinimumWork = 1 << 19
+  /// Chunks per thread when chunks run side by side.
+  static let chunksPerThread = 4
+  /// Values of the backward pass's weight-gradient sums, one per chunk of a group, at most
+  /// (unless one thread's sum has more): 32 MiB.
+  static let sumValues = 1 << 23
 
   /// Checks the shapes of a convolution of `input` `[N, C, H, W]` with `weight` `[F, C, K, K]`
   /// and `bias` `[F]`, and plans its chunks.
@@ -66,40 +85,64 @@ struct ConvolutionPlan: Sendable {
     positions = rows.output * columns.output
     // The weight tensor exists, so its size (filters × patch) fits.
     patchSize = channels * k * k
-    (chunkColumns, parallelChunks) = ConvolutionPlan.chunking(
+    (chunkColumns, chunkCount, wholeImageChunks, parallelChunks) = ConvolutionPlan.chunking(
       batch: batch, positions: positions, patchSize: patchSize, filters: filters)
+    // The weight tensor's size plus the bias: fits, as the weight tensor exists.
+    let sumSize = filters * patchSize + filters
+    chunksPerGroup =
+      parallelChunks == 1
+      ? 1
+      : Swift.min(
+        chunkCount,
+        Swift.max(parallelChunks, ConvolutionPlan.sumValues / sumSize),
+        parallelChunks * ConvolutionPlan.chunksPerThread)
   }
 
-  /// Columns per chunk, and how many chunks run at once.
+  /// Columns per chunk, chunks, whether they hold whole images, and how many run at once.
   private static func chunking(
     batch: Int, positions: Int, patchSize: Int, filters: Int
-  ) -> (columns: Int, parallel: Int) {
+  ) -> (columns: Int, count: Int, wholeImages: Bool, parallel: Int) {
     let total = batch * positions
-    let byMemory = Swift.max(1, chunkValues / Swift.max(patchSize, filters))
+    let perColumn = Swift.max(patchSize, filters)
+    let byMemory = Swift.max(
+      chunkValues / perColumn, Swift.min(minimumChunkColumns, maximumChunkValues / perColumn))
     let byWork = Swift.max(1, chunkWork / (filters * patchSize))
-    var columns = Swift.max(1, Swift.min(total, byMemory, byWork))
-    guard columns >= positions else { return (columns, 1) }
+    let columns = Swift.max(1, Swift.min(total, byMemory, byWork))
+    guard columns >= positions, batch > 0 else {
+      return (columns, (total + columns - 1) / columns, false, 1)
+    }
     // Whole images: their patches never overlap another chunk's, so chunks can run at once.
-    var images = columns / positions
-    columns = images * positions
+    var count = (batch + columns / positions - 1) / (columns / positions)
+    var parallel = 1
     let threads = MatrixMultiply.threadCount
     let work = Double(total) * Double(filters) * Double(patchSize)
-    guard threads > 1, batch > 1, work >= Double(parallelMinimumWork) else { return (columns, 1) }
-    let perThread = (batch + threads - 1) / threads
-    images = Swift.min(images, perThread)
-    return (images * positions, Swift.min(threads, (batch + images - 1) / images))
+    // One weight-gradient sum per thread must stay reasonable.
+    let sumSize = Double(filters) * Double(patchSize + 1)
+    if threads > 1, batch > 1, work >= Double(parallelMinimumWork),
+      sumSize * Double(threads) <= Double(sumValues)
+    {
+      // Several chunks per thread, a multiple of the threads.
+      let least = Swift.max(count, threads * chunksPerThread)
+      count = Swift.min(batch, (least + threads - 1) / threads * threads)
+      parallel = threads
+    }
+    return ((batch + count - 1) / count * positions, count, true, parallel)
   }
 
   /// The output's shape: `[N, F, output height, output width]`.
   var outputShape: [Int] { [batch, filters, rows.output, columns.output] }
   /// Columns in all: one per output position of every image.
   var totalColumns: Int { batch * positions }
-  /// The number of chunks.
-  var chunkCount: Int { (totalColumns + chunkColumns - 1) / chunkColumns }
   /// The columns of chunk `index`.
   func chunk(_ index: Int) -> Range<Int> {
-    let start = index * chunkColumns
-    return start..<Swift.min(totalColumns, start + chunkColumns)
+    guard wholeImageChunks else {
+      let start = index * chunkColumns
+      return start..<Swift.min(totalColumns, start + chunkColumns)
+    }
+    // Images spread evenly: chunk i holds images i·N/count ..< (i+1)·N/count.
+    let first = index * batch / chunkCount
+    let end = (index + 1) * batch / chunkCount
+    return (first * positions)..<(end * positions)
   }
 
   /// Calls `body(image, outputRow, outputColumns, offset)` for every run of consecutive
@@ -111,16 +154,54 @@ struct ConvolutionPlan: Sendable {
     _ body: (_ image: Int, _ row: Int, _ columns: Range<Int>, _ offset: Int)
       -> Void
   ) {
-    let outputWidth = columns.output
+    guard !range.isEmpty else { return }
+    let (outputHeight, outputWidth) = (rows.output, columns.output)
+    // Divides once, then steps along: a run can be shorter than the two divisions cost.
+    var image = range.lowerBound / positions
+    let within = range.lowerBound - image * positions
+    var row = within / outputWidth
+    var first = within - row * outputWidth
     var q = range.lowerBound
     while q < range.upperBound {
-      let image = q / positions
-      let within = q - image * positions
-      let row = within / outputWidth
-      let first = within - row * outputWidth
       let end = Swift.min(outputWidth, first + (range.upperBound - q))
       body(image, row, first..<end, q - range.lowerBound)
       q += end - first
+      first = 0
+      row += 1
+      if row == outputHeight {
+        row = 0
+        image += 1
+      }
+    }
+  }
+
+  /// The images of `range` when it covers whole images, or nil.
+  func wholeImages(_ range: Range<Int>) -> Range<Int>? {
+    guard range.lowerBound % positions == 0, range.upperBound % positions == 0 else { return nil }
+    return (range.lowerBound / positions)..<(range.upperBound / positions)
+  }
+
+  /// Calls `body(row, rowsInside, columnsInside, shift, channel)` for every row of the patch
+  /// matrix of whole images, row = (channel · K + kernel row) · K + kernel column, with the
+  /// output rows and columns whose input under that kernel element lies inside the image, and
+  /// the input column of output column 0 (`o · stride + shift` for output column o).
+  @inline(__always)
+  func forEachPatchRow(
+    images: Range<Int>,
+    _ body: (_ row: Int, _ rows: Range<Int>, _ columns: Range<Int>, _ shift: Int, _ channel: Int)
+      -> Void
+  ) {
+    for c in 0..<channels {
+      for kh in 0..<kernel {
+        let rowsInside = rows.validOutputs(offset: kh)
+        // The input row of output row r is r · stride + (kh − padBefore): folded into the shift.
+        let rowShift = (kh - rows.padBefore) * width
+        for kw in 0..<kernel {
+          body(
+            (c * kernel + kh) * kernel + kw, rowsInside, columns.validOutputs(offset: kw),
+            rowShift + kw - columns.padBefore, c)
+        }
+      }
     }
   }
 

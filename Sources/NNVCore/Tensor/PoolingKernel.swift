@@ -45,41 +45,63 @@ enum PoolingKernel {
     var stride: Int { rows.stride }
   }
 
+  /// Pointers shared by the threads of one pooling; each writes its own planes.
+  struct Shared: @unchecked Sendable {
+    let input: UnsafePointer<Float>
+    let output: UnsafeMutablePointer<Float>
+    let sources: UnsafeMutablePointer<Int32>?
+  }
+
+  /// Runs `body(planes)` over all planes, in groups of about a million input values with a
+  /// call of `poll` before each (on the calling thread), a group split between the matrix
+  /// multiply's threads when it is large enough to repay waking them.
+  static func forEachPlanes(
+    _ plan: Plan, poll: () throws -> Void, _ body: @escaping @Sendable (Range<Int>) -> Void
+  ) rethrows {
+    let planeSize = plan.height * plan.width
+    let group = Swift.max(1, (1 << 20) / planeSize)
+    for first in stride(from: 0, to: plan.planes, by: group) {
+      try poll()
+      let end = Swift.min(plan.planes, first + group)
+      let count = end - first
+      let parts = count * planeSize >= 1 << 15 ? Swift.min(MatrixMultiply.threadCount, count) : 1
+      guard parts > 1 else {
+        body(first..<end)
+        continue
+      }
+      MatrixMultiply.WorkerPool.shared.run(parts: parts) { part in
+        body((first + count * part / parts)..<(first + count * (part + 1) / parts))
+      }
+    }
+  }
+
   /// The maximum of every window, and the index of the input value it came from.
   ///
   /// Ties go to the first value in reading order, and a NaN in a window wins (as in PyTorch),
   /// so a network whose values have become NaN says so.
   static func maxForward(_ plan: Plan, input: Tensor) throws -> (Tensor, [Int32]) {
-    let (k, s, w) = (plan.kernel, plan.stride, plan.width)
-    let (oh, ow) = (plan.rows.output, plan.columns.output)
-    let planeOutputs = oh * ow
+    let planeOutputs = plan.rows.output * plan.columns.output
     var output = [Float](unsafeCount: plan.planes * planeOutputs)
-    var sources = [Int32](repeating: 0, count: output.count)
+    var sources = [Int32](unsafeCount: output.count)
     try input.scalars.withUnsafeBufferPointer { x in
       try output.withUnsafeMutableBufferPointer { out in
         try sources.withUnsafeMutableBufferPointer { from in
-          var poller = Cancellation.Poller()
-          for plane in 0..<plan.planes {
-            try poller.advance(by: plan.height * w)
-            let inputBase = plane * plan.height * w
-            let outputBase = plane * planeOutputs
-            for r in 0..<oh {
-              for c in 0..<ow {
-                let corner = inputBase + r * s * w + c * s
-                var best = x[corner]
-                var index = corner
-                for kh in 0..<k {
-                  for kw in 0..<k {
-                    let i = corner + kh * w + kw
-                    let v = x[i]
-                    if v > best || v.isNaN {
-                      best = v
-                      index = i
-                    }
-                  }
+          guard let x = x.baseAddress, let out = out.baseAddress, let from = from.baseAddress
+          else { return }
+          let shared = Shared(input: x, output: out, sources: from)
+          try forEachPlanes(plan, poll: Cancellation.check) { planes in
+            guard let sources = shared.sources else { return }
+            withUnsafeTemporaryAllocation(of: Float.self, capacity: 16) { values in
+              withUnsafeTemporaryAllocation(of: Int32.self, capacity: 16) { indices in
+                guard let values = values.baseAddress, let indices = indices.baseAddress
+                else { return }
+                for plane in planes {
+                  maxPlane(
+                    plan, input: shared.input, plane: plane,
+                    into: shared.output + plane * planeOutputs,
+                    sources: sources + plane * planeOutputs,
+                    spill: Windows.Spill(values: values, indices: indices))
                 }
-                out[outputBase + r * ow + c] = best
-                from[outputBase + r * ow + c] = Int32(truncatingIfNeeded: index)
               }
             }
           }
@@ -93,10 +115,24 @@ enum PoolingKernel {
   static func maxBackward(_ plan: Plan, gradient: Tensor, sources: [Int32], inputShape: [Int])
     -> Tensor
   {
+    let planeOutputs = plan.rows.output * plan.columns.output
     var result = Tensor.zeros(inputShape)
     result.scalars.withUnsafeMutableBufferPointer { dx in
       gradient.scalars.withUnsafeBufferPointer { g in
-        for (o, source) in sources.enumerated() { dx[Int(source)] += g[o] }
+        sources.withUnsafeBufferPointer { from in
+          guard let dx = dx.baseAddress, let g = g.baseAddress,
+            let from = from.baseAddress
+          else { return }
+          // The sources of a plane's outputs lie in that plane: planes can run at once.
+          let shared = Shared(
+            input: g, output: dx, sources: UnsafeMutablePointer(mutating: from))
+          forEachPlanes(plan, poll: {}) { planes in
+            guard let sources = shared.sources else { return }
+            for o in (planes.lowerBound * planeOutputs)..<(planes.upperBound * planeOutputs) {
+              shared.output[Int(sources[o])] += shared.input[o]
+            }
+          }
+        }
       }
     }
     return result
@@ -110,17 +146,19 @@ enum PoolingKernel {
     var output = [Float](unsafeCount: plan.planes * oh * ow)
     try input.scalars.withUnsafeBufferPointer { x in
       try output.withUnsafeMutableBufferPointer { out in
-        var poller = Cancellation.Poller()
-        for plane in 0..<plan.planes {
-          try poller.advance(by: plan.height * w)
-          for r in 0..<oh {
-            for c in 0..<ow {
-              let corner = plane * plan.height * w + r * s * w + c * s
-              var sum: Float = 0
-              for kh in 0..<k {
-                for kw in 0..<k { sum += x[corner + kh * w + kw] }
+        guard let x = x.baseAddress, let out = out.baseAddress else { return }
+        let shared = Shared(input: x, output: out, sources: nil)
+        try forEachPlanes(plan, poll: Cancellation.check) { planes in
+          for plane in planes {
+            for r in 0..<oh {
+              for c in 0..<ow {
+                let corner = plane * plan.height * w + r * s * w + c * s
+                var sum: Float = 0
+                for kh in 0..<k {
+                  for kw in 0..<k { sum += shared.input[corner + kh * w + kw] }
+                }
+                shared.output[(plane * oh + r) * ow + c] = sum * scale
               }
-              out[(plane * oh + r) * ow + c] = sum * scale
             }
           }
         }

@@ -112,13 +112,7 @@ func check(_ condition: Bool, _ message: @autoclosure () -> String) {
 
 /// Checks the core's generator, Glorot initializer and batch order against the peers' formulas.
 func checkReproducibility(of model: Sequential, sizes: [Int], weightSeed: UInt64, samples: Int) {
-  // peers/README: "seed 0 gives 0xe220a8397b1dcdaf first".
-  var generator = RandomGenerator(seed: 0)
-  check(generator.next() == 0xe220_a839_7b1d_cdaf, "RandomGenerator(seed: 0) is not splitmix64")
-  check(
-    RandomGenerator.uniformValues(seed: 31, count: 1000)
-      == referenceSplitmix64(seed: 31, count: 1000).map { Float($0 >> 40) * 0x1p-24 },
-    "RandomGenerator.uniformValues differs from the peers' uniform()")
+  checkGenerator(samples: samples)
   for (i, layer) in model.layers.enumerated() {
     let expected = referenceGlorot(
       seed: weightSeed + UInt64(i), fanIn: sizes[i], fanOut: sizes[i + 1])
@@ -131,6 +125,17 @@ func checkReproducibility(of model: Sequential, sizes: [Int], weightSeed: UInt64
       parameters.count == 2 && parameters[1].scalars.allSatisfy { $0 == 0 },
       "layer \(i) biases are not zero")
   }
+}
+
+/// Checks the core's generator and batch order (for `samples` samples) against the peers'.
+func checkGenerator(samples: Int) {
+  // peers/README: "seed 0 gives 0xe220a8397b1dcdaf first".
+  var generator = RandomGenerator(seed: 0)
+  check(generator.next() == 0xe220_a839_7b1d_cdaf, "RandomGenerator(seed: 0) is not splitmix64")
+  check(
+    RandomGenerator.uniformValues(seed: 31, count: 1000)
+      == referenceSplitmix64(seed: 31, count: 1000).map { Float($0 >> 40) * 0x1p-24 },
+    "RandomGenerator.uniformValues differs from the peers' uniform()")
   for epoch in 0..<2 {
     var shuffler = RandomGenerator(seed: 7 + UInt64(epoch))
     check(
