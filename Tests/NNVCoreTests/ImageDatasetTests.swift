@@ -52,13 +52,16 @@ import Testing
     var lengths = Set<Int>()
     for index in 0..<data.count {
       let points = try Self.lit(data, index)
-      let (_, _, height, width) = Self.box(points)
+      let (top, left, height, width) = Self.box(points)
       // The lit pixels fill their box: one solid stroke.
       #expect(points.count == height * width)
       let (along, across) = data.labels[index] == 0 ? (width, height) : (height, width)
       #expect(along >= size / 2 && along <= size, "a stroke \(along) pixels long")
       #expect(across >= 1 && across <= max(1, size / 8))
       #expect(along >= 2 * across)
+      // Background on both long sides.
+      let (start, end) = data.labels[index] == 0 ? (top, top + height) : (left, left + width)
+      #expect(start >= 1 && end <= size - 1)
       lengths.insert(along)
     }
     // Lengths and places vary.

@@ -24,7 +24,8 @@ public enum ImageDatasets {
   ///
   /// A stroke runs half the image's width to all of it, and is 1 pixel thick, or up to
   /// `size / 8` pixels on larger images, so it is always at least four times as long as it is
-  /// thick. Telling the two apart is what a first convolution's edge filters do.
+  /// thick. It keeps off the two sides it runs along, so both of its long edges show against
+  /// the background. Telling the two apart is what a first convolution's edge filters do.
   public static func bars(
     n: Int = 200, size: Int = 8, noise: Float = 0, seed: UInt64 = 0
   ) throws -> Dataset {
@@ -140,12 +141,13 @@ struct ImageCanvas {
     }
   }
 
-  /// A horizontal or vertical stroke at a random place: at least half the image long, and
-  /// 1 to `size / 8` pixels thick.
+  /// A horizontal or vertical stroke at a random place: at least half the image long, 1 to
+  /// `size / 8` pixels thick, and off the image's edges along its length.
   mutating func drawBar(vertical: Bool, random: inout RandomGenerator) {
     let thickness = 1 + random.integer(below: max(1, size / 8))
     let length = size / 2 + random.integer(below: size - size / 2 + 1)
-    let across = random.integer(below: size - thickness + 1)
+    // A background row (or column) on both sides, so that every stroke has two edges.
+    let across = 1 + random.integer(below: size - thickness - 1)
     let along = random.integer(below: size - length + 1)
     for a in across..<(across + thickness) {
       for b in along..<(along + length) {
