@@ -81,7 +81,9 @@ import Testing
     try expectFailure(images: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A], "it starts with 0x89504E47")
     try expectFailure(images: [0, 0], "too short to be an IDX file of images: 2 bytes")
     try expectFailure(images: [0, 0, 0x0D, 3] + Array(Self.images[4...]), "32-bit floats")
-    try expectFailure(images: Self.labels, labels: Self.images, "are the two files swapped?")
+    try expectFailure(
+      images: Self.labels, labels: Self.images,
+      "as labels are, where images have 3: the two files look swapped")
     try expectFailure(
       images: [0, 0, 8, 2, 0, 0, 0, 1, 0, 0, 0, 1, 0], "2 dimensions, where images have 3")
     try expectFailure(
@@ -95,7 +97,7 @@ import Testing
   @Test func lengthsAndCountsMustAgree() throws {
     try expectFailure(
       images: Array(Self.images.dropLast()),
-      "too short: the header announces 3 images of 2×3 pixels, 18 bytes, but 17 follow it")
+      "too short: the header announces 3 images of 2×3 pixels, 18 bytes, but 17 bytes follow it")
     try expectFailure(images: Self.images + [9], "longer than its header says")
     try expectFailure(
       labels: IDXFixture.labels([1, 2]), blamesLabels: true,

@@ -54,7 +54,8 @@ extension IDXLoader {
         : "\(grouped(sizes[0])) labels"
       throw fail(
         "it is \(found < expected ? "too short" : "longer than its header says"): the header "
-          + "announces \(announced), \(grouped(expected)) bytes, but \(grouped(found)) follow it")
+          + "announces \(announced), \(grouped(expected)) bytes, but \(grouped(found)) bytes follow it"
+      )
     }
     return sizes
   }
@@ -66,8 +67,8 @@ extension IDXLoader {
     guard Int(dimensions) == other.dimensions else {
       return "\(written), where \(kind.plural) have \(kind.dimensions)"
     }
-    return "\(written), as \(other.plural) are; \(kind.plural) have \(kind.dimensions): are the "
-      + "two files swapped?"
+    return "\(written), as \(other.plural) are, where \(kind.plural) have \(kind.dimensions): the "
+      + "two files look swapped"
   }
 
   /// The four bytes at `offset` as a big-endian number; the caller checks they exist.
