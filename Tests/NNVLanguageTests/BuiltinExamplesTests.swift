@@ -1,5 +1,6 @@
 import Foundation
 import NNVLanguage
+import NNVTestSupport
 import Testing
 
 /// Every builtin's declaration is complete and its example runs.
@@ -11,6 +12,13 @@ import Testing
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     try "x,y,label\n0,0,a\n1,1,b\n0,1,a\n1,0,b\n".write(
       toFile: directory + "/points.csv", atomically: true, encoding: .utf8)
+    // Three 4×4 images and their labels, gzipped as MNIST's files are, for `idx`.
+    let images = IDXFixture.images(
+      (0..<3).map { k in (0..<16).map { UInt8($0 * 16 + k) } }, rows: 4, columns: 4)
+    try Data(try IDXFixture.gzipStored(images)).write(
+      to: URL(fileURLWithPath: directory + "/t10k-images-idx3-ubyte.gz"))
+    try Data(try IDXFixture.gzipStored(IDXFixture.labels([0, 1, 2]))).write(
+      to: URL(fileURLWithPath: directory + "/t10k-labels-idx1-ubyte.gz"))
     let (result, _) = ScriptRunner.run(
       builtin.example, name: "\(name) example", directory: directory)
     #expect(

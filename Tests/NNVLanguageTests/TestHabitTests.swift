@@ -25,6 +25,9 @@ import Testing
     "CancellationTests.swift": ["expectStopsHalfway"],
     // A CSV error names its line, column and problem.
     "DataTests.swift": ["expectError"],
+    // A bad IDX file or gzip stream is refused with a message containing a fragment.
+    "IDXTests.swift": ["expectFailure"],
+    "InflateTests.swift": ["expectFailure"],
     // A product compared element by element with a Double-precision reference.
     "MatrixMultiplyTests.swift": ["check", "checkAllLayouts"],
     // Diagnostics at the marked places with the expected messages.

@@ -1,9 +1,12 @@
 import NNVCore
 
-/// Data sets: the synthetic generators, the bundled sets, CSV files, splitting and scaling.
+/// Data sets: the synthetic generators, the bundled sets, CSV files, splitting and scaling (the
+/// image sets and IDX files are in Builtins+Images).
 extension Builtins {
-  static let data: [Builtin] =
-    [xor, circles, moons, spiral, gauss, plane, sine, iris, digits, csv, split, standardize]
+  static let data: [Builtin] = [
+    xor, circles, moons, spiral, gauss, plane, sine, iris, digits, bars, shapes, csv, idx, split,
+    standardize,
+  ]
 
   static func sizeParameters(n: Int, noise: String) -> [Parameter] {
     [

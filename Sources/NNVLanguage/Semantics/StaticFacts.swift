@@ -100,6 +100,13 @@ extension Checker {
           targets = Checker.wholeNumber(argument.value).map { .classes($0) } ?? .unknown
         }
         return StaticData(name: name, sampleShape: [2], targets: targets)
+      case "bars", "shapes":
+        // Images [1, size, size]: their size is known when written as a number or left out.
+        let size =
+          bound["size"].map { Checker.wholeNumber($0.value) } ?? (builtin.name == "bars" ? 8 : 12)
+        return StaticData(
+          name: name, sampleShape: size.map { [1, $0, $0] },
+          targets: .classes(builtin.name == "bars" ? 2 : 4))
       default:
         guard let known = Checker.bundledData[builtin.name] else { return nil }
         return StaticData(name: name, sampleShape: known.sampleShape, targets: known.targets)
