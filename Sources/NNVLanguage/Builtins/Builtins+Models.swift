@@ -90,7 +90,7 @@ extension Builtins {
       guard let model = call.model("model")?.model, let input = call.values["input"] else {
         return .none
       }
-      let x: Tensor
+      var x: Tensor
       switch input {
       case .dataset(let data): x = (data.reading(as: model.inputShape) ?? data).features
       case .tensor(let tensor): x = tensor
@@ -110,12 +110,26 @@ extension Builtins {
         }
         x = tensor
       }
+      x = samples(x, shapedFor: model.inputShape)
       let single = x.shape == model.inputShape
       let output = try model.predict(x)
       guard single else { return .tensor(output) }
       let values = output.scalars.map { Value.number(NumberFormatting.double($0)) }
       return values.count == 1 ? values[0] : Value.list(values)
     })
+
+  /// Samples written flat read in the model's shape when the numbers agree, as data sets are
+  /// (`Dataset.reading(as:)`): 64 numbers, or rows of 64, for a model of input [1, 8, 8].
+  static func samples(_ x: Tensor, shapedFor input: [Int]) -> Tensor {
+    guard x.shape != input, input.count > 1, let size = Shape.checkedProduct(input) else {
+      return x
+    }
+    if x.count == size, let one = try? x.reshaped(input) { return one }
+    if x.rank == 2, x.rowSize == size, let rows = try? x.reshaped([x.rows] + input) {
+      return rows
+    }
+    return x
+  }
 
   /// A tensor from a number, a list of numbers, or a list of equally long lists of numbers
   /// (ranges count as lists of numbers, up to `Value.maximumSize` of them).
