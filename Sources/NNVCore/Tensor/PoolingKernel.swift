@@ -69,8 +69,15 @@ enum PoolingKernel {
         body(first..<end)
         continue
       }
-      MatrixMultiply.WorkerPool.shared.run(parts: parts) { part in
-        body((first + count * part / parts)..<(first + count * (part + 1) / parts))
+      // Pieces claimed one by one: a thread slow to start leaves its share to the others.
+      let pieces = Swift.min(count, parts * 4)
+      let counter = ConvolutionKernel.ChunkCounter(first: 0)
+      MatrixMultiply.WorkerPool.shared.run(parts: parts) { _ in
+        while true {
+          let piece = counter.claim()
+          guard piece < pieces else { return }
+          body((first + count * piece / pieces)..<(first + count * (piece + 1) / pieces))
+        }
       }
     }
   }
