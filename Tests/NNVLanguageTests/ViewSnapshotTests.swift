@@ -45,6 +45,20 @@ import Testing
     train species on flowers epochs 30 batch 16 optimizer adam lr 0.05 seed 9
     """
 
+  /// A small convolutional network on the digits read as 8×8 images.
+  static let convolution = """
+    let pictures = digits()
+    model cnn {
+      input [1, 8, 8]
+      conv 4 size 3 relu
+      maxpool 2
+      conv 3 size 2
+      flatten
+      dense 10 softmax
+    }
+    train cnn on pictures epochs 4 batch 32 optimizer adam lr 0.01 seed 10
+    """
+
   static let text = "width 80 color none ascii false"
   static let ascii = "width 80 color none ascii true"
 
@@ -138,5 +152,23 @@ import Testing
       "sanity-images", setup: Self.images, view: "sanity reader on pictures count 2 \(Self.text)")
     ViewSnapshot.expect(
       "sanity-bars", setup: Self.features, view: "sanity species on flowers \(Self.text)")
+  }
+
+  @Test func featureMaps() {
+    ViewSnapshot.expect(
+      "features", setup: Self.convolution, view: "features cnn on pictures index 3 \(Self.text)")
+    ViewSnapshot.expect(
+      "features-ascii", setup: Self.convolution,
+      view: "features cnn on pictures index 3 layer 2 \(Self.ascii)")
+  }
+
+  @Test func convFilters() {
+    ViewSnapshot.expect("filters", setup: Self.convolution, view: "filters cnn \(Self.text)")
+    ViewSnapshot.expect(
+      "filters-ascii", setup: Self.convolution, view: "filters cnn \(Self.ascii)")
+    ViewSnapshot.expect(
+      "filters-grid", setup: Self.convolution, view: "filters cnn layer 2 \(Self.text)")
+    ViewSnapshot.expect(
+      "filters-grid-ascii", setup: Self.convolution, view: "filters cnn layer 2 \(Self.ascii)")
   }
 }
