@@ -101,6 +101,9 @@ extension Expression {
     switch kind {
     case .name(let word): word
     case .none where words.contains("none"): "none"
+    // `color 256`: a choice spelled as a whole number.
+    case .number(let x) where Int(exactly: x).map({ words.contains(String($0)) }) ?? false:
+      Int(exactly: x).map(String.init)
     default: nil
     }
   }
