@@ -249,12 +249,12 @@ extension ConvolutionKernel {
       lanes += load(values + i, as: SIMD16<Float>.self)
       i += 16
     }
-    var total = lanes.sum()
+    var result = total(lanes)
     while i < count {
-      total += values[i]
+      result += values[i]
       i += 1
     }
-    return total
+    return result
   }
 
   @inline(__always)

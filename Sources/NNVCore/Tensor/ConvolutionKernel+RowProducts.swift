@@ -61,7 +61,8 @@ extension ConvolutionKernel {
       p += 16
     }
     var sums = SIMD8<Float>(
-      s00.sum(), s10.sum(), s20.sum(), s30.sum(), s01.sum(), s11.sum(), s21.sum(), s31.sum())
+      total(s00), total(s10), total(s20), total(s30), total(s01), total(s11), total(s21),
+      total(s31))
     while p < k {
       let (x0, x1) = (b[p], b1[p])
       sums += SIMD8<Float>(
@@ -82,11 +83,21 @@ extension ConvolutionKernel {
         lanes, load(a + p, as: SIMD16<Float>.self), load(b + p, as: SIMD16<Float>.self))
       p += 16
     }
-    var total = lanes.sum()
+    var sum = total(lanes)
     while p < k {
-      total += a[p] * b[p]
+      sum += a[p] * b[p]
       p += 1
     }
-    return total
+    return sum
+  }
+
+  /// The sum of a vector's lanes, halving it with vector adds (the library's `sum()` adds them
+  /// one at a time).
+  @inline(__always)
+  static func total(_ v: SIMD16<Float>) -> Float {
+    let eight = v.lowHalf + v.highHalf
+    let four = eight.lowHalf + eight.highHalf
+    let two = four.lowHalf + four.highHalf
+    return two[0] + two[1]
   }
 }

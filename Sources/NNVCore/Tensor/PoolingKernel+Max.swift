@@ -92,8 +92,10 @@ extension PoolingKernel {
       UnsafeMutableRawPointer(whole ? index : spill.indices).storeBytes(
         of: at, as: SIMD16<Int32>.self)
       if !whole {
-        best.update(from: spill.values, count: valid)
-        index.update(from: spill.indices, count: valid)
+        for j in 0..<valid {
+          best[j] = spill.values[j]
+          index[j] = spill.indices[j]
+        }
       }
       return true
     }
@@ -138,8 +140,10 @@ extension PoolingKernel {
       UnsafeMutableRawPointer(whole ? index : spill.indices).storeBytes(
         of: at, as: SIMD8<Int32>.self)
       if !whole {
-        best.update(from: spill.values, count: valid)
-        index.update(from: spill.indices, count: valid)
+        for j in 0..<valid {
+          best[j] = spill.values[j]
+          index[j] = spill.indices[j]
+        }
       }
       return true
     }
