@@ -133,7 +133,10 @@ import Testing
         "`cnn` takes samples of shape [1, 8, 8], but `iris()` has samples of shape [4].",
         "the kind it was trained on"
       ),
-      (Self.cnn + "features cnn on pictures index -1", "`index` of `features` must be", ""),
+      (
+        Self.cnn + "features cnn on pictures index -1", "There is no input -1 in",
+        "data sets count from 0"
+      ),
       (Self.cnn + "filters cnn layer 0", "`layer` of `filters` must be", ""),
     ]
     for (script, message, hint) in cases {

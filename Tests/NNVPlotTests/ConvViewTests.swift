@@ -37,12 +37,12 @@ import Testing
       size: size, weights: weights, bias: (0..<count).map { Float($0) / 10 })
   }
 
-  @Test func featuresInMonochrome() {
+  @Test func featuresInMonochrome() throws {
     // The inline picture: read it when it changes. Each map from its own min (blank) to its
     // max (the darkest glyph), two columns a pixel.
     let view = FeatureMapsView(Self.maps(), caption: ["net on tiny #0"], options: Self.mono(80))
     #expect(
-      view.text() == """
+      try view.text() == """
         feature maps - net on tiny #0
 
         input: 1 channel of 3x3
@@ -63,10 +63,10 @@ import Testing
         """)
   }
 
-  @Test func featuresCapChannelsAndFitTheWidth() {
+  @Test func featuresCapChannelsAndFitTheWidth() throws {
     let maps = Self.maps(channels: 40, side: 6)
     for width in [24, 40, 80, 120] {
-      let text = FeatureMapsView(maps, options: Self.mono(width)).text()
+      let text = try FeatureMapsView(maps, options: Self.mono(width)).text()
       #expect(width < 40 || text.contains("showing 32 of 40 channels"))
       #expect(text.contains("#32") && !text.contains("#33"))
       for line in text.split(separator: "\n") {
@@ -74,16 +74,16 @@ import Testing
       }
     }
     // Side by side as many as fit: 6×6 maps are 12 columns and 2 apart, so 5 to a line at 80.
-    let text = FeatureMapsView(maps, options: Self.mono(80)).text()
+    let text = try FeatureMapsView(maps, options: Self.mono(80)).text()
     let first = text.split(separator: "\n").first { $0.hasPrefix("#1 ") }
     #expect(first?.contains("#5") == true && first?.contains("#6") == false)
   }
 
-  @Test func largeMapsAreAveragedInBlocks() {
+  @Test func largeMapsAreAveragedInBlocks() throws {
     let big = FeatureMaps(
       name: "conv_1", kind: "conv", number: 1, channels: 1, height: 40, width: 40,
       values: (0..<1600).map { Float($0 % 40) })
-    let text = FeatureMapsView([big], options: Self.mono(80)).text()
+    let text = try FeatureMapsView([big], options: Self.mono(80)).text()
     #expect(text.contains("shown as means of 3x3 blocks"))
     // 40 pixels in blocks of 3 are 14, one column each.
     let tile = text.split(separator: "\n").filter { $0.contains("@") }
@@ -91,15 +91,15 @@ import Testing
     #expect(tile.count == 14)
   }
 
-  @Test func featuresInColourUseHalfBlocks() {
-    let text = FeatureMapsView(Self.maps(), options: Self.colour()).text()
+  @Test func featuresInColourUseHalfBlocks() throws {
+    let text = try FeatureMapsView(Self.maps(), options: Self.colour()).text()
     #expect(text.contains("▀"))
     #expect(text.contains("\u{1B}[38;2;") && text.contains("\u{1B}[48;2;"))
     #expect(text.contains("input: min") && text.contains("maps:  min"))
   }
 
   @Test func featuresSVGHasACellPerPixelWithItsValue() throws {
-    let svg = try SVGCheck(FeatureMapsView(Self.maps(), caption: ["a #0"]).svg())
+    let svg = try SVGCheck(try FeatureMapsView(Self.maps(), caption: ["a #0"]).svg())
     #expect(try svg.count("//g[@class='layer']") == 2)
     #expect(try svg.count("//g[@class='layer'][@data-layer='conv_1']/g[@class='tile']") == 2)
     #expect(try svg.count("//g[@class='tile']/rect[@class='cell']") == 9 + 2 * 4)
@@ -118,7 +118,7 @@ import Testing
     let huge = FeatureMaps(
       name: "conv_1", kind: "conv", number: 1, channels: 64, height: 100, width: 100,
       values: (0..<640_000).map { Float($0 % 97) })
-    let document = FeatureMapsView([huge]).svg()
+    let document = try FeatureMapsView([huge]).svg()
     let svg = try SVGCheck(document)
     #expect(try svg.count("//g[@class='tile']") == FeatureMapsView.maximumChannels)
     let cells = try svg.count("//rect[@class='cell']")
@@ -182,7 +182,7 @@ import Testing
         && capped.texts().contains("showing 32 of 40 channels"))
   }
 
-  @Test func aScaleOfZerosIsStillDrawn() {
+  @Test func aScaleOfZerosIsStillDrawn() throws {
     var zeros = Self.filters()
     zeros.weights = Array(repeating: 0, count: zeros.weights.count)
     let text = FiltersView(zeros, model: "net", options: Self.mono()).text()
@@ -190,6 +190,21 @@ import Testing
     let flat = FeatureMaps(
       name: "conv_1", kind: "conv", number: 1, channels: 1, height: 2, width: 2,
       values: [0, 0, 0, 0])
-    #expect(FeatureMapsView([flat], options: Self.mono()).text().contains("all 0"))
+    #expect(try FeatureMapsView([flat], options: Self.mono()).text().contains("all 0"))
+  }
+
+  @Test func drawingManyLayersStopsWhenCancelled() {
+    // A deep model's maps: the drawing polls between layers, so it stops at the third poll.
+    let layers = (1...200).map { n in
+      FeatureMaps(
+        name: "conv_\(n)", kind: "conv", number: n, channels: 4, height: 6, width: 6,
+        values: (0..<144).map(Float.init))
+    }
+    let view = FeatureMapsView(layers)
+    for draw in [{ _ = try view.text() }, { _ = try view.document() }] {
+      let token = CancellationToken(cancellingAtPoll: 3)
+      #expect(throws: CancellationError.self) { try Cancellation.run(with: token, draw) }
+      #expect(token.pollCount == 3)
+    }
   }
 }

@@ -16,14 +16,17 @@ extension Builtins {
     parameters: [
       Parameter("model", .model, positional: true, default: nil, "a model with conv layers"),
       Parameter("on", .dataset, default: nil, "the data the input image is taken from"),
-      Parameter("index", .integer, default: "0", "which input, from 0", bounds: .atLeast(0)),
+      Parameter("index", .integer, default: "0", "the input shown, counted from 0"),
       Parameter(
-        "layer", .integer, default: "every one",
+        "layer", .integer, default: "all",
         "only this layer's maps, counted from 1 among the layers with feature maps",
         bounds: .atLeast(1)),
     ] + viewParameters,
     example: """
-      model cnn { input [1, 8, 8]; conv 4 size 3 relu; maxpool 2; flatten; dense 10 softmax }
+      model cnn {
+        input [1, 8, 8]; conv 4 size 3 relu; maxpool 2
+        flatten; dense 10 softmax
+      }
       features cnn on digits()
       features cnn on digits() index 5 layer 2
       features cnn on digits() to "features.svg"
@@ -42,7 +45,10 @@ extension Builtins {
         bounds: .atLeast(1)),
     ] + viewParameters,
     example: """
-      model cnn { input [1, 8, 8]; conv 4 size 3 relu; conv 2 size 3; flatten; dense 10 softmax }
+      model cnn {
+        input [1, 8, 8]; conv 4 size 3 relu; conv 2 size 3
+        flatten; dense 10 softmax
+      }
       train cnn on digits() epochs 1
       filters cnn
       filters cnn layer 2 to "filters.svg"

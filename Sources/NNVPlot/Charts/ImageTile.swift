@@ -111,7 +111,9 @@ extension ImageTile {
       for c in 0..<m.columns {
         let v = m[r, c]
         let glyphs = self.glyphs(v, scale: plan.scale, options: options)
-        let foreground = options.colored ? color(v) : nil
+        // Glyphs already show the input's ink; coloured like ink too, the darkest would vanish
+        // on a dark terminal.
+        let foreground = options.colored && colors != SaliencyGrid.ink ? color(v) : nil
         for (k, glyph) in glyphs.enumerated() {
           canvas.put(glyph, x + c * plan.scale + k, y + r, color: foreground)
         }

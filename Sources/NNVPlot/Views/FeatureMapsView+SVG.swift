@@ -1,3 +1,5 @@
+import NNVCore
+
 /// The SVG of the feature maps: each layer's heading over its maps, every pixel a rectangle
 /// with its value as a tooltip, each map with its number above and its range below.
 extension FeatureMapsView {
@@ -23,8 +25,8 @@ extension FeatureMapsView {
     return 24 + Double(section.notes.count) * 16 + Double(rows) * (side(section) + 44) + 8
   }
 
-  public func document() -> SVGDocument {
-    let sections = self.sections
+  public func document() throws -> SVGDocument {
+    let sections = try sections()
     let top = 54.0
     let height = top + sections.map(Self.height).reduce(0, +) + 110
     var doc = SVGDocument(width: Self.svgWidth, height: height)
@@ -32,6 +34,7 @@ extension FeatureMapsView {
     let cells = cellsPerTile(sections)
     var y = top
     for section in sections {
+      try Cancellation.check()
       y = draw(section, into: &doc, y: y, cells: cells)
     }
     y += 6

@@ -7,8 +7,9 @@ import NNVCore
 /// Every map is coloured from its own smallest to its largest value (printed under it): the
 /// input in grey like ink (white low, black high), the layers' maps in viridis; in monochrome,
 /// darker glyphs are larger values. A layer shows at most `maximumChannels` channels and says
-/// how many it has; larger maps are averaged in blocks, and the view says so.
-public struct FeatureMapsView: Chart {
+/// how many it has; larger maps are averaged in blocks, and the view says so. A model may have
+/// thousands of layers, so drawing polls `Cancellation` between them.
+public struct FeatureMapsView: View {
   /// The most channels shown of one layer.
   public static let maximumChannels = 32
   /// The most pixel cells of the SVG over all its maps; larger maps are averaged in blocks.
@@ -42,8 +43,11 @@ public struct FeatureMapsView: Chart {
   }
 
   /// The sections, each capped at `maximumChannels` channels.
-  var sections: [Section] {
-    maps.map { stage in
+  ///
+  /// - Throws: `CancellationError`.
+  func sections() throws -> [Section] {
+    try maps.map { stage in
+      try Cancellation.check()
       let shown = Swift.min(stage.channels, Self.maximumChannels)
       let isInput = stage.number == 0
       var notes: [String] = []
@@ -82,9 +86,10 @@ public struct FeatureMapsView: Chart {
 
   // MARK: Text
 
-  public func text() -> String {
+  public func text() throws -> String {
     var lines = wrapped(title)
-    for var section in sections {
+    for var section in try sections() {
+      try Cancellation.check()
       section.labels = section.labels.map(options.spelled)
       section.ranges = section.ranges.map(options.spelled)
       lines.append("")
