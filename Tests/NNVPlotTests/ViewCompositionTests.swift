@@ -68,4 +68,18 @@ import Testing
     #expect(ColorMap.fitting([0, 1, 2]) == .viridis)
     #expect(ColorMap.fitting([-1, 1]) == .diverging)
   }
+
+  @Test func aBinCountAskedForIsTheCountDrawn() {
+    let values = [0.1, 0.5, 0.5, 0.9, 1.2]
+    let five = Bins(values, count: 5)
+    #expect(five.counts.count == 5)
+    #expect(five.edges.first == 0.1)
+    #expect(abs((five.edges.last ?? 0) - 1.2) < 1e-12)
+    // Edges 0.1, 0.32, 0.54, 0.76, 0.98, 1.2: the highest value falls in the last bin.
+    #expect(five.counts == [1, 2, 0, 1, 1])
+    #expect(Bins([3, 3, 3], count: 4).counts.reduce(0, +) == 3)
+    // Without a count the edges stay nice numbers.
+    let nice = Bins(values)
+    #expect(nice.edges.allSatisfy { abs(($0 * 10).rounded() - $0 * 10) < 1e-9 })
+  }
 }

@@ -18,7 +18,8 @@ extension Builtins {
         "activation", .choice(Activations.names), default: "none",
         "an activation to plot with its derivative"),
       Parameter(
-        "bins", .integer, default: "Sturges' rule", "histogram bins",
+        "bins", .integer, default: "Sturges' rule",
+        "the number of histogram bins, equal from the lowest value to the highest",
         limit: ResourceLimits.histogramBins),
     ] + viewParameters,
     example: """

@@ -11,7 +11,8 @@ public struct Bins: Sendable, Equatable {
   /// How many bins may be asked for; a count outside is clamped into it.
   public static let allowedCounts = 1...60
 
-  /// Bins `values` into about `count` bins (default: Sturges' rule, 1 + log2 n, at most 30).
+  /// Bins `values` into exactly `count` equal bins from the lowest value to the highest, or
+  /// without a count into about 1 + log2 n (Sturges' rule, at most 30) with nice edges.
   public init(_ values: [Double], count: Int? = nil) {
     let finite = values.filter(\.isFinite)
     skipped = values.count - finite.count
@@ -30,11 +31,19 @@ public struct Bins: Sendable, Equatable {
       low = Swift.max(low, -Double.greatestFiniteMagnitude / 4)
       high = Swift.min(high, Double.greatestFiniteMagnitude / 4)
     }
-    let step = Ticks.niceNumber((high - low) / Double(wanted), round: true)
-    let start = floor(low / step) * step
+    var step = Ticks.niceNumber((high - low) / Double(wanted), round: true)
+    var start = floor(low / step) * step
     var edges = [start]
-    while let last = edges.last, last <= high, edges.count <= 200 { edges.append(last + step) }
-    if edges.count < 2 { edges.append(start + step) }
+    if count != nil, (high - low) / Double(wanted) > 0 {
+      // A count asked for is the count drawn, as numpy and matplotlib give it: equal bins from
+      // the lowest value to the highest.
+      step = (high - low) / Double(wanted)
+      start = low
+      edges = (0...wanted).map { low + Double($0) * step }
+    } else {
+      while let last = edges.last, last <= high, edges.count <= 200 { edges.append(last + step) }
+      if edges.count < 2 { edges.append(start + step) }
+    }
     var counts = Array(repeating: 0, count: edges.count - 1)
     for v in finite {
       // Clamped as a Double first: converting an out-of-range value to Int would trap.
