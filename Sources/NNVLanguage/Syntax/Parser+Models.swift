@@ -77,12 +77,19 @@ extension Parser {
       builtin.kind == .layer, let parameter = builtin.parameter(named: peek.text),
       !parameter.isPositional
     else { return false }
-    switch peek(ahead: 1).kind {
+    // A `-` after the word is taken as a value too, so `stride -1` is reported at the `-`.
+    let next = peek(ahead: 1).kind
+    return Self.startsLayerArgument(next) || next == .minus
+  }
+
+  /// Whether a token of `kind` can start a layer argument's value.
+  static func startsLayerArgument(_ kind: TokenKind) -> Bool {
+    switch kind {
     case .number, .string, .identifier, .leftParen, .leftBracket, .keyword(.true),
-      .keyword(.false), .keyword(.none), .minus:
-      return true
+      .keyword(.false), .keyword(.none):
+      true
     default:
-      return false
+      false
     }
   }
 
@@ -97,22 +104,16 @@ extension Parser {
   // layerArgument -> [ IDENT ":" | CLAUSE_WORD ] postfixExpression
   mutating func layerArgument(of kind: String) throws -> Argument {
     var label: Name?
-    if check(.identifier), peek(ahead: 1).kind == .colon {
+    // `init: he_normal`, or a named parameter written as a clause: `conv 8 size 3 stride 2`.
+    if check(.identifier), peek(ahead: 1).kind == .colon || isClauseWord(of: kind) {
       let token = advance()
-      advance()
-      label = Name(text: token.text, range: token.range)
-    } else if isClauseWord(of: kind) {
-      // `conv 8 size 3 stride 2`: a named parameter of the layer kind, written as a clause.
-      let token = advance()
+      if check(.colon) { advance() }
       label = Name(text: token.text, range: token.range)
     }
-    switch peek.kind {
-    case .number, .string, .identifier, .leftParen, .leftBracket, .keyword(.true),
-      .keyword(.false), .keyword(.none):
-      return Argument(label: label, value: try postfixExpression())
-    default:
+    guard Self.startsLayerArgument(peek.kind) else {
       throw error(.expectLayerArgument(found: peek), at: peek)
     }
+    return Argument(label: label, value: try postfixExpression())
   }
 }
 
