@@ -21,10 +21,12 @@ extension RecurrentKernel {
     let rows = steps * batch
     // dA: the gradient with respect to the gate pre-activations of every step; a GRU has a
     // second one for the recurrent products, which the reset gate scales.
-    let dA = FloatBuffer(zeros: rows * columns)
-    let dRecurrent = plan.isGRU ? FloatBuffer(zeros: rows * columns) : dA
+    // Every step writes its whole block of both.
+    let dA = FloatBuffer(uninitialized: rows * columns)
+    let dRecurrent = plan.isGRU ? FloatBuffer(uninitialized: rows * columns) : dA
     let dh = FloatBuffer(zeros: batch * units)
     let dc = FloatBuffer(zeros: plan.isLSTM ? batch * units : 0)
+    let transposed = transposedRecurrentWeight(weights, plan: plan)
     gradient.scalars.withUnsafeBufferPointer { g in
       guard let g = g.baseAddress else { return }
       for t in stride(from: steps - 1, through: 0, by: -1) {
@@ -42,15 +44,33 @@ extension RecurrentKernel {
         }
         // The state before step 0 is the constant zero: no gradient to pass on.
         guard t > 0 else { break }
-        MatrixMultiply.multiply(
-          m: batch, n: units, k: columns,
-          a: dRecurrent.pointer + offset, aRowStride: columns, aColStride: 1,
-          b: weights.recurrent.pointer, bRowStride: 1, bColStride: columns,
-          c: dh.pointer, ldc: units, accumulate: plan.isGRU)
+        MatrixMultiply.multiplyUnpacked(
+          m: batch, n: units, k: columns, a: dRecurrent.pointer + offset, lda: columns,
+          b: transposed.pointer, ldb: units, c: dh.pointer, ldc: units, accumulate: plan.isGRU)
       }
     }
     return parameterGradients(
       record, dA: dA, dRecurrent: dRecurrent, weights: weights, wantsInput: wantsInput)
+  }
+
+  /// Uᵀ, `[G·H, H]` row-major, so each step's `dA_t · Uᵀ` reads its rows in place.
+  static func transposedRecurrentWeight(
+    _ weights: RecurrentWeights, plan: RecurrentPlan
+  ) -> FloatBuffer {
+    let (units, columns) = (plan.units, plan.columns)
+    let transposed = FloatBuffer(uninitialized: units * columns)
+    let (source, target) = (weights.recurrent.pointer, transposed.pointer)
+    // In 16 × 16 blocks, so both sides stay in cache.
+    for i0 in stride(from: 0, to: units, by: 16) {
+      for j0 in stride(from: 0, to: columns, by: 16) {
+        for i in i0..<Swift.min(i0 + 16, units) {
+          for j in j0..<Swift.min(j0 + 16, columns) {
+            target[j * units + i] = source[i * columns + j]
+          }
+        }
+      }
+    }
+    return transposed
   }
 
   /// Adds the output's gradient at step `t` to `dh` `[B, H]`: every step's with
@@ -64,7 +84,8 @@ extension RecurrentKernel {
       for b in 0..<batch {
         let source = g + (b * steps + t) * units
         let target = dh + b * units
-        for j in 0..<units { target[j] += source[j] }
+        for j in vectorUnits(units) { store(load(target + j) + load(source + j), target + j) }
+        for j in tailUnits(units) { target[j] += source[j] }
       }
     } else if t == steps - 1 {
       for i in 0..<(batch * units) { dh[i] += g[i] }
@@ -85,19 +106,17 @@ extension RecurrentKernel {
     // Σ_t x_tᵀ · dA_t: the inputs read transposed.
     let inputWeight = Tensor(shape: [features, columns]) { out in
       guard let c = out.baseAddress else { return }
-      MatrixMultiply.multiply(
-        m: features, n: columns, k: rows, a: record.inputs.pointer, aRowStride: 1,
-        aColStride: features, b: dA.pointer, bRowStride: columns, bColStride: 1, c: c,
-        ldc: columns, accumulate: false)
+      MatrixMultiply.multiplyUnpacked(
+        m: features, n: columns, k: rows, a: record.inputs.pointer, lda: features,
+        transposedA: true, b: dA.pointer, ldb: columns, c: c, ldc: columns, accumulate: false)
     }
     // Σ_{t ≥ 1} h_{t−1}ᵀ · dA_t (the state before step 0 is zero).
     let recurrentWeight = Tensor(shape: [units, columns]) { out in
       guard let c = out.baseAddress else { return }
       let skipped = batch  // step 0's rows
-      MatrixMultiply.multiply(
-        m: units, n: columns, k: rows - skipped,
-        a: record.states.pointer + skipped * units, aRowStride: 1, aColStride: units,
-        b: dRecurrent.pointer + skipped * columns, bRowStride: columns, bColStride: 1,
+      MatrixMultiply.multiplyUnpacked(
+        m: units, n: columns, k: rows - skipped, a: record.states.pointer + skipped * units,
+        lda: units, transposedA: true, b: dRecurrent.pointer + skipped * columns, ldb: columns,
         c: c, ldc: columns, accumulate: false)
     }
     var biases: [Tensor] = []
@@ -117,7 +136,7 @@ extension RecurrentKernel {
     let plan = record.plan
     let (features, columns) = (plan.features, plan.columns)
     let rows = plan.steps * plan.batch
-    let timeMajor = FloatBuffer(zeros: rows * features)
+    let timeMajor = FloatBuffer(uninitialized: rows * features)
     MatrixMultiply.multiply(
       m: rows, n: features, k: columns, a: dA.pointer, aRowStride: columns, aColStride: 1,
       b: weights.input.pointer, bRowStride: 1, bColStride: columns, c: timeMajor.pointer,
@@ -152,9 +171,16 @@ extension RecurrentKernel {
     let h = record.states.pointer + (t + 1) * count
     switch nonlinearity {
     case .tanh:
-      for i in 0..<count { dA[i] = dh[i] * (1 - h[i] * h[i]) }
+      for i in vectorUnits(count) {
+        let hv = load(h + i)
+        store(load(dh + i) * (1 - hv * hv), dA + i)
+      }
+      for i in tailUnits(count) { dA[i] = dh[i] * (1 - h[i] * h[i]) }
     case .relu:
-      for i in 0..<count { dA[i] = h[i] > 0 ? dh[i] : 0 }
+      for i in vectorUnits(count) {
+        store(load(dh + i).replacing(with: 0, where: load(h + i) .<= 0), dA + i)
+      }
+      for i in tailUnits(count) { dA[i] = h[i] > 0 ? dh[i] : 0 }
     }
   }
 
@@ -170,20 +196,11 @@ extension RecurrentKernel {
     }
     for b in 0..<batch {
       let row = t * batch + b
-      let gate = record.gates.pointer + row * columns
-      let d = dA + b * columns
-      let (cPrevious, tc) = (cells + row * units, cellTanh + row * units)
-      let (dhRow, dcRow) = (dh + b * units, dc + b * units)
-      for j in 0..<units {
-        let (i, f) = (gate[j], gate[units + j])
-        let (g, o) = (gate[2 * units + j], gate[3 * units + j])
-        let cellGradient = dcRow[j] + dhRow[j] * o * (1 - tc[j] * tc[j])
-        d[j] = cellGradient * g * i * (1 - i)
-        d[units + j] = cellGradient * cPrevious[j] * f * (1 - f)
-        d[2 * units + j] = cellGradient * i * (1 - g * g)
-        d[3 * units + j] = dhRow[j] * tc[j] * o * (1 - o)
-        dcRow[j] = cellGradient * f
-      }
+      lstmBackwardRow(
+        LSTMBackwardRow(
+          gate: record.gates.pointer + row * columns, cPrevious: cells + row * units,
+          cellTanh: cellTanh + row * units, dh: dh + b * units, dc: dc + b * units,
+          d: dA + b * columns), units: units)
     }
   }
 
@@ -199,23 +216,11 @@ extension RecurrentKernel {
     guard let products = record.recurrent?.pointer else { return }
     for b in 0..<batch {
       let row = t * batch + b
-      let gate = record.gates.pointer + row * columns
-      let product = products + row * columns
-      let hPrevious = record.states.pointer + row * units
-      let (dx, dp, dhRow) = (dA + b * columns, dP + b * columns, dh + b * units)
-      for j in 0..<units {
-        let (r, z, n) = (gate[j], gate[units + j], gate[2 * units + j])
-        let dn = dhRow[j] * (1 - z) * (1 - n * n)
-        let dz = dhRow[j] * (hPrevious[j] - n) * z * (1 - z)
-        let dr = dn * product[2 * units + j] * r * (1 - r)
-        dx[j] = dr
-        dx[units + j] = dz
-        dx[2 * units + j] = dn
-        dp[j] = dr
-        dp[units + j] = dz
-        dp[2 * units + j] = dn * r
-        dhRow[j] *= z
-      }
+      gruBackwardRow(
+        GRUBackwardRow(
+          gate: record.gates.pointer + row * columns, product: products + row * columns,
+          hPrevious: record.states.pointer + row * units, dh: dh + b * units,
+          dx: dA + b * columns, dp: dP + b * columns), units: units)
     }
   }
 }

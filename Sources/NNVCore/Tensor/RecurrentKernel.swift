@@ -44,11 +44,10 @@ enum RecurrentKernel {
     if let bias = weights.bias?.pointer {
       for row in 0..<(steps * batch) { (gates + row * columns).update(from: bias, count: columns) }
     }
-    MatrixMultiply.multiply(
-      m: steps * batch, n: columns, k: features,
-      a: inputs, aRowStride: features, aColStride: 1,
-      b: weights.input.pointer, bRowStride: columns, bColStride: 1,
-      c: gates, ldc: columns, accumulate: true)
+    MatrixMultiply.multiplyUnpacked(
+      m: steps * batch, n: columns, k: features, a: inputs, lda: features,
+      b: weights.input.pointer, ldb: columns, c: gates, ldc: columns,
+      accumulate: weights.bias != nil)
     // A Ctrl-C is heard within about a millisecond of work, however long the sequence.
     var poller = Cancellation.Poller()
     let work = Shape.product(batch * columns, plan.units + 8) ?? Int.max
@@ -85,12 +84,11 @@ enum RecurrentKernel {
   ) {
     let plan = record.plan
     guard t > 0 else { return }
-    MatrixMultiply.multiply(
+    MatrixMultiply.multiplyUnpacked(
       m: plan.batch, n: plan.columns, k: plan.units,
-      a: record.states.pointer + t * plan.batch * plan.units, aRowStride: plan.units,
-      aColStride: 1,
-      b: weights.recurrent.pointer, bRowStride: plan.columns, bColStride: 1,
-      c: target, ldc: plan.columns, accumulate: true)
+      a: record.states.pointer + t * plan.batch * plan.units, lda: plan.units,
+      b: weights.recurrent.pointer, ldb: plan.columns, c: target, ldc: plan.columns,
+      accumulate: true)
   }
 
   /// One step of an Elman RNN: `h_t = φ(a_t)`, keeping `a_t`.
@@ -129,15 +127,13 @@ enum RecurrentKernel {
       activate(gate + 2 * units, count: units, .tanh)  // g
       activate(gate + 3 * units, count: units, .sigmoid)  // o
       let row = t * batch + b
-      let cPrevious = cells + row * units
       let c = cells + (row + batch) * units
       let tc = cellTanh + row * units
-      for j in 0..<units {
-        c[j] = gate[units + j] * cPrevious[j] + gate[j] * gate[2 * units + j]
-      }
+      lstmCellRow(gate: gate, units: units, cPrevious: cells + row * units, c: c)
       activate(c, count: units, .tanh, into: tc)
-      let h = record.states.pointer + (row + batch) * units
-      for j in 0..<units { h[j] = gate[3 * units + j] * tc[j] }
+      lstmHiddenRow(
+        o: gate + 3 * units, cellTanh: tc, units: units,
+        h: record.states.pointer + (row + batch) * units)
     }
   }
 
@@ -161,16 +157,14 @@ enum RecurrentKernel {
       for j in 0..<units { gate[2 * units + j] += gate[j] * product[2 * units + j] }
       activate(gate + 2 * units, count: units, .tanh)  // n
       let row = t * batch + b
-      let hPrevious = record.states.pointer + row * units
-      let h = record.states.pointer + (row + batch) * units
-      for j in 0..<units {
-        let z = gate[units + j]
-        h[j] = (1 - z) * gate[2 * units + j] + z * hPrevious[j]
-      }
+      gruHiddenRow(
+        gate: gate, units: units, hPrevious: record.states.pointer + row * units,
+        h: record.states.pointer + (row + batch) * units)
     }
   }
 
-  /// The gates' activations, in place or `into` another buffer.
+  /// The gates' activations, in place or `into` another buffer, by the vectorized functions
+  /// the activation layers use.
   enum GateActivation { case sigmoid, tanh }
 
   static func activate(

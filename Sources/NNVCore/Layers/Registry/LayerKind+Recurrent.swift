@@ -35,6 +35,23 @@ extension LayerKind {
     hint: "declare `input [T, F]` (T steps of F features each, such as `input [20, 8]`), or "
       + "give the recurrent layer before it `sequences true`")
 
+  /// How views show a recurrent layer: a block; its weight matrix is the input weights
+  /// `[features, G·H]`, with the (first) bias; its activations act inside.
+  static let recurrentPresentation = LayerPresentation(
+    activationShown: .inside, diagram: .block,
+    weights: { layer in
+      (layer as? Recurrent).map {
+        LayerWeights(
+          weight: $0.inputWeight,
+          bias: $0.biases.first ?? Tensor.zeros([$0.inputWeight.shape[1]]))
+      }
+    },
+    innerActivations: { layer in
+      guard let cell = (layer as? Recurrent)?.cell else { return "" }
+      if case .rnn(let nonlinearity) = cell { return nonlinearity.rawValue }
+      return "sigmoid, tanh"
+    })
+
   /// The parameters of a recurrent kind; `nonlinearity` only for rnn.
   static func recurrentParameters(nonlinearity: Bool) -> [LayerParameter] {
     var parameters = [
@@ -73,20 +90,7 @@ extension LayerKind {
       example: "model m {\n  input [12, 4]\n  \(name) 16 sequences true\n  dense 4 softmax\n}",
       parameters: recurrentParameters(nonlinearity: nonlinearity),
       input: sequenceInput,
-      presentation: LayerPresentation(
-        activationShown: .inside, diagram: .block,
-        weights: { layer in
-          (layer as? Recurrent).map {
-            LayerWeights(
-              weight: $0.inputWeight,
-              bias: $0.biases.first ?? Tensor.zeros([$0.inputWeight.shape[1]]))
-          }
-        },
-        innerActivations: { layer in
-          guard let cell = (layer as? Recurrent)?.cell else { return "" }
-          if case .rnn(let nonlinearity) = cell { return nonlinearity.rawValue }
-          return "sigmoid, tanh"
-        }),
+      presentation: recurrentPresentation,
       shapes: { input, configuration in
         guard let units = configuration.integer("units") else { return nil }
         let cell = cell(name, configuration)
