@@ -8,7 +8,7 @@ from collections import defaultdict
 
 # Reference values of the peers (numpy_peer.py and torch_peer.py agree to 6 decimals).
 REFERENCE_LOSS = {"xor-tiny": 0.001027, "spiral-small": 0.017652, "mnist-mlp": 1.958165,
-                  "cnn-small": 2.258989}
+                  "cnn-small": 2.258989, "rnn-char": 1.410712, "lstm-char": 0.888526}
 REFERENCE_CHECKSUM = 21102.5
 
 # Goals: minimum speedup (peer seconds / nnv seconds), or for sgemm minimum nnv/peer GFLOP/s.
@@ -17,10 +17,12 @@ GOALS = {
     ("spiral-small", "torch"): 10, ("spiral-small", "numpy"): 3,
     ("mnist-mlp", "torch"): 1,
     ("cnn-small", "torch"): 1,
+    ("rnn-char", "torch"): 3,
+    ("lstm-char", "torch"): 2,
     ("saliency", "torch"): 3,
     **{(f"sgemm-{n}", "numpy"): 0.8 for n in (128, 256, 512, 1024)},
 }
-ORDER = ["xor-tiny", "spiral-small", "mnist-mlp", "cnn-small", "saliency",
+ORDER = ["xor-tiny", "spiral-small", "mnist-mlp", "cnn-small", "rnn-char", "lstm-char", "saliency",
          "sgemm-128", "sgemm-256", "sgemm-512", "sgemm-1024"]
 
 

@@ -8,8 +8,9 @@
 # Environment (the options override it):
 #   REPS=5              repetitions of every (workload, peer) pair
 #   THREADS="1"         thread counts to run at ("1 2" for both); BENCH_THREADS is set per run
-#   WORKLOADS="xor-tiny spiral-small mnist-mlp cnn-small saliency sgemm"
-#   PEERS="numpy torch" peers for the training workloads (sklearn: W1-W3 only); sgemm always
+#   WORKLOADS="xor-tiny spiral-small mnist-mlp cnn-small rnn-char lstm-char saliency sgemm"
+#   PEERS="numpy torch" peers for the training workloads (sklearn: W1-W3 only; W7 and W8 run
+#                       peers/seq_peers.py); sgemm always
 #                       compares with numpy and torch (onnxruntime too if listed in PEERS)
 #   BENCH_VENV          the peers' Python environment, made on first use
 #                       (default $HOME/.cache/nnv-bench-venv)
@@ -26,7 +27,7 @@ OUT="${BENCH_OUT:-/tmp/nnv-bench}"
 NNV="${NNV_BENCH:-$HERE/.build/release/nnv-bench}"
 REPS="${REPS:-5}"
 THREADS="${THREADS:-1}"
-WORKLOADS="${WORKLOADS:-xor-tiny spiral-small mnist-mlp cnn-small saliency sgemm}"
+WORKLOADS="${WORKLOADS:-xor-tiny spiral-small mnist-mlp cnn-small rnn-char lstm-char saliency sgemm}"
 PEERS="${PEERS:-numpy torch}"
 MEMORY=1
 
@@ -37,7 +38,7 @@ while [ $# -gt 0 ]; do
     --workloads) WORKLOADS=$2; shift 2 ;;
     --peers) PEERS=$2; shift 2 ;;
     --no-memory) MEMORY=0; shift ;;
-    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
     *) echo "compare.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -100,6 +101,7 @@ peer_command() {  # the command line of peer P for workload W, or nothing if P d
     *:sgemm|onnxruntime:*) ;;
     sklearn:xor-tiny|sklearn:spiral-small|sklearn:mnist-mlp) echo "$PY sklearn_peer.py $w" ;;
     sklearn:*) ;;
+    numpy:rnn-char|numpy:lstm-char|torch:rnn-char|torch:lstm-char) echo "$PY seq_peers.py $w $p" ;;
     numpy:*) echo "$PY numpy_peer.py $w" ;;
     torch:*) echo "$PY torch_peer.py $w" ;;
     *) echo "compare.sh: unknown peer $p" >&2; exit 2 ;;

@@ -114,6 +114,57 @@ import Testing
     #expect(report.checked == inputs.reduce(0) { $0 + $1.count })
   }
 
+  /// Sizes that fill the kernels' 8 × 32 tiles and their vectors of 16 units, with units left
+  /// over (20 = 16 + 4; a GRU's 60 columns = 32 + 28).
+  @Test(arguments: [(RecurrentCell.lstm, 32), (.gru, 20), (.rnn(.tanh), 32)])
+  func gradientsAtTheSizesOfTheTiledProducts(_ cell: RecurrentCell, _ units: Int) throws {
+    let shapes = cell.parameterShapes(features: 3, units: units, bias: true)
+    let inputs =
+      [randomTensor([8, 3, 3], seed: 70)]
+      + shapes.enumerated().map { randomTensor($1, seed: 71 + UInt64($0), in: -0.3...0.3) }
+    let report = try checkGradients(
+      of: { v in
+        try Variable.recurrent(
+          v[0], inputWeight: v[1], recurrentWeight: v[2], biases: Array(v.dropFirst(3)),
+          cell: cell, returnsSequences: true)
+      }, at: inputs, step: 1e-2)
+    #expect(report.passes, "\(cell) \(units) units: \(report)")
+  }
+
+  /// An LSTM of 64 units over 16 sequences, step by step in double precision from the formulas.
+  @Test func aLargerLSTMMatchesTheFormulasInDoublePrecision() throws {
+    let (batch, steps, features, units) = (16, 4, 5, 64)
+    let layer = try Recurrent(
+      .lstm, inputWeight: randomTensor([features, 4 * units], seed: 80, in: -0.2...0.2),
+      recurrentWeight: randomTensor([units, 4 * units], seed: 81, in: -0.2...0.2),
+      biases: [randomTensor([4 * units], seed: 82, in: -0.2...0.2)], returnsSequences: true)
+    let x = randomTensor([batch, steps, features], seed: 83)
+    let out = try run2(layer, x)
+    let (w, u, bias) = (layer.inputWeight.scalars, layer.recurrentWeight.scalars, layer.biases[0])
+    var worst = 0.0
+    for b in 0..<batch {
+      var (h, c) = ([Double](repeating: 0, count: units), [Double](repeating: 0, count: units))
+      for t in 0..<steps {
+        var a = bias.scalars.map(Double.init)
+        for k in 0..<(4 * units) {
+          for f in 0..<features {
+            a[k] += Double(x.scalars[(b * steps + t) * features + f]) * Double(w[f * 4 * units + k])
+          }
+          for j in 0..<units { a[k] += h[j] * Double(u[j * 4 * units + k]) }
+        }
+        for j in 0..<units {
+          let (i, f) = (Self.sigmoid(a[j]), Self.sigmoid(a[units + j]))
+          let (g, o) = (tanh(a[2 * units + j]), Self.sigmoid(a[3 * units + j]))
+          c[j] = f * c[j] + i * g
+          h[j] = o * tanh(c[j])
+          let got = Double(out.scalars[((b * steps + t) * units) + j])
+          worst = max(worst, abs(got - h[j]))
+        }
+      }
+    }
+    #expect(worst < 1e-5, "largest difference \(worst)")
+  }
+
   @Test func aWholeCharacterModelDifferentiatesThroughTheLoss() throws {
     // lstm 3 sequences true → dense 4 softmax, cross-entropy over [n, steps, 4] on logits.
     var model = try Sequential(name: "chars", inputShape: [3, 4])
