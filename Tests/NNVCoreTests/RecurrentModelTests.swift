@@ -118,6 +118,27 @@ import Testing
     #expect(mse == flat)
   }
 
+  @Test func aClassPerSampleOnAnOutputAtEveryStepIsExplained() throws {
+    var model = try Sequential(name: "m", inputShape: [8, 8])
+    try model.append(Recurrent(.lstm, inputSize: 8, units: 4, returnsSequences: true, seed: 1))
+    try model.append(Dense(inputSize: 4, outputSize: 10, activation: .softmax, seed: 2))
+    let output = LossCompatibility.Output(of: model)
+    #expect(output.steps == 8 && output.units == 80)
+    let problem = try #require(
+      LossCompatibility.problem(
+        loss: .categoricalCrossEntropy, lossGiven: false, output: output, targets: .classes(10)))
+    #expect(problem.message.contains("one class per sample") && problem.culprit == .output)
+    #expect(problem.fix.contains("sequences false"))
+    // Ten classes from the last step only: nothing to say.
+    var last = try Sequential(name: "m", inputShape: [8, 8])
+    try last.append(Recurrent(.lstm, inputSize: 8, units: 4, seed: 1))
+    try last.append(Dense(inputSize: 4, outputSize: 10, activation: .softmax, seed: 2))
+    #expect(
+      LossCompatibility.problem(
+        loss: .categoricalCrossEntropy, lossGiven: false, output: .init(of: last),
+        targets: .classes(10)) == nil)
+  }
+
   @Test func modelFilesKeepRecurrentLayers() throws {
     var model = try Sequential(name: "m", inputShape: [4, 3])
     try model.append(

@@ -18,6 +18,9 @@ public enum LossCompatibility {
     public var layer: String
     /// Where the last layer is written (`line 4`), for messages; nil when not known.
     public var location: String?
+    /// The number of steps when the last layer outputs at every step of a sequence (one sample
+    /// is `[steps, units / steps]`); nil for a flat output or when not known.
+    public var steps: Int?
 
     public init(activation: Activation, units: Int, layer: String? = nil) {
       self.activation = activation
@@ -37,6 +40,13 @@ public enum LossCompatibility {
       let activation = last?.activation ?? .linear
       let layer = last.map { $0.written() ?? activation.name } ?? "input"
       self.init(activation: activation, units: units, layer: layer)
+      steps = Output.steps(of: model.outputShape)
+    }
+
+    /// The steps of an output sample of shape `shape`: its first size when it is `[steps,
+    /// units]`.
+    public static func steps(of shape: [Int]) -> Int? {
+      shape.count == 2 ? shape[0] : nil
     }
 
     /// `dense 3 softmax`, or `dense 1` for a linear layer.
@@ -159,6 +169,13 @@ public enum LossCompatibility {
       return nil
     case .classes(let k):
       guard k > 0, output.units == 1 ? k > 2 : output.units != k else { return nil }
+      if let steps = output.steps, output.units == steps * k {
+        return Problem(
+          message: "\(dataName) has one class per sample, but \(layer) outputs "
+            + "\(Tensor.describe([steps, k])): \(k) values at each of \(steps) steps.",
+          fix: "add `flatten` before the last layer, or give the recurrent layer before it "
+            + "`sequences false` (only its last step)", culprit: .output)
+      }
       return Problem(
         message: "\(dataName) has \(k) classes, but \(layer) has \(units).",
         fix: classifierFix(k), culprit: .output)
