@@ -10,13 +10,18 @@
 //   step of the whole batch is a contiguous `[B, width]` block.
 // - The input projections of all steps are one large product, `[T·B, F] · [F, G·H]`, into the
 //   gate buffer (started from the bias); each step then adds `h_{t−1} · U` into its block with
-//   one `[B, H] · [H, G·H]` product. Both go through the packed `MatrixMultiply` kernels.
+//   one `[B, H] · [H, G·H]` product. Both run the matrix multiply's micro-kernel on the buffers
+//   in place (`MatrixMultiply.multiplyUnpacked`): packing the recurrent weights afresh at every
+//   step would cost as much as the step's arithmetic.
 // - The forward pass keeps, in flat `Float` buffers (`RecurrentRecord`), what the backward pass
 //   needs: the inputs, the activated gates, the hidden states (and an LSTM's cells).
 // - The backward pass walks the steps in reverse, computing each step's gradient with respect
 //   to the gate pre-activations and one product `dA_t · Uᵀ` for the previous state; then the
 //   weight gradients come from two large products over all steps at once, `Xᵀ · dA` and
 //   `Hᵀ · dA`, and the input gradient from `dA · Wᵀ`.
+// - The element-wise formulas of a step work on sixteen units at a time
+//   (RecurrentKernel+Cells.swift), and training reuses the buffers of the batch before
+//   (`FloatBuffer`'s pool).
 
 /// The forward and backward passes of recurrent layers over flat, time-major buffers (see the
 /// comment at the top of this file).

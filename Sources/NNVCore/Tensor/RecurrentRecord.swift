@@ -33,9 +33,6 @@ final class FloatBuffer: @unchecked Sendable {
 
   deinit { FloatBuffer.pool.give(pointer, count: count) }
 
-  /// The values as an array.
-  var array: [Float] { Array(UnsafeBufferPointer(start: pointer, count: count)) }
-
   static let pool = Pool()
 
   /// Freed blocks by size, up to `capacity` floats in all; the rest go back to the system.

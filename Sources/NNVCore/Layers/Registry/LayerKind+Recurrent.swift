@@ -71,7 +71,7 @@ extension LayerKind {
         "true: output every step's hidden state [steps, units]; false: only the last [units]",
         saved: true),
       LayerParameter(
-        "bias", .boolean, default: "true", "whether the gates have biases (starting at 0)",
+        "bias", .boolean, default: "true", "whether the layer adds biases (they start at 0)",
         saved: true),
     ]
   }
