@@ -131,6 +131,22 @@ import Testing
     #expect(report.passes, "\(cell) \(units) units: \(report)")
   }
 
+  /// One-hot inputs (one value in sixteen is 1) take the kernels' path that skips zeros.
+  @Test(arguments: [RecurrentCell.lstm, .gru])
+  func gradientsWithOneHotInputs(_ cell: RecurrentCell) throws {
+    let symbols = [3, 0, 15, 7, 7, 1, 12, 9]
+    let x = try Tensor.oneHot(symbols, classes: 16).reshaped([2, 4, 16])
+    let shapes = cell.parameterShapes(features: 16, units: 5, bias: true)
+    let inputs = [x] + shapes.enumerated().map { randomTensor($1, seed: 90 + UInt64($0)) }
+    let report = try checkGradients(
+      of: { v in
+        try Variable.recurrent(
+          v[0], inputWeight: v[1], recurrentWeight: v[2], biases: Array(v.dropFirst(3)),
+          cell: cell, returnsSequences: true)
+      }, at: inputs, step: 1e-2)
+    #expect(report.passes, "\(cell): \(report)")
+  }
+
   /// An LSTM of 64 units over 16 sequences, step by step in double precision from the formulas.
   @Test func aLargerLSTMMatchesTheFormulasInDoublePrecision() throws {
     let (batch, steps, features, units) = (16, 4, 5, 64)

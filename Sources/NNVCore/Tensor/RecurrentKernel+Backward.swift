@@ -106,9 +106,16 @@ extension RecurrentKernel {
     // Σ_t x_tᵀ · dA_t: the inputs read transposed.
     let inputWeight = Tensor(shape: [features, columns]) { out in
       guard let c = out.baseAddress else { return }
-      MatrixMultiply.multiplyUnpacked(
-        m: features, n: columns, k: rows, a: record.inputs.pointer, lda: features,
-        transposedA: true, b: dA.pointer, ldb: columns, c: c, ldc: columns, accumulate: false)
+      if record.sparseInputs {
+        c.update(repeating: 0, count: features * columns)
+        sparseTransposedProduct(
+          rows: rows, features: features, columns: columns, x: record.inputs.pointer,
+          d: dA.pointer, g: c)
+      } else {
+        MatrixMultiply.multiplyUnpacked(
+          m: features, n: columns, k: rows, a: record.inputs.pointer, lda: features,
+          transposedA: true, b: dA.pointer, ldb: columns, c: c, ldc: columns, accumulate: false)
+      }
     }
     // Σ_{t ≥ 1} h_{t−1}ᵀ · dA_t (the state before step 0 is zero).
     let recurrentWeight = Tensor(shape: [units, columns]) { out in

@@ -45,14 +45,21 @@ enum RecurrentKernel {
       }
     }
     // The input projections of every step at once, added to the bias.
-    let gates = record.gates.pointer
+    let (gates, rows) = (record.gates.pointer, steps * batch)
     if let bias = weights.bias?.pointer {
-      for row in 0..<(steps * batch) { (gates + row * columns).update(from: bias, count: columns) }
+      for row in 0..<rows { (gates + row * columns).update(from: bias, count: columns) }
     }
-    MatrixMultiply.multiplyUnpacked(
-      m: steps * batch, n: columns, k: features, a: inputs, lda: features,
-      b: weights.input.pointer, ldb: columns, c: gates, ldc: columns,
-      accumulate: weights.bias != nil)
+    record.sparseInputs = isSparse(inputs, count: rows * features)
+    if record.sparseInputs {
+      if weights.bias == nil { gates.update(repeating: 0, count: rows * columns) }
+      sparseProduct(
+        rows: rows, features: features, columns: columns, x: inputs, w: weights.input.pointer,
+        c: gates)
+    } else {
+      MatrixMultiply.multiplyUnpacked(
+        m: rows, n: columns, k: features, a: inputs, lda: features, b: weights.input.pointer,
+        ldb: columns, c: gates, ldc: columns, accumulate: weights.bias != nil)
+    }
     // A Ctrl-C is heard within about a millisecond of work, however long the sequence.
     var poller = Cancellation.Poller()
     let work = Shape.product(batch * columns, plan.units + 8) ?? Int.max

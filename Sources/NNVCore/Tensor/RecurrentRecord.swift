@@ -105,6 +105,9 @@ final class RecurrentRecord: @unchecked Sendable {
   let cells: FloatBuffer?
   /// LSTM only, `[T, B, H]`: tanh of every step's cell state.
   let cellTanh: FloatBuffer?
+  /// Whether the inputs are mostly zeros (one-hot), so their products skip the zeros; set by
+  /// the forward pass.
+  var sparseInputs = false
 
   init(_ plan: RecurrentPlan) {
     self.plan = plan
