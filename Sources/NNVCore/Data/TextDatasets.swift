@@ -76,8 +76,8 @@ public enum TextDatasets {
     guard characters.count > window else {
       throw DataError.invalidArgument(
         "the text of \(name) has \(characters.count) character"
-          + "\(characters.count == 1 ? "" : "s"), but a window of \(window) needs at least "
-          + "\(window + 1): the window and the character after it")
+          + "\(characters.count == 1 ? "" : "s"), but a window of \(window) needs more: the "
+          + "window and the character after it")
     }
     let vocabulary = Array(Set(characters)).sorted { $0.value < $1.value }
     let classes = vocabulary.count

@@ -39,7 +39,9 @@ extension Checker {
     of builtin: Builtin, _ model: StaticModel, _ modelArgument: Argument, _ data: StaticData,
     _ lossArgument: Argument?
   ) {
-    guard let output = model.output else { return }
+    guard var output = model.output else { return }
+    // A target at every step asks for an output of shape [steps, units].
+    if output.shape == nil { output.shape = model.outputShape }
     var given: Loss?
     if let lossArgument {
       switch lossArgument.value.kind {
