@@ -116,21 +116,28 @@ import Testing
     #expect(
       LossCompatibility.problem(
         loss: .categoricalCrossEntropy, lossGiven: true, output: fits, targets: targets) == nil)
-    let flat = LossCompatibility.Output(activation: .softmax, units: 15, shape: [15])
+    let flat = LossCompatibility.Output(activation: .softmax, units: 15, shape: [15, 1])
     let problem = try #require(
       LossCompatibility.problem(
         loss: .categoricalCrossEntropy, lossGiven: true, output: flat, targets: targets,
         dataName: "copies"))
     #expect(problem.culprit == .output)
     #expect(problem.message.contains("copies has a target at each of its 5 steps"))
-    #expect(problem.message.contains("[15]"))
+    #expect(problem.message.contains("[15, 1]"))
     let narrow = LossCompatibility.Output(activation: .softmax, units: 10, shape: [5, 2])
     let classes = try #require(
       LossCompatibility.problem(
         loss: .categoricalCrossEntropy, lossGiven: true, output: narrow, targets: targets))
     #expect(classes.message.contains("3 classes") && classes.message.contains("2 output units"))
-    // Only the units known: they must be a whole number per step.
-    let units = LossCompatibility.Output(activation: .softmax, units: 14)
+    // An output at every step for data with one target per sample says so.
+    let whole = try #require(
+      LossCompatibility.problem(
+        loss: .categoricalCrossEntropy, lossGiven: true, output: fits, targets: .classes(3),
+        dataName: "sentences"))
+    #expect(whole.message.contains("sentences has one target per sample"))
+    #expect(whole.message.contains("[5, 3], a row for every step") && whole.culprit == .output)
+    // A flat output (no shape given) has no row for every step.
+    let units = LossCompatibility.Output(activation: .softmax, units: 15)
     #expect(
       LossCompatibility.problem(
         loss: .categoricalCrossEntropy, lossGiven: true, output: units, targets: targets)?

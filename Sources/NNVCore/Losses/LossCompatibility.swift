@@ -18,8 +18,8 @@ public enum LossCompatibility {
     public var layer: String
     /// Where the last layer is written (`line 4`), for messages; nil when not known.
     public var location: String?
-    /// The shape of one sample's output (`[T, units]` for a prediction at every step); nil
-    /// when only the number of units is known.
+    /// The shape of one sample's output when it has more than one axis (`[T, units]`: a
+    /// prediction at every step); nil for a flat output of `units` values.
     public var shape: [Int]?
 
     public init(activation: Activation, units: Int, layer: String? = nil, shape: [Int]? = nil) {
@@ -40,7 +40,9 @@ public enum LossCompatibility {
       let last = model.layers.last { !$0.presentation.lossLooksPast }
       let activation = last?.activation ?? .linear
       let layer = last.map { $0.written() ?? activation.name } ?? "input"
-      self.init(activation: activation, units: units, layer: layer, shape: model.outputShape)
+      let shape = model.outputShape
+      self.init(
+        activation: activation, units: units, layer: layer, shape: shape.count > 1 ? shape : nil)
     }
 
     /// `dense 3 softmax`, or `dense 1` for a linear layer.
@@ -107,14 +109,7 @@ public enum LossCompatibility {
     loss: Loss, lossGiven: Bool, output: Output, targets: Targets, dataName: String = "the data"
   ) -> Problem? {
     if case .steps(let steps, let each) = targets {
-      // The rule for every step's output: its units against what each step asks for.
-      switch stepOutput(output, steps: steps, dataName: dataName) {
-      case .success(let step):
-        return problem(
-          loss: loss, lossGiven: lossGiven, output: step, targets: each, dataName: dataName)
-      case .failure(let problem):
-        return problem
-      }
+      return stepProblem(loss, lossGiven, output, steps: steps, each: each, dataName: dataName)
     }
     if let problem = targetProblem(output: output, targets: targets, dataName: dataName) {
       return problem
@@ -169,36 +164,40 @@ public enum LossCompatibility {
     }
   }
 
+  /// The problem with a model that must predict `each` at every one of `steps` steps: its
+  /// output's shape, then the rule for every step's output (its units against what a step
+  /// asks for).
+  static func stepProblem(
+    _ loss: Loss, _ lossGiven: Bool, _ output: Output, steps: Int, each: Targets,
+    dataName: String
+  ) -> Problem? {
+    switch stepOutput(output, steps: steps, dataName: dataName) {
+    case .success(let step):
+      return problem(
+        loss: loss, lossGiven: lossGiven, output: step, targets: each, dataName: dataName)
+    case .failure(let problem):
+      return problem
+    }
+  }
+
   /// The output of one step of a model that must predict at each of `steps` steps: its
   /// units are the last axis of an output `[steps, units]`. A problem when the output has
-  /// another shape (when only its units are known, when they are not a whole number per step).
+  /// another shape.
   static func stepOutput(
     _ output: Output, steps: Int, dataName: String
   ) -> Result<Output, Problem> {
-    var step = output
-    if let shape = output.shape {
-      guard shape.count == 2, shape[0] == steps else {
-        return .failure(
-          Problem(
-            message: "\(dataName) has a target at each of its \(steps) steps, but "
-              + "\(output.named) gives each sample an output of shape "
-              + "\(Tensor.describe(shape)), not one row for every step.",
-            fix: "give the model an output of shape [\(steps), N]: a recurrent layer with "
-              + "`sequences true`, then a `dense` layer applied at every step",
-            culprit: .output))
-      }
-      step.units = shape[1]
-    } else {
-      guard steps > 0, output.units % steps == 0 else {
-        return .failure(
-          Problem(
-            message: "\(dataName) has a target at each of its \(steps) steps, but "
-              + "\(output.named) has \(output.units) output units, not the same number for "
-              + "every step.",
-            fix: "give the model an output of shape [\(steps), N]", culprit: .output))
-      }
-      step.units = output.units / steps
+    guard let shape = output.shape, shape.count == 2, shape[0] == steps else {
+      return .failure(
+        Problem(
+          message: "\(dataName) has a target at each of its \(steps) steps, but "
+            + "\(output.named) gives each sample an output of shape "
+            + "\(Tensor.describe(output.shape ?? [output.units])), not one row for every step.",
+          fix: "give the model an output of shape [\(steps), N]: a recurrent layer with "
+            + "`sequences true`, then a `dense` layer applied at every step",
+          culprit: .output))
     }
+    var step = output
+    step.units = shape[1]
     step.shape = nil
     return .success(step)
   }
@@ -212,17 +211,31 @@ public enum LossCompatibility {
       return nil
     case .classes(let k):
       guard k > 0, output.units == 1 ? k > 2 : output.units != k else { return nil }
-      return Problem(
-        message: "\(dataName) has \(k) classes, but \(layer) has \(units).",
-        fix: classifierFix(k), culprit: .output)
+      return everyStep(output, dataName: dataName)
+        ?? Problem(
+          message: "\(dataName) has \(k) classes, but \(layer) has \(units).",
+          fix: classifierFix(k), culprit: .output)
     case .values(let width):
       guard output.units != width else { return nil }
       let values = width == 1 ? "1 value" : "\(width) values"
-      return Problem(
-        message: "\(dataName) has \(values) to predict per sample, but \(layer) has \(units).",
-        fix: "end the model with `dense \(width)` (no activation) and use `loss mse`",
-        culprit: .output)
+      return everyStep(output, dataName: dataName)
+        ?? Problem(
+          message: "\(dataName) has \(values) to predict per sample, but \(layer) has \(units).",
+          fix: "end the model with `dense \(width)` (no activation) and use `loss mse`",
+          culprit: .output)
     }
+  }
+
+  /// An output with a row for every step (`[steps, units]`) given data with one target per
+  /// sample, whose units do not fit; nil for any other output.
+  static func everyStep(_ output: Output, dataName: String) -> Problem? {
+    guard let shape = output.shape, shape.count == 2 else { return nil }
+    return Problem(
+      message: "\(dataName) has one target per sample, but \(output.named) gives each sample "
+        + "an output of shape \(Tensor.describe(shape)), a row for every step.",
+      fix: "let the last recurrent layer give only its last step (`sequences false`, the "
+        + "default), or train on data with a target at every step",
+      culprit: .output)
   }
 
   /// The usual output layers for classes: one sigmoid unit for two, softmax for more.

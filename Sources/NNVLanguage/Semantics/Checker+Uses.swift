@@ -40,8 +40,13 @@ extension Checker {
     _ lossArgument: Argument?
   ) {
     guard var output = model.output else { return }
-    // A target at every step asks for an output of shape [steps, units].
-    if output.shape == nil { output.shape = model.outputShape }
+    // A target at every step asks for an output of shape [steps, units]: its shape must be
+    // known.
+    if let shape = model.outputShape {
+      output.shape = shape.count > 1 ? shape : nil
+    } else if case .steps = data.targets {
+      return
+    }
     var given: Loss?
     if let lossArgument {
       switch lossArgument.value.kind {
