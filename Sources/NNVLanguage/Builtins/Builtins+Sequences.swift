@@ -75,18 +75,23 @@ extension Builtins {
     summary:
       "Sequences of ( ) and . one-hot [length, 3], nested at most `depth` deep: the depth at "
       + "every step, or whether each sequence is balanced.",
-    parameters: sequenceParameters(n: 200, length: 20) + [
-      Parameter(
-        "depth", .integer, default: "4", "how deep brackets nest at most",
-        bounds: Bounds(
-          lower: Double(SequenceDatasets.depths.lowerBound),
-          upper: Double(SequenceDatasets.depths.upperBound))),
-      Parameter(
-        "target", .choice(SequenceDatasets.BracketTarget.allCases.map(\.rawValue)),
-        default: "depth",
-        "depth: the depth after every symbol, classes 0 to `depth`; balanced: one class "
-          + "per sequence, half of them balanced"),
-    ],
+    parameters: {
+      var parameters = sequenceParameters(n: 200, length: 20)
+      parameters.insert(
+        contentsOf: [
+          Parameter(
+            "depth", .integer, default: "4", "how deep brackets nest at most",
+            bounds: Bounds(
+              lower: Double(SequenceDatasets.depths.lowerBound),
+              upper: Double(SequenceDatasets.depths.upperBound))),
+          Parameter(
+            "target", .choice(SequenceDatasets.BracketTarget.allCases.map(\.rawValue)),
+            default: "depth",
+            "depth: the depth after every symbol, classes 0 to `depth`; balanced: one class "
+              + "per sequence, half of them balanced"),
+        ], at: 2)
+      return parameters
+    }(),
     example: """
       let nested = brackets(n: 100, length: 12, depth: 3, seed: 1)
       print nested
