@@ -80,6 +80,10 @@ public enum ResourceLimits {
   /// Samples in one generated data set, and samples per batch.
   public static let samples = ResourceLimit(10_000_000, "samples", "per data set")
 
+  /// Bytes of one text that `text` turns into sequences (a string or a file): 16 MiB, the
+  /// most a string holds.
+  public static let textBytes = ResourceLimit(16 << 20, "bytes", "per text")
+
   /// Epochs in one `train`.
   public static let epochs = ResourceLimit(1_000_000, "epochs", "per training run")
 
@@ -98,7 +102,7 @@ public enum ResourceLimits {
 
   /// Every limit, for documentation and tests.
   public static let all: [ResourceLimit] = [
-    tensorElements, modelParameters, modelLayers, batchActivations, samples, epochs,
+    tensorElements, modelParameters, modelLayers, batchActivations, samples, textBytes, epochs,
     attributionSteps, viewResolution, histogramBins, viewWidth,
   ]
 }
