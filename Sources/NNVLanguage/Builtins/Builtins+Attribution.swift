@@ -34,7 +34,10 @@ extension Builtins {
       "SmoothGrad's noise, as a fraction of each input's range"),
     Parameter(
       "patch", .integer, default: "2 for images, 1 for features",
-      "the side of the square occlusion hides (stride 1, filled with 0)"),
+      "the side of the square occlusion hides in every channel (filled with 0)"),
+    Parameter(
+      "stride", .integer, default: "the patch",
+      "how far the occlusion patch moves, from 1 to the patch (1 overlaps the patches)"),
     Parameter("seed", .integer, default: "the session seed", "seeds noise and random weights"),
   ]
 
@@ -42,6 +45,7 @@ extension Builtins {
   static let methodsUsing: [String: [String]] = [
     "steps": ["ig"], "baseline": ["ig"], "samples": ["smoothgrad", "smoothgrad2", "vargrad"],
     "noise": ["smoothgrad", "smoothgrad2", "vargrad"], "patch": ["occlusion"],
+    "stride": ["occlusion"],
   ]
 
   static let saliency = Builtin(
@@ -204,7 +208,11 @@ extension Builtins {
       guard patch <= largest else {
         throw call.fail(.patchTooLarge(patch, largest: largest, image: largest > 1), at: "patch")
       }
-      return (.occlusion(patch: patch, stride: 1, fill: 0), nil)
+      let stride = try call.count("stride", default: patch)
+      guard stride <= patch else {
+        throw call.fail(.strideOverPatch(stride, patch: patch), at: "stride")
+      }
+      return (.occlusion(patch: patch, stride: stride, fill: 0), nil)
     default: return (.gradient(absolute: false), nil)
     }
   }
@@ -288,6 +296,12 @@ extension Diagnostic.Message {
         + (image
           ? "the images are \(largest) pixels across." : "features are occluded one at a time."),
       hint: image ? "use `patch 1` to `patch \(largest)`" : "leave `patch` out")
+  }
+  static func strideOverPatch(_ stride: Int, patch: Int) -> Self {
+    Self(
+      "A stride of \(stride) is larger than the patch of \(patch): the pixels between the "
+        + "patches would never be hidden.",
+      hint: "use `stride 1` to `stride \(patch)`, or a larger `patch`")
   }
   static func singleOutputTarget(_ model: String) -> Self {
     Self(
