@@ -85,15 +85,25 @@ import Testing
     #expect(sanity.contains("#0 · true") && sanity.contains("trained"))
     let confusion = expectSuccess(Self.cnn + "confusion cnn on pictures width 80")
     #expect(confusion.contains("precision") && confusion.contains("recall"))
+    let name = "saliency-\(UUID()).svg"
+    let path = ScriptRunner.temporaryDirectory + "/" + name
+    defer { try? FileManager.default.removeItem(atPath: path) }
     for method in [
       "gradient", "abs", "input", "smoothgrad samples 4", "smoothgrad2 samples 4",
       "vargrad samples 4", "ig steps 8", "occlusion", "occlusion patch 3 stride 1",
     ] {
       let output = expectSuccess(
-        Self.cnn + "saliency cnn on pictures count 1 method \(method) width 80")
-      // Shown as images: the input, the map and the overlay of each row.
+        Self.cnn + """
+          saliency cnn on pictures count 1 method \(method) width 80
+          saliency cnn on pictures count 1 method \(method) to "\(name)"
+          """)
+      // Shown as images: the input, the map and the overlay of each row, and the mean map.
       #expect(output.contains("#0 · true"), "\(method)")
       #expect(output.contains("mean |attribution| over all"), "\(method)")
+      let svg = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+      // 64 pixel cells in each of the map and the overlay of the row, and in the mean map.
+      #expect(svg.components(separatedBy: "class=\"cell\"").count - 1 >= 3 * 64, "\(method)")
+      #expect(svg.contains("data-kind=\"overlay\""), "\(method)")
     }
     let occlusion = expectSuccess(
       Self.cnn + "saliency cnn on pictures index 0 method occlusion patch 3 width 80")
@@ -115,5 +125,25 @@ import Testing
     #expect(svg.components(separatedBy: "class=\"window\"").count - 1 == 3)
     #expect(svg.components(separatedBy: "class=\"neuron\"").count - 1 == 9 + 10)
     #expect(svg.contains("class=\"edge\""))
+  }
+
+  @Test(arguments: [
+    "train cnn on pictures epochs 2 batch 16", "saliency cnn on pictures method occlusion",
+    "activations cnn on pictures samples 90", "weights cnn",
+  ])
+  func aConvolutionalCommandStopsWhereItIsInterrupted(_ command: String) throws {
+    let setup = Self.cnn.replacingOccurrences(of: "train cnn", with: "# train cnn")
+    let before = InterruptTests.run(setup)
+    try #require(before.result.status == .success)
+    let whole = InterruptTests.run(setup + command)
+    try #require(whole.result.status == .success, "\(whole.result.diagnostics)")
+    let own = whole.flag.pollCount - before.flag.pollCount
+    #expect(own >= 2, "`\(command)` polled \(own) times")
+    let trip = before.flag.pollCount + Swift.max(1, own / 2)
+    let interrupted = InterruptTests.run(
+      setup + command, flag: CancellationFlag(cancellingAtPoll: trip))
+    #expect(interrupted.result.status == .interrupted)
+    #expect(interrupted.flag.pollCount == trip, "`\(command)` went on after the interrupt")
+    if !command.hasPrefix("train") { #expect(interrupted.output.text == before.output.text) }
   }
 }

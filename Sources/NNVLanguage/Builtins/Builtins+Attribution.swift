@@ -70,6 +70,9 @@ extension Builtins {
       train net on flowers epochs 10 lr 0.05
       saliency net on flowers method ig steps 20
       saliency net on flowers index 0 method input to "iris-saliency.svg"
+      let images = bars(n: 40)
+      model cnn { input [1, 8, 8]; conv 4 size 3 relu; flatten; dense 2 softmax }
+      saliency cnn on images count 2 method occlusion patch 2 stride 1
       """,
     body: .function(runSaliency))
 
