@@ -177,6 +177,23 @@ public enum ModelViews {
     public struct MapSize: Sendable, Equatable {
       public var height: Int
       public var width: Int
+
+      public init(height: Int, width: Int) {
+        self.height = height
+        self.width = width
+      }
+    }
+
+    public init(
+      name: String, outputs: Matrix, dead: [Int], saturated: [Int], activation: Activation,
+      maps: MapSize? = nil
+    ) {
+      self.name = name
+      self.outputs = outputs
+      self.dead = dead
+      self.saturated = saturated
+      self.activation = activation
+      self.maps = maps
     }
   }
 

@@ -4,7 +4,7 @@ import NNVCore
 /// the spread of each filter's weights (a filter whose weights all stay near zero detects
 /// nothing), and the command that shows the kernels as pictures (`filters`). NNVCore's
 /// `KernelDistribution` computes the numbers.
-public struct KernelChart: Sendable {
+public struct KernelChart: Chart {
   /// The most filters listed one by one; the view says how many more there are.
   public static let maximumFilters = 32
 
