@@ -204,9 +204,14 @@ extension Builtins {
         "the mean input of \(data.name)"
       )
     case "occlusion":
-      let kind = AttributionViews.inputKind(data.sampleShape)
+      // An image's patch fits its height and width (a flat square image is one channel).
       var largest = 1
-      if case .image(let rows, let columns) = kind { largest = Swift.min(rows, columns) }
+      let shape = data.sampleShape
+      if shape.count >= 2 {
+        largest = Swift.min(shape[shape.count - 2], shape[shape.count - 1])
+      } else if case .image(let rows, let columns) = AttributionViews.inputKind(shape) {
+        largest = Swift.min(rows, columns)
+      }
       let patch = try call.count("patch", default: largest > 1 ? 2 : 1)
       guard patch <= largest else {
         throw call.fail(.patchTooLarge(patch, largest: largest, image: largest > 1), at: "patch")
