@@ -63,8 +63,8 @@ public enum Trainer {
   /// same weights bit for bit. After every epoch the options' recorders add their statistics to
   /// the epoch's metrics. The observer is called after every batch and every epoch and may
   /// stop training; the model then keeps the weights of the last finished batch. So does a
-  /// cancelled `Cancellation` token (Ctrl-C), which is polled inside every forward pass and
-  /// validation. A loss that becomes NaN or infinite stops training and restores the weights
+  /// cancelled `Cancellation` token (Ctrl-C), which is polled inside every forward and
+  /// backward pass and validation. A loss that becomes NaN or infinite stops training and restores the weights
   /// from the start of that epoch, and so do weights that become NaN, infinite or larger than
   /// `largestWeight`, and a validation loss that becomes NaN or infinite (see
   /// `TrainingOutcome`).
@@ -104,7 +104,7 @@ public enum Trainer {
     let output = try model.forward(
       Variable(x), parameters: variables, context: &context, stopBeforeFinalActivation: fused)
     let value = try loss(output, y, fromLogits: fused)
-    let gradients = tape.gradients(of: value)
+    let gradients = try tape.cancellableGradients(of: value)
     return (value.value.scalar, variables.map { $0.map { gradients[$0] } }, output.value)
   }
 
