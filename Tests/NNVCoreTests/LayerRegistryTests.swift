@@ -14,7 +14,8 @@ import Testing
     }
   }
 
-  /// A value inside the parameter's bounds, with `word` for a choice.
+  /// A value inside the parameter's bounds, with `word` for a choice (a switch is set to what
+  /// it is not by default).
   static func value(for parameter: LayerParameter, word: String? = nil) -> LayerValue? {
     let bounds = parameter.bounds ?? ParameterBounds(lower: 0)
     switch parameter.type {
@@ -25,15 +26,23 @@ import Testing
       return .number(Float((bounds.lower + upper) / 2))
     case .choice(let words):
       return (word ?? words.last).map { .word($0) }
+    case .boolean:
+      return .boolean(parameter.defaultText != "true")
     }
   }
 
-  /// Configurations covering the kind: every parameter given, then each word of each choice.
+  /// Configurations covering the kind: every parameter given, then each word of each choice and
+  /// each switch at its default.
   static func configurations(for kind: LayerKind) -> [LayerConfiguration] {
     var base = LayerConfiguration()
     for parameter in kind.parameters { base[parameter.name] = value(for: parameter) }
     var all = [base]
     for parameter in kind.parameters {
+      if parameter.type == .boolean {
+        var variant = base
+        variant[parameter.name] = .boolean(parameter.defaultText == "true")
+        all.append(variant)
+      }
       guard case .choice(let words) = parameter.type else { continue }
       for word in words {
         var variant = base

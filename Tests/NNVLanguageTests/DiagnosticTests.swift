@@ -58,7 +58,7 @@ import Testing
 
   @Test func checkerErrorsAfterACleanParse() {
     expect(
-      "model m { input [8, 8]; 1️⃣dense 4 }\n2️⃣return 1\ntrain m on 3️⃣dat optimizer 4️⃣adma",
+      "model m { input [1, 8, 8]; 1️⃣dense 4 }\n2️⃣return 1\ntrain m on 3️⃣dat optimizer 4️⃣adma",
       [
         ("1️⃣", "`dense` needs a flat input"), ("2️⃣", "`return` outside a function"),
         ("3️⃣", "Unknown name 'dat'"), ("4️⃣", "Unknown optimizer 'adma'"),

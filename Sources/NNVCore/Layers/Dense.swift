@@ -1,7 +1,9 @@
 /// A fully connected layer: `activation(x · weight + bias)`.
 ///
 /// `weight` has shape `[inputSize, outputSize]` (inputs along rows, as in Keras and the peer
-/// benchmarks), `bias` has shape `[outputSize]`.
+/// benchmarks), `bias` has shape `[outputSize]`. On sequences `[steps, inputSize]` (the output
+/// of a recurrent layer with every step) the same weights apply at every step, giving
+/// `[steps, outputSize]`, as Keras's `Dense` and PyTorch's `Linear` do on the last axis.
 public struct Dense: Layer {
   public let kind = "dense"
   public var name: String
@@ -78,12 +80,14 @@ public struct Dense: Layer {
   public var configuration: String { "\(outputSize) units" }
 
   public func outputShape(for input: [Int]) throws -> [Int] {
-    guard input == [inputSize] else {
-      let hint = input.count > 1 ? " (add a flatten layer before it)" : ""
+    guard input == [inputSize] || (input.count == 2 && input[0] > 0 && input[1] == inputSize)
+    else {
+      let hint = input.count > 2 ? " (add a flatten layer before it)" : ""
       throw LayerError.incompatibleInput(
-        layer: "\(name) (dense)", expected: "\(inputSize) features\(hint)", got: input)
+        layer: "\(name) (dense)",
+        expected: "\(inputSize) features, or sequences [steps, \(inputSize)]\(hint)", got: input)
     }
-    return [outputSize]
+    return input.dropLast() + [outputSize]
   }
 
   public func forward(
@@ -92,6 +96,10 @@ public struct Dense: Layer {
     guard parameters.count == 2 else {
       throw LayerError.invalidConfiguration("\(name) takes a weight and a bias")
     }
-    return try Variable.affine(x, parameters[0], parameters[1])
+    guard x.value.rank == 3 else { return try Variable.affine(x, parameters[0], parameters[1]) }
+    // Every step of every sequence is one row of the product.
+    let (n, steps) = (x.shape[0], x.shape[1])
+    let rows = try x.reshaped([n * steps, x.shape[2]])
+    return try Variable.affine(rows, parameters[0], parameters[1]).reshaped([n, steps, outputSize])
   }
 }

@@ -42,6 +42,13 @@ public protocol Layer: Sendable {
 extension Layer {
   /// The number of trainable values.
   public var parameterCount: Int { parameters.reduce(0) { $0 + $1.count } }
+
+  /// For each parameter, whether it is a weight matrix (`weight`, `input_weight`,
+  /// `recurrent_weight`) rather than a bias: what regularization penalizes and the summary
+  /// checks for zeros.
+  public var weightFlags: [Bool] {
+    parameterNames.map { $0 == "weight" || $0.hasSuffix("_weight") }
+  }
 }
 
 /// What a forward pass needs to know besides the inputs.

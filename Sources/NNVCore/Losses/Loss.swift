@@ -30,7 +30,8 @@ public enum Loss: String, Sendable, CaseIterable, Codable {
   ///
   /// - Parameters:
   ///   - output: the network's output, or its logits when `fromLogits` is true.
-  ///   - target: targets of the output's shape (one-hot rows for categorical cross-entropy).
+  ///   - target: targets of the output's shape (one-hot rows for categorical cross-entropy;
+  ///     for outputs `[n, steps, classes]`, one-hot along the last axis).
   ///   - fromLogits: whether `output` is pre-activation, for the fused, stable form.
   /// - Throws: `TensorError.shapeMismatch` when the shapes differ.
   public func callAsFunction(
@@ -52,11 +53,13 @@ public enum Loss: String, Sendable, CaseIterable, Codable {
   /// The loss value and its gradient with respect to `output`, in one pass.
   ///
   /// Both are computed in the forward pass: the gradient costs one more subtraction per element
-  /// and saves keeping the inputs alive for the backward pass.
+  /// and saves keeping the inputs alive for the backward pass. The cross-entropies' classes lie
+  /// along the last axis and every other axis counts rows: outputs `[n, steps, classes]` (a
+  /// class at every step of a sequence) average over samples and steps alike.
   func evaluate(_ output: Tensor, _ target: Tensor, fromLogits: Bool) -> (Float, Tensor) {
     let n = output.count
-    let rows = Swift.max(output.rows, 1)
     let width = output.shape.last ?? 1
+    let rows = Swift.max(output.rank >= 2 ? n / Swift.max(width, 1) : output.rows, 1)
     var total = 0.0
     var gradient = Tensor.zeros(output.shape)
     output.scalars.withUnsafeBufferPointer { o in

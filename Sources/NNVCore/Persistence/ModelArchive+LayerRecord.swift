@@ -4,8 +4,8 @@
 /// The recorded parameters sit beside the other fields of the layer's JSON object (a dense
 /// layer's `units` next to its `kind` and `name`), so every kind adds its own without a new
 /// format version.
-/// Each is read with the type its kind declares: a whole number, a single-precision number or
-/// a word.
+/// Each is read with the type its kind declares: a whole number, a single-precision number, a
+/// word or a boolean.
 extension ModelArchive {
   struct LayerRecord: Codable {
     var kind: String
@@ -65,6 +65,10 @@ extension ModelArchive {
           if let word = try container.decodeIfPresent(String.self, forKey: key) {
             settings[parameter.name] = .word(word)
           }
+        case .boolean:
+          if let flag = try container.decodeIfPresent(Bool.self, forKey: key) {
+            settings[parameter.name] = .boolean(flag)
+          }
         }
       }
       parameterShapes = try container.decode([[Int]].self, forKey: .parameterShapes)
@@ -81,6 +85,7 @@ extension ModelArchive {
         case .integer(let n): try container.encode(n, forKey: Key(name))
         case .number(let x): try container.encode(x, forKey: Key(name))
         case .word(let word): try container.encode(word, forKey: Key(name))
+        case .boolean(let flag): try container.encode(flag, forKey: Key(name))
         }
       }
       try container.encode(parameterShapes, forKey: .parameterShapes)

@@ -43,7 +43,7 @@ extension MatrixMultiply {
     c: UnsafeMutablePointer<Float>, ldc: Int, overwrite: Bool
   ) {
     microKernelBody(
-      depth: depth, a: a, rowStep: packedRowStride, depthStep: 1, b: b,
+      depth: depth, a: a, rowStep: packedRowStride, depthStep: 1, b: b, bRowStep: tileColumns,
       c: c, ldc: ldc, overwrite: overwrite)
   }
 
@@ -54,15 +54,41 @@ extension MatrixMultiply {
     c: UnsafeMutablePointer<Float>, ldc: Int, overwrite: Bool
   ) {
     microKernelBody(
-      depth: depth, a: a, rowStep: 1, depthStep: tileRows, b: b,
+      depth: depth, a: a, rowStep: 1, depthStep: tileRows, b: b, bRowStep: tileColumns,
       c: c, ldc: ldc, overwrite: overwrite)
   }
 
-  /// The micro-kernel's loop; A's element (r, p) is at `a[r * rowStep + p * depthStep]`.
+  /// The micro-kernel on operands in place: row-major A with rows `lda` apart, and row-major
+  /// B whose row p of the tile's 32 columns starts at `b + p * ldb` (see `multiplyUnpacked`).
+  @inline(never)
+  static func microKernelUnpacked(
+    depth: Int, a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
+    c: UnsafeMutablePointer<Float>, ldc: Int, overwrite: Bool
+  ) {
+    microKernelBody(
+      depth: depth, a: a, rowStep: lda, depthStep: 1, b: b, bRowStep: ldb,
+      c: c, ldc: ldc, overwrite: overwrite)
+  }
+
+  /// The micro-kernel on operands in place, A transposed: A's element (r, p) is `a[p * lda +
+  /// r]`, so each step of the depth reads the tile's eight rows of A side by side.
+  @inline(never)
+  static func microKernelUnpackedTransposed(
+    depth: Int, a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
+    c: UnsafeMutablePointer<Float>, ldc: Int, overwrite: Bool
+  ) {
+    microKernelBody(
+      depth: depth, a: a, rowStep: 1, depthStep: lda, b: b, bRowStep: ldb,
+      c: c, ldc: ldc, overwrite: overwrite)
+  }
+
+  /// The micro-kernel's loop; A's element (r, p) is at `a[r * rowStep + p * depthStep]`, and
+  /// the tile's 32 values of B's row p at `b + p * bRowStep`.
   @inline(__always)
   private static func microKernelBody(
     depth: Int, a: UnsafePointer<Float>, rowStep: Int, depthStep: Int,
-    b: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>, ldc: Int, overwrite: Bool
+    b: UnsafePointer<Float>, bRowStep: Int, c: UnsafeMutablePointer<Float>, ldc: Int,
+    overwrite: Bool
   ) {
     // cRL and cRH hold the left and right 16 columns of the tile's row R.
     var c0L = SIMD16<Float>(), c0H = SIMD16<Float>()
@@ -103,7 +129,7 @@ extension MatrixMultiply {
       c7L = multiplyAdd(c7L, x, bL)
       c7H = multiplyAdd(c7H, x, bH)
       pa += depthStep
-      pb += tileColumns
+      pb += bRowStep
     }
     storeRow(c0L, c0H, to: c, overwrite: overwrite)
     storeRow(c1L, c1H, to: c + ldc, overwrite: overwrite)

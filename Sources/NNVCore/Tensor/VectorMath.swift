@@ -2,7 +2,9 @@
 ///
 /// Written by hand because glibc's scalar `tanhf` costs about 100 instructions an element and
 /// dominated the training time of small tanh networks (a quarter of the XOR benchmark). This
-/// evaluates sixteen lanes at once with SIMD16<Float>.
+/// evaluates sixteen lanes at once with SIMD16<Float>. Clamps are written as `replacing(with:
+/// where:)`, one blend each: the standard library's `pointwiseMin` and `pointwiseMax` are
+/// generic, and where they are not inlined they run lane by lane.
 enum VectorMath {
   /// tanh, by the rational approximation x·P(x²)/Q(x²) of degree 13/6 that Eigen uses for
   /// single precision (`generic_fast_tanh_float`): within a few ulp on the whole line. Inputs
@@ -64,10 +66,16 @@ enum VectorMath {
   /// exp(x) for x ≤ 0 down to the smallest subnormal, by Cephes' `expf` scheme: x = n·ln 2 + r
   /// with |r| ≤ ln 2 / 2, a degree-7 polynomial for e^r (about 1 ulp), then 2^n applied as two
   /// factors so that results in the subnormal range are still formed. NaN stays NaN.
+  ///
+  /// n is rounded, and turned into an integer, by adding 1.5·2^23: the sum's last bits are n
+  /// rounded to nearest even, in every lane at once (the standard library's conversion of a
+  /// SIMD vector to integers goes lane by lane).
   @inline(__always)
   static func exp16(_ a: SIMD16<Float>) -> SIMD16<Float> {
-    let x = pointwiseMax(a, SIMD16<Float>(repeating: -104))
-    let n = (x * 1.442_695_040_888_963_4).rounded(.toNearestOrEven)
+    let x = a.replacing(with: -104, where: a .< -104)
+    let magic = SIMD16<Float>(repeating: 12_582_912)  // 1.5·2^23, bits 0x4B40_0000
+    let shifted = x * 1.442_695_040_888_963_4 + magic
+    let n = shifted - magic
     var r = x - n * 0.693_359_375
     r = r + n * 2.121_944_400_546_905_8e-4
     var p = SIMD16<Float>(repeating: 1.987_569_150_0e-4)
@@ -77,7 +85,7 @@ enum VectorMath {
     p = p * r + 1.666_666_545_9e-1
     p = p * r + 5.000_000_120_1e-1
     p = p * r * r + r + 1
-    let k = SIMD16<Int32>(n, rounding: .towardZero)
+    let k = unsafeBitCast(shifted, to: SIMD16<Int32>.self) &- 0x4B40_0000
     let half = k &>> 1
     let scale1 = unsafeBitCast((half &+ 127) &<< 23, to: SIMD16<Float>.self)
     let scale2 = unsafeBitCast((k &- half &+ 127) &<< 23, to: SIMD16<Float>.self)
@@ -87,7 +95,8 @@ enum VectorMath {
   @inline(__always)
   static func tanh16(_ a: SIMD16<Float>) -> SIMD16<Float> {
     let clamp = SIMD16<Float>(repeating: 7.905_311_107_635_498_05)
-    let x = pointwiseMax(pointwiseMin(a, clamp), -clamp)
+    let high = a.replacing(with: clamp, where: a .> clamp)
+    let x = high.replacing(with: -clamp, where: high .< -clamp)
     let x2 = x * x
     var p = SIMD16<Float>(repeating: -2.760_768_477_423_55e-16)
     p = p * x2 + 2.000_187_904_824_77e-13

@@ -52,7 +52,7 @@ struct TrainingLoop {
     context = ForwardContext(
       isTraining: true, random: RandomGenerator(seed: options.seed &+ 0x5EED))
     parameters = model.parameters
-    regularized = model.layers.map { layer in layer.parameterNames.map { $0 == "weight" } }
+    regularized = model.layers.map(\.weightFlags)
   }
 
   /// Where a cancelled run stops; the model gets the weights of the last finished batch.

@@ -60,6 +60,7 @@ extension BuiltinCall {
         if let n = Int(exactly: x) { configuration[parameter.name] = .integer(n) }
       case (.number, .number(let x)?): configuration[parameter.name] = .number(Float(x))
       case (.choice, .string(let word)?): configuration[parameter.name] = .word(word)
+      case (.boolean, .boolean(let flag)?): configuration[parameter.name] = .boolean(flag)
       default: break
       }
     }
@@ -75,6 +76,7 @@ extension Parameter {
       case .integer: .integer
       case .number: .number
       case .choice(let words): .choice(words)
+      case .boolean: .boolean
       }
     self.init(
       parameter.name, type, positional: parameter.isPositional, default: parameter.defaultText,

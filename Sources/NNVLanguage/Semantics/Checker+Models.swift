@@ -165,7 +165,7 @@ enum ModelShapes {
     }
     guard let activation = kind.activation(in: configuration) else { return nil }
     let inferred = shape.flatMap { try? kind.shapes(for: $0, configuration: configuration) }
-    guard let output = kind.outputShape(configuration) ?? inferred?.output,
+    guard let output = inferred?.output ?? kind.outputShape(configuration),
       let count = try? Shape.elementCount(output)
     else { return nil }
     return LossCompatibility.Output(
@@ -204,6 +204,9 @@ enum ModelShapes {
     case .choice(let words):
       // Only a bare word: a string is a value, known when the line runs.
       return expression.choiceWord(among: words).flatMap { words.contains($0) ? .word($0) : nil }
+    case .boolean:
+      guard case .boolean(let flag)? = Checker.literal(expression) else { return nil }
+      return .boolean(flag)
     }
   }
 

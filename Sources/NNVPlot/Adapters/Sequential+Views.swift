@@ -11,7 +11,7 @@ public enum ModelViews {
   public static func layerSummaries(_ model: Sequential) -> [LayerSummary] {
     model.layers.enumerated().map { i, layer in
       var flags: [String] = []
-      for (tensor, name) in zip(layer.parameters, layer.parameterNames) where name == "weight" {
+      for (tensor, isWeight) in zip(layer.parameters, layer.weightFlags) where isWeight {
         if tensor.scalars.contains(where: { !$0.isFinite }) {
           flags.append("NaN/Inf in weights")
         } else if !tensor.scalars.isEmpty, tensor.scalars.allSatisfy({ $0 == 0 }) {

@@ -15,6 +15,8 @@ enum Reference {
     "spiral-small": 0.017652,  // W2, numpy and torch
     "mnist-mlp": 1.958165,  // W3, numpy and torch
     "cnn-small": 2.258989,  // W4, numpy (torch: 2.258987)
+    "rnn-char": 1.410712,  // W7, numpy (torch: 1.410711)
+    "lstm-char": 0.888526,  // W8, numpy (torch: 0.888527)
   ]
   /// Largest accepted |nnv − peer| final loss.
   static let lossTolerance = 1e-4
@@ -217,7 +219,8 @@ func runSgemm() {
 // MARK: - main
 
 let usage =
-  "usage: nnv-bench {xor-tiny|spiral-small|mnist-mlp|saliency|sgemm|parse|attribution|views|cnn-small}"
+  "usage: nnv-bench {xor-tiny|spiral-small|mnist-mlp|saliency|sgemm|parse|attribution|views|"
+  + "cnn-small|rnn-char|lstm-char}"
 let arguments = CommandLine.arguments.dropFirst()
 guard arguments.count == 1, let workload = arguments.first else {
   note(usage)
@@ -234,6 +237,10 @@ do {
   switch workload {
   case "cnn-small":
     try runCNN()
+  case "rnn-char":
+    try runSequence(workload, cell: .rnn(.tanh), seed: 700)
+  case "lstm-char":
+    try runSequence(workload, cell: .lstm, seed: 800)
   case "saliency":
     try runSaliency()
   case "sgemm":

@@ -4,6 +4,8 @@ public enum LayerValue: Sendable, Equatable, Hashable {
   /// A number in single precision, as layers keep it (a dropout rate).
   case number(Float)
   case word(String)
+  /// A switch (`sequences true`).
+  case boolean(Bool)
 }
 
 /// The values of a layer's parameters, by name: what a layer line gives (`dense 8 relu` gives
@@ -48,6 +50,12 @@ public struct LayerConfiguration: Sendable, Equatable {
   /// The word given for `name`, if known.
   public func word(_ name: String) -> String? {
     if case .word(let word) = values[name] { return word }
+    return nil
+  }
+
+  /// The switch given for `name`, if known.
+  public func boolean(_ name: String) -> Bool? {
+    if case .boolean(let flag) = values[name] { return flag }
     return nil
   }
 

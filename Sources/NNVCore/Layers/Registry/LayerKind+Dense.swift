@@ -1,4 +1,5 @@
-/// The fully connected layer (`Dense`): `dense 8 relu`.
+/// The fully connected layer (`Dense`): `dense 8 relu`; after a recurrent layer with
+/// `sequences true` (input `[steps, features]`) it applies at every step.
 extension LayerKind {
   public static let dense = LayerKind(
     name: "dense",
@@ -16,19 +17,20 @@ extension LayerKind {
         "how the weights start (from the session seed)"),
     ],
     input: InputRequirement(
-      ranks: [1], description: "a flat input of features", hint: "add `flatten` before it"),
+      ranks: [1, 2], description: "a flat input of features", hint: "add `flatten` before it"),
     presentation: LayerPresentation(
       diagram: .neurons,
       weights: { layer in
         (layer as? Dense).map { LayerWeights(weight: $0.weight, bias: $0.bias) }
       }),
     shapes: { input, configuration in
-      guard let inputs = input.first, let units = configuration.integer("units") else {
+      guard let inputs = input.last, let units = configuration.integer("units") else {
         return nil
       }
       _ = try Dense.checkedWeightCount(inputSize: inputs, outputSize: units)
-      return Shapes(output: [units], parameters: [[inputs, units], [units]])
+      return Shapes(output: input.dropLast() + [units], parameters: [[inputs, units], [units]])
     },
+    // The units of one step: a dense layer on sequences outputs [steps, units].
     fixedOutput: { configuration in
       configuration.integer("units").flatMap { $0 > 0 ? [$0] : nil }
     },
@@ -39,7 +41,7 @@ extension LayerKind {
         ?? .linear
       let initializer =
         configuration.word("init").flatMap(Initializer.init(rawValue:)) ?? .glorotUniform
-      let inputs = try Shape.elementCount(input)
+      let inputs = input.last ?? 1
       return try Dense(
         inputSize: inputs, outputSize: units, activation: activation, initializer: initializer,
         seed: seed())

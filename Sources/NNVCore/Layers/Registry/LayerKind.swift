@@ -161,8 +161,9 @@ public struct LayerKind: Sendable {
   public static let activationParameter = "activation"
 
   /// A layer so configured as written in a model block: `dense 8 tanh`, `dropout 0.5`,
-  /// `relu`. Positional values follow the name up to the last one given that differs from
-  /// its default; `number` writes numbers.
+  /// `relu`, `lstm 64 sequences true`. Positional values follow the name up to the last one
+  /// given that differs from its default; then switches that differ from their defaults, as
+  /// clauses, since they change what the layer outputs; `number` writes numbers.
   public func written(
     _ configuration: LayerConfiguration, number: (Float) -> String = { "\($0)" }
   ) -> String {
@@ -174,11 +175,18 @@ public struct LayerKind: Sendable {
       case .integer(let n): words.append("\(n)")
       case .number(let x): words.append(number(x))
       case .word(let word): words.append(word)
+      case .boolean(let flag): words.append("\(flag)")
       }
     }
     var kept = words.count
     let positional = parameters.filter(\.isPositional)
     while kept > 0, positional[kept - 1].defaultText == words[kept - 1] { kept -= 1 }
-    return ([name] + words.prefix(kept)).joined(separator: " ")
+    var clauses: [String] = []
+    for parameter in parameters where !parameter.isPositional && parameter.type == .boolean {
+      if let flag = configuration.boolean(parameter.name), "\(flag)" != parameter.defaultText {
+        clauses.append("\(parameter.name) \(flag)")
+      }
+    }
+    return ([name] + words.prefix(kept) + clauses).joined(separator: " ")
   }
 }

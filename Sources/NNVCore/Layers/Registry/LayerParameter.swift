@@ -12,6 +12,8 @@ public struct LayerParameter: Sendable {
     case number
     /// One of a fixed set of words (`relu`, `he_normal`).
     case choice([String])
+    /// `true` or `false` (`sequences`).
+    case boolean
   }
 
   public let name: String

@@ -11,6 +11,9 @@ public struct LayerPresentation: Sendable {
     /// The layer is an activation: its configuration (`relu`); the diagram does not repeat it
     /// after the kind.
     case isTheLayer
+    /// The layer's nonlinearities act inside it (a recurrent layer's, at every step): the
+    /// presentation's `innerActivations` names them.
+    case inside
   }
 
   /// What the network diagram may draw for a layer.
@@ -30,17 +33,23 @@ public struct LayerPresentation: Sendable {
   /// drops or reshapes values (dropout, flatten).
   public var lossLooksPast: Bool
   let weights: (@Sendable (any Layer) -> LayerWeights?)?
+  let innerActivations: (@Sendable (any Layer) -> String)?
 
-  /// - Parameter weights: the weight matrix the `weights` view and the diagram show, for a kind
-  ///   that has one.
+  /// - Parameters:
+  ///   - weights: the weight matrix the `weights` view and the diagram show, for a kind that
+  ///     has one.
+  ///   - innerActivations: for `.inside`, the nonlinearities acting inside the layer as the
+  ///     summary names them (`tanh`).
   public init(
     activationShown: ActivationShown = .applied, diagram: DiagramRole,
-    lossLooksPast: Bool = false, weights: (@Sendable (any Layer) -> LayerWeights?)? = nil
+    lossLooksPast: Bool = false, weights: (@Sendable (any Layer) -> LayerWeights?)? = nil,
+    innerActivations: (@Sendable (any Layer) -> String)? = nil
   ) {
     self.activationShown = activationShown
     self.diagram = diagram
     self.lossLooksPast = lossLooksPast
     self.weights = weights
+    self.innerActivations = innerActivations
   }
 
   /// The presentation of a layer whose type is not registered: blocks, unless it has no
@@ -58,6 +67,8 @@ public struct LayerPresentation: Sendable {
     switch activationShown {
     case .isTheLayer:
       return layer.configuration
+    case .inside:
+      return innerActivations?(layer) ?? ""
     case .applied:
       return layer.parameters.isEmpty && layer.activation == .linear ? "" : layer.activation.name
     }

@@ -17,7 +17,7 @@
 public enum LayerRegistry {
   /// Every kind, in the order help lists them.
   public static let kinds: [LayerKind] = [
-    .dense, .conv, .maxpool, .avgpool, .dropout, .flatten, .activation,
+    .dense, .conv, .maxpool, .avgpool, .rnn, .lstm, .gru, .dropout, .flatten, .activation,
   ]
 
   private static let byName: [String: LayerKind] = Dictionary(
