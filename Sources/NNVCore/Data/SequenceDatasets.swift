@@ -148,6 +148,10 @@ public enum SequenceDatasets {
     guard length >= 1 else {
       throw DataError.invalidArgument("a sequence has at least 1 step, not \(length)")
     }
+    try ResourceLimits.stepTargets.check(
+      Shape.checkedProduct([n, length]),
+      for: "\(ResourceLimit.grouped(n)) \(name) sequences of \(ResourceLimit.grouped(length)) steps"
+    )
     return try Shape.elementCount(
       [n, length, features],
       of: "\(ResourceLimit.grouped(n)) \(name) sequences of \(ResourceLimit.grouped(length)) "

@@ -83,6 +83,8 @@ public enum TextDatasets {
     let classes = vocabulary.count
     let n = (characters.count - 1 - window) / step + 1
     try ResourceLimits.samples.check(n, for: "the windows of \(name)")
+    try ResourceLimits.stepTargets.check(
+      Shape.checkedProduct([n, window]), for: "the targets of \(name)'s windows")
     let size = try Shape.elementCount(
       [n, window, classes],
       of: "\(ResourceLimit.grouped(n)) windows of \(window) characters one-hot over "
