@@ -154,7 +154,9 @@ public enum ModelViews {
   ) throws -> ConfusionMatrix {
     let names = data.classNames.isEmpty ? model.classNames : data.classNames
     let counts = try ConfusionCounts(model, on: data)
-    return ConfusionMatrix(counts, classNames: names, options: options)
+    var matrix = ConfusionMatrix(counts, classNames: names, options: options)
+    if data.hasStepTargets { matrix.counted = "steps" }
+    return matrix
   }
 
   // MARK: Activations
