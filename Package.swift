@@ -32,7 +32,9 @@ let package = Package(
   targets: [
     .target(
       name: "NNVCore",
-      resources: [.copy("Resources/iris.csv"), .copy("Resources/digits.csv")],
+      resources: [
+        .copy("Resources/iris.csv"), .copy("Resources/digits.csv"), .copy("Resources/alice.txt"),
+      ],
       swiftSettings: nativeSettings
     ),
     .target(

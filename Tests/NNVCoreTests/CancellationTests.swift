@@ -111,6 +111,26 @@ import Testing
     try expectStopsHalfway("csv", minimum: 3000) { _ = try CSVLoader.parse(text) }
   }
 
+  @Test func sequenceDataPollsAsItGoes() throws {
+    try expectStopsHalfway("parity", minimum: 15) {
+      _ = try SequenceDatasets.parity(n: 200_000, length: 16, seed: 1)
+    }
+    try expectStopsHalfway("brackets", minimum: 15) {
+      _ = try SequenceDatasets.brackets(n: 100_000, length: 20, seed: 1)
+    }
+    try expectStopsHalfway("waves", minimum: 15) {
+      _ = try SequenceDatasets.waves(n: 100_000, length: 32, seed: 1)
+    }
+    let book = String(repeating: "abcdefgh\n", count: 500_000)
+    try expectStopsHalfway("text", minimum: 8) {
+      _ = try TextDatasets.text(book, window: 8, step: 64)
+    }
+    let labelled = try SequenceDatasets.parity(n: 300_000, length: 8, seed: 2)
+    try expectStopsHalfway("one-hot targets at every step", minimum: 4) {
+      _ = try labelled.targets(outputShape: [8, 2])
+    }
+  }
+
   @Test func predictionsAndEvaluationPollBetweenChunks() throws {
     var model = try Sequential(inputShape: [2])
     try model.append(Dense(inputSize: 2, outputSize: 8, activation: .relu, seed: 1))

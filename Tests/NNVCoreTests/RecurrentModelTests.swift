@@ -123,11 +123,11 @@ import Testing
     try model.append(Recurrent(.lstm, inputSize: 8, units: 4, returnsSequences: true, seed: 1))
     try model.append(Dense(inputSize: 4, outputSize: 10, activation: .softmax, seed: 2))
     let output = LossCompatibility.Output(of: model)
-    #expect(output.steps == 8 && output.units == 80)
+    #expect(output.shape == [8, 10] && output.units == 80)
     let problem = try #require(
       LossCompatibility.problem(
         loss: .categoricalCrossEntropy, lossGiven: false, output: output, targets: .classes(10)))
-    #expect(problem.message.contains("one class per sample") && problem.culprit == .output)
+    #expect(problem.message.contains("a row for every step") && problem.culprit == .output)
     #expect(problem.fix.contains("sequences false"))
     // Ten classes from the last step only: nothing to say.
     var last = try Sequential(name: "m", inputShape: [8, 8])

@@ -263,4 +263,23 @@ import Testing
     #expect(token.pollCount == 3)
     #expect(try run2(layer, x).shape == [1, 64])
   }
+
+  @Test func aLongBackwardPassThroughTimeStopsWhenCancelled() throws {
+    let tape = Tape()
+    let layer = try Recurrent(.gru, inputSize: 4, units: 64, returnsSequences: true, seed: 1)
+    let out = try Variable.recurrent(
+      tape.variable(randomTensor([1, 5000, 4], seed: 2)),
+      inputWeight: tape.variable(layer.inputWeight),
+      recurrentWeight: tape.variable(layer.recurrentWeight),
+      biases: layer.biases.map { tape.variable($0) }, cell: .gru, returnsSequences: true)
+    let counter = CancellationToken()
+    try Cancellation.run(with: counter) { _ = try tape.cancellableGradients(of: out) }
+    // The tape polls once a node (five here); the rest come from inside the recurrent node.
+    #expect(counter.pollCount > 10, "polled \(counter.pollCount) times")
+    let token = CancellationToken(cancellingAtPoll: counter.pollCount / 2)
+    #expect(throws: CancellationError.self) {
+      try Cancellation.run(with: token) { _ = try tape.cancellableGradients(of: out) }
+    }
+    #expect(token.pollCount == counter.pollCount / 2)
+  }
 }

@@ -97,7 +97,8 @@ import Testing
     for text in ["model m {", "print (1 +", "let x = [1,", "print \"abc", "let x =", "if x {\n"] {
       #expect(Parser.isIncomplete(text), "\(text)")
     }
-    for text in ["print 1", "let x = )", "model m { input 2 }", "}", ""] {
+    let wrong = ["print (1 +) (", "let x = (1]", "print [1, 2)", "foo(1 2 (", "let = ["]
+    for text in ["print 1", "let x = )", "model m { input 2 }", "}", ""] + wrong {
       #expect(!Parser.isIncomplete(text), "\(text)")
     }
   }

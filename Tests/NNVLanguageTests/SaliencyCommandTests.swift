@@ -146,6 +146,14 @@ import Testing
         "leave `patch` out"
       ),
       (
+        Self.digits + "saliency reader on images method occlusion patch 2 stride 3",
+        "A stride of 3 is larger than the patch of 2", "`stride 1` to `stride 2`"
+      ),
+      (
+        Self.digits + "saliency reader on images method ig stride 2",
+        "`stride` applies only to `method occlusion`", "add `method occlusion`"
+      ),
+      (
         Self.iris + Self.digits + "saliency reader on flowers",
         "`reader` takes samples of shape [64], but `flowers` has samples of shape [4].",
         "the kind it was trained on"

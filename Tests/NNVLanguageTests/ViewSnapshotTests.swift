@@ -162,6 +162,19 @@ import Testing
       view: "features cnn on pictures index 3 layer 2 \(Self.ascii)")
   }
 
+  @Test func convolutionalModels() {
+    ViewSnapshot.expect("weights-conv", setup: Self.convolution, view: "weights cnn \(Self.text)")
+    ViewSnapshot.expect(
+      "weights-conv-ascii", setup: Self.convolution, view: "weights cnn layer 2 \(Self.ascii)")
+    ViewSnapshot.expect(
+      "activations-conv", setup: Self.convolution,
+      view: "activations cnn on pictures samples 6 \(Self.text)")
+    ViewSnapshot.expect("diagram-conv", setup: Self.convolution, view: "diagram cnn \(Self.text)")
+    ViewSnapshot.expect(
+      "saliency-conv-occlusion", setup: Self.convolution,
+      view: "saliency cnn on pictures count 2 method occlusion patch 3 \(Self.text)")
+  }
+
   @Test func convFilters() {
     ViewSnapshot.expect("filters", setup: Self.convolution, view: "filters cnn \(Self.text)")
     ViewSnapshot.expect(

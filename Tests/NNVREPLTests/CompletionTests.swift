@@ -62,7 +62,8 @@ import Testing
     Row(
       line: "train net on data epochs 5 ",
       candidates: [
-        "batch", "every", "l1", "l2", "loss", "lr", "optimizer", "seed", "standardize", "validate",
+        "batch", "clip", "every", "l1", "l2", "loss", "lr", "optimizer", "seed", "standardize",
+        "validate",
       ], from: 27),
     Row(
       line: "train net on data optimizer ",
@@ -93,7 +94,7 @@ import Testing
     // Expressions, calls, members.
     Row(line: "let x = sq", candidates: ["sqrt", "square"], from: 8),
     Row(line: "let x", candidates: [], from: 4),
-    Row(line: "print pa", candidates: ["parts"], from: 6),
+    Row(line: "print pa", candidates: ["parity", "parts"], from: 6),
     Row(line: "print parts.t", candidates: ["test", "train"], from: 12),
     Row(line: "let s = xor(n: 10, no", candidates: ["noise:", "none", "not"], from: 19),
     Row(line: "for i in ra", candidates: ["range", "rate"], from: 9),

@@ -11,8 +11,11 @@ public enum AttributionMethod: Sendable, Equatable {
   /// The path integral of gradients from a baseline to the input, times (input − baseline)
   /// (Sundararajan et al. 2017), by the trapezoidal rule over `steps` intervals.
   case integratedGradients(steps: Int, baseline: Baseline)
-  /// The drop of the target score when a patch of the input is replaced by `fill`: one
-  /// feature at a time for `patch` 1, square patches moved by `stride` for images.
+  /// The drop of the target score when a patch of the input is replaced by `fill`, spread
+  /// over the patch: one feature at a time for `patch` 1 on tabular data; for images
+  /// `[C, H, W]`, `patch` × `patch` pixels of every channel, moved by `stride` (at most the
+  /// patch) and cut off at the edges, each pixel getting the mean drop of the patches that
+  /// cover it (Captum's `Occlusion` with windows (C, patch, patch)).
   case occlusion(patch: Int, stride: Int, fill: Float)
 
   /// What SmoothGrad averages.

@@ -42,7 +42,7 @@ public enum InputGradient {
         ? [Int](repeating: 0, count: batch.rows) : try scores.value.flattenedRows.argmax(axis: 1)
     }
     let seed = try Tensor.oneHot(chosen, classes: classes).reshaped(scores.shape)
-    let gradients = tape.gradients(of: scores, seed: seed)[x]
+    let gradients = try tape.cancellableGradients(of: scores, seed: seed)[x]
     let values = scores.value.scalars
     let chosenScores = chosen.enumerated().map { values[$0.offset * classes + $0.element] }
     return (try gradients.reshaped(inputs.shape), chosen, chosenScores)

@@ -8,9 +8,16 @@
 ///
 /// A tape is used for one forward and one backward pass and then discarded. Variables without a
 /// tape (inference) record nothing: their operations only compute values.
+///
+/// A backward pass can be long (a convolution over a large batch): `cancellableGradients(of:)`
+/// polls `Cancellation` between nodes, and the long nodes poll inside their work, so a Ctrl-C
+/// stops it within milliseconds with `CancellationError`. Nothing outside the tape changes
+/// then: the caller gets no gradients, so training updates no parameter.
 public final class Tape {
-  /// Turns the gradient of a node's result into gradients of its inputs.
-  public typealias Backward = (_ gradient: Tensor, _ into: inout GradientAccumulator) -> Void
+  /// Turns the gradient of a node's result into gradients of its inputs; it may throw
+  /// `CancellationError` when the running work is cancelled.
+  public typealias Backward = (_ gradient: Tensor, _ into: inout GradientAccumulator) throws
+    -> Void
 
   @usableFromInline var shapes: [[Int]] = []
   @usableFromInline var backwards: [Backward?] = []
@@ -33,7 +40,8 @@ public final class Tape {
     return shapes.count - 1
   }
 
-  /// Runs the backward pass from `output`.
+  /// Runs the backward pass from `output`, to the end, whatever the running work's
+  /// `Cancellation` token says.
   ///
   /// - Parameters:
   ///   - output: the value being differentiated, usually a scalar loss.
@@ -41,6 +49,17 @@ public final class Tape {
   ///     loss gets 1, and a vector output gets the gradient of its sum).
   /// - Returns: the gradient of every node that the output depends on.
   public func gradients(of output: Variable, seed: Tensor? = nil) -> Gradients {
+    // With no token bound nothing polls true, so nothing throws.
+    Cancellation.$token.withValue(nil) {
+      (try? cancellableGradients(of: output, seed: seed)) ?? Gradients(slots: [])
+    }
+  }
+
+  /// Runs the backward pass from `output` as `gradients(of:seed:)` does, polling the running
+  /// work's `Cancellation` token before every node (and inside long nodes).
+  ///
+  /// - Throws: `CancellationError` when the work is cancelled; no gradient is returned then.
+  public func cancellableGradients(of output: Variable, seed: Tensor? = nil) throws -> Gradients {
     var accumulator = GradientAccumulator(count: shapes.count)
     guard output.tape === self, output.node >= 0 else { return Gradients(slots: []) }
     accumulator.add(seed ?? Tensor(repeating: 1, shape: output.value.shape), to: output.node)
@@ -48,7 +67,8 @@ public final class Tape {
       guard let backward = backwards[node], let gradient = accumulator.slots[node] else {
         continue
       }
-      backward(gradient, &accumulator)
+      try Cancellation.check()
+      try backward(gradient, &accumulator)
     }
     return Gradients(slots: accumulator.slots)
   }

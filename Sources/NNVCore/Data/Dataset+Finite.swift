@@ -23,7 +23,11 @@ extension Dataset {
     let width = Swift.max(features.rowSize, 1)
     if let index = features.scalars.firstIndex(where: { !$0.isFinite }) {
       let column = index % width
-      let name = column < featureNames.count ? featureNames[column] : "\(column + 1)"
+      var name = column < featureNames.count ? featureNames[column] : "\(column + 1)"
+      // A sequence names the features of one step: the step is said too.
+      if sampleShape.count == 2, featureNames.count == sampleShape[1], sampleShape[1] > 0 {
+        name = "\(featureNames[column % sampleShape[1]]) at step \(column / sampleShape[1])"
+      }
       return NonFiniteValue(
         sample: index / width, feature: name, value: features.scalars[index])
     }

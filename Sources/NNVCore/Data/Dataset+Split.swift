@@ -2,8 +2,9 @@
 extension Dataset {
   /// Splits off a fraction of the samples for testing, shuffled with `seed`.
   ///
-  /// Classification sets are stratified: each class is divided in the same proportion, so a
-  /// small test part still holds every class.
+  /// Classification sets with one label per sample are stratified: each class is divided in
+  /// the same proportion, so a small test part still holds every class. A set with a label at
+  /// every step is split by whole samples, each sample keeping its labels.
   ///
   /// - Parameter test: the fraction of samples for the test part, strictly between 0 and 1.
   /// - Throws: `DataError.invalidArgument` when either part would be empty.
@@ -17,7 +18,7 @@ extension Dataset {
     trainIndices.reserveCapacity(count)
     testIndices.reserveCapacity(count)
     let groups: [[Int]]
-    if isClassification {
+    if isClassification, targetSteps == nil {
       var byClass = [[Int]](repeating: [], count: Swift.max(classNames.count, 1))
       for (k, size) in classCounts.enumerated() where k < byClass.count {
         byClass[k].reserveCapacity(size)

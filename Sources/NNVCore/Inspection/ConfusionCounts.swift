@@ -29,12 +29,14 @@ public struct ConfusionCounts: Sendable, Equatable {
 
   /// The counts of `model`'s predictions on `data`: the largest output's class, or for one
   /// output class 1 above 0.5 (`Metrics.predictedClasses`). The classes are those named by
-  /// the data (else by the model), or more when a label is larger.
+  /// the data (else by the model), or more when a label is larger. With a target at every
+  /// step, every step is a pair.
   ///
   /// - Throws: `LayerError` when the samples do not fit the model, `CancellationError`.
   public init(_ model: Sequential, on data: Dataset) throws {
     let output = try model.predict(data.features)
-    let predicted = Metrics.predictedClasses(output, fromLogits: false, loss: .meanSquaredError)
+    let predicted = Metrics.predictedClasses(
+      output, fromLogits: false, loss: .meanSquaredError, steps: data.targetsPerSample)
     let names = data.classNames.isEmpty ? model.classNames : data.classNames
     self.init(actual: data.labels, predicted: predicted, classCount: names.count)
   }

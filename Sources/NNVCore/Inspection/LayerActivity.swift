@@ -1,5 +1,5 @@
 /// A layer's outputs for a batch of samples, with the units that never fire and those that
-/// always saturate.
+/// always saturate; for a layer of feature maps, also its channels (`ChannelActivity`).
 public struct LayerActivity: Sendable {
   /// A unit whose output stays below this magnitude for every sample is dead.
   public static let deadMagnitude = 1e-6
@@ -17,18 +17,24 @@ public struct LayerActivity: Sendable {
   public var dead: [Int]
   /// The columns of the saturated units, from 0.
   public var saturated: [Int]
+  /// For a layer whose outputs are feature maps `[C, H, W]` (conv, pooling): each channel's
+  /// activity; nil for a layer of flat outputs.
+  public var channels: ChannelActivity?
 
   public init(
-    layer: String, activation: Activation, outputs: Tensor, dead: [Int], saturated: [Int]
+    layer: String, activation: Activation, outputs: Tensor, dead: [Int], saturated: [Int],
+    channels: ChannelActivity? = nil
   ) {
     self.layer = layer
     self.activation = activation
     self.outputs = outputs
     self.dead = dead
     self.saturated = saturated
+    self.channels = channels
   }
 
-  /// Every layer's activity for the first `limit` samples of `data` (at least one).
+  /// Every layer's activity for the first `limit` samples of `data` (at least one), with the
+  /// channels of every layer whose outputs are feature maps.
   ///
   /// - Throws: `LayerError` when the samples do not fit the model, `TensorError` when `data`
   ///   is empty, `LimitError` when every layer's outputs would be too large,
@@ -42,9 +48,12 @@ public struct LayerActivity: Sendable {
     return try zip(model.layers, outputs).map { layer, output in
       let flat = output.flattenedRows
       let (dead, saturated) = try units(flat, activation: layer.activation, poller: &poller)
+      let channels =
+        output.rank == 4
+        ? try ChannelActivity(output, activation: layer.activation, poller: &poller) : nil
       return LayerActivity(
         layer: layer.name, activation: layer.activation, outputs: flat, dead: dead,
-        saturated: saturated)
+        saturated: saturated, channels: channels)
     }
   }
 

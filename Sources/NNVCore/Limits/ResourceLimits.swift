@@ -80,6 +80,14 @@ public enum ResourceLimits {
   /// Samples in one generated data set, and samples per batch.
   public static let samples = ResourceLimit(10_000_000, "samples", "per data set")
 
+  /// Targets of one data set with a target at every step (samples × steps): 2^25, 256 MiB of
+  /// labels, so a long sequence cannot ask for gigabytes of them.
+  public static let stepTargets = ResourceLimit(1 << 25, "targets", "per data set of sequences")
+
+  /// Bytes of one text that `text` turns into sequences (a string or a file): 16 MiB, the
+  /// most a string holds.
+  public static let textBytes = ResourceLimit(16 << 20, "bytes", "per text")
+
   /// Epochs in one `train`.
   public static let epochs = ResourceLimit(1_000_000, "epochs", "per training run")
 
@@ -98,8 +106,8 @@ public enum ResourceLimits {
 
   /// Every limit, for documentation and tests.
   public static let all: [ResourceLimit] = [
-    tensorElements, modelParameters, modelLayers, batchActivations, samples, epochs,
-    attributionSteps, viewResolution, histogramBins, viewWidth,
+    tensorElements, modelParameters, modelLayers, batchActivations, samples, stepTargets,
+    textBytes, epochs, attributionSteps, viewResolution, histogramBins, viewWidth,
   ]
 }
 

@@ -18,14 +18,15 @@ public enum LossCompatibility {
     public var layer: String
     /// Where the last layer is written (`line 4`), for messages; nil when not known.
     public var location: String?
-    /// The number of steps when the last layer outputs at every step of a sequence (one sample
-    /// is `[steps, units / steps]`); nil for a flat output or when not known.
-    public var steps: Int?
+    /// The shape of one sample's output when it has more than one axis (`[T, units]`: a
+    /// prediction at every step); nil for a flat output of `units` values.
+    public var shape: [Int]?
 
-    public init(activation: Activation, units: Int, layer: String? = nil) {
+    public init(activation: Activation, units: Int, layer: String? = nil, shape: [Int]? = nil) {
       self.activation = activation
       self.units = units
       self.layer = layer ?? Output.denseText(units: units, activation: activation)
+      self.shape = shape
     }
 
     /// The last layer, as messages name it.
@@ -39,14 +40,9 @@ public enum LossCompatibility {
       let last = model.layers.last { !$0.presentation.lossLooksPast }
       let activation = last?.activation ?? .linear
       let layer = last.map { $0.written() ?? activation.name } ?? "input"
-      self.init(activation: activation, units: units, layer: layer)
-      steps = Output.steps(of: model.outputShape)
-    }
-
-    /// The steps of an output sample of shape `shape`: its first size when it is `[steps,
-    /// units]`.
-    public static func steps(of shape: [Int]) -> Int? {
-      shape.count == 2 ? shape[0] : nil
+      let shape = model.outputShape
+      self.init(
+        activation: activation, units: units, layer: layer, shape: shape.count > 1 ? shape : nil)
     }
 
     /// `dense 3 softmax`, or `dense 1` for a linear layer.
@@ -56,18 +52,23 @@ public enum LossCompatibility {
   }
 
   /// What a data set asks the model to output.
-  public enum Targets: Sendable, Equatable {
+  public indirect enum Targets: Sendable, Equatable {
     /// Not known (the checker could not tell from the script).
     case unknown
     /// Class labels, with the number of classes.
     case classes(Int)
     /// Numbers to predict (regression), with the number of values per sample.
     case values(Int)
+    /// A target at each of `steps` time steps, each asking for `each` (classes or values): the
+    /// model must output `[steps, units]`.
+    case steps(Int, each: Targets)
 
     public init(of data: Dataset) {
-      self =
+      let each: Targets =
         data.isClassification
-        ? .classes(data.classNames.count) : .values(data.values?.rowSize ?? 1)
+        ? .classes(data.classNames.count)
+        : .values(data.hasStepTargets ? data.valuesPerTarget : data.values?.rowSize ?? 1)
+      self = data.targetSteps.map { .steps($0, each: each) } ?? each
     }
   }
 
@@ -107,6 +108,9 @@ public enum LossCompatibility {
   public static func problem(
     loss: Loss, lossGiven: Bool, output: Output, targets: Targets, dataName: String = "the data"
   ) -> Problem? {
+    if case .steps(let steps, let each) = targets {
+      return stepProblem(loss, lossGiven, output, steps: steps, each: each, dataName: dataName)
+    }
     if let problem = targetProblem(output: output, targets: targets, dataName: dataName) {
       return problem
     }
@@ -160,33 +164,78 @@ public enum LossCompatibility {
     }
   }
 
+  /// The problem with a model that must predict `each` at every one of `steps` steps: its
+  /// output's shape, then the rule for every step's output (its units against what a step
+  /// asks for).
+  static func stepProblem(
+    _ loss: Loss, _ lossGiven: Bool, _ output: Output, steps: Int, each: Targets,
+    dataName: String
+  ) -> Problem? {
+    switch stepOutput(output, steps: steps, dataName: dataName) {
+    case .success(let step):
+      return problem(
+        loss: loss, lossGiven: lossGiven, output: step, targets: each, dataName: dataName)
+    case .failure(let problem):
+      return problem
+    }
+  }
+
+  /// The output of one step of a model that must predict at each of `steps` steps: its
+  /// units are the last axis of an output `[steps, units]`. A problem when the output has
+  /// another shape.
+  static func stepOutput(
+    _ output: Output, steps: Int, dataName: String
+  ) -> Result<Output, Problem> {
+    guard let shape = output.shape, shape.count == 2, shape[0] == steps else {
+      return .failure(
+        Problem(
+          message: "\(dataName) has a target at each of its \(steps) steps, but "
+            + "\(output.named) gives each sample an output of shape "
+            + "\(Tensor.describe(output.shape ?? [output.units])), not one row for every step.",
+          fix: "give the model an output of shape [\(steps), N]: a recurrent layer with "
+            + "`sequences true`, then a `dense` layer applied at every step",
+          culprit: .output))
+    }
+    var step = output
+    step.units = shape[1]
+    step.shape = nil
+    return .success(step)
+  }
+
   /// A mismatch between the number of output units and what the data asks for.
   static func targetProblem(output: Output, targets: Targets, dataName: String) -> Problem? {
     let layer = output.named
     let units = output.units == 1 ? "1 output unit" : "\(output.units) output units"
     switch targets {
-    case .unknown:
+    case .unknown, .steps:
       return nil
     case .classes(let k):
       guard k > 0, output.units == 1 ? k > 2 : output.units != k else { return nil }
-      if let steps = output.steps, output.units == steps * k {
-        return Problem(
-          message: "\(dataName) has one class per sample, but \(layer) outputs "
-            + "\(Tensor.describe([steps, k])): \(k) values at each of \(steps) steps.",
-          fix: "add `flatten` before the last layer, or give the recurrent layer before it "
-            + "`sequences false` (only its last step)", culprit: .output)
-      }
-      return Problem(
-        message: "\(dataName) has \(k) classes, but \(layer) has \(units).",
-        fix: classifierFix(k), culprit: .output)
+      return everyStep(output, dataName: dataName)
+        ?? Problem(
+          message: "\(dataName) has \(k) classes, but \(layer) has \(units).",
+          fix: classifierFix(k), culprit: .output)
     case .values(let width):
       guard output.units != width else { return nil }
       let values = width == 1 ? "1 value" : "\(width) values"
-      return Problem(
-        message: "\(dataName) has \(values) to predict per sample, but \(layer) has \(units).",
-        fix: "end the model with `dense \(width)` (no activation) and use `loss mse`",
-        culprit: .output)
+      return everyStep(output, dataName: dataName)
+        ?? Problem(
+          message: "\(dataName) has \(values) to predict per sample, but \(layer) has \(units).",
+          fix: "end the model with `dense \(width)` (no activation) and use `loss mse`",
+          culprit: .output)
     }
+  }
+
+  /// An output with a row for every step (`[steps, units]`) given data with one target per
+  /// sample, whose units do not fit; nil for any other output.
+  static func everyStep(_ output: Output, dataName: String) -> Problem? {
+    guard let shape = output.shape, shape.count == 2 else { return nil }
+    return Problem(
+      message: "\(dataName) has one target per sample, but \(output.named) gives each sample "
+        + "an output of shape \(Tensor.describe(shape)), a row for every step.",
+      fix: "let the last recurrent layer give only its last step (`sequences false`, the "
+        + "default), or train on data with a target at every step",
+      culprit: .output)
   }
 
   /// The usual output layers for classes: one sigmoid unit for two, softmax for more.
@@ -208,10 +257,18 @@ public enum LossCompatibility {
 
 extension LossCompatibility.Targets {
   var isRegression: Bool {
-    if case .values = self { true } else { false }
+    switch self {
+    case .values: true
+    case .steps(_, let each): each.isRegression
+    default: false
+    }
   }
 
   var classCount: Int? {
-    if case .classes(let k) = self { k } else { nil }
+    switch self {
+    case .classes(let k): k
+    case .steps(_, let each): each.classCount
+    default: nil
+    }
   }
 }

@@ -15,10 +15,12 @@ extension ConvolutionKernel {
   ///     patches were not kept (it may be empty otherwise).
   ///   - patches: the forward pass's patches, if it kept them; otherwise they are computed
   ///     again from `input`, chunk by chunk, when the weight gradient is wanted.
+  /// - Throws: `CancellationError` between groups of chunks when the running work is
+  ///   cancelled.
   static func backward(
     _ plan: ConvolutionPlan, gradient: Tensor, input: Tensor, inputShape: [Int], weight: Tensor,
     patches: [Float]?, wanted: Wanted
-  ) -> (input: Tensor?, weight: Tensor?, bias: Tensor?) {
+  ) throws -> (input: Tensor?, weight: Tensor?, bias: Tensor?) {
     let (f, depth, columns) = (plan.filters, plan.patchSize, plan.chunkColumns)
     // Per thread: the output gradient as rows [F, columns], the patches [depth, columns] when
     // they must be computed again, and the patches' gradient [depth, columns].
@@ -33,13 +35,13 @@ extension ConvolutionKernel {
     var partials = [Float](repeating: 0, count: slots * perSlot)
     let inputCount = plan.batch * plan.channels * plan.height * plan.width
     var inputGradient = [Float](repeating: 0, count: wanted.input ? inputCount : 0)
-    input.scalars.withUnsafeBufferPointer { x in
-      weight.scalars.withUnsafeBufferPointer { w in
-        gradient.scalars.withUnsafeBufferPointer { g in
-          inputGradient.withUnsafeMutableBufferPointer { dx in
-            scratch.withUnsafeMutableBufferPointer { work in
-              partials.withUnsafeMutableBufferPointer { sums in
-                withOptionalPointer(patches) { kept in
+    try input.scalars.withUnsafeBufferPointer { x in
+      try weight.scalars.withUnsafeBufferPointer { w in
+        try gradient.scalars.withUnsafeBufferPointer { g in
+          try inputGradient.withUnsafeMutableBufferPointer { dx in
+            try scratch.withUnsafeMutableBufferPointer { work in
+              try partials.withUnsafeMutableBufferPointer { sums in
+                try withOptionalPointer(patches) { kept in
                   guard let w = w.baseAddress, let g = g.baseAddress,
                     let work = work.baseAddress, let sums = sums.baseAddress
                   else { return }
@@ -48,7 +50,7 @@ extension ConvolutionKernel {
                   let shared = Shared(
                     input: x.baseAddress ?? g, weight: w, extra: g, output: dx.baseAddress ?? sums,
                     scratch: work, patches: kept, sums: sums)
-                  runChunks(plan, poll: {}) { chunk, part in
+                  try runChunks(plan, poll: Cancellation.check) { chunk, part in
                     let scratch = shared.scratch + part * perChunk
                     backwardChunk(
                       plan, chunk: chunk, shared, wanted: wanted,

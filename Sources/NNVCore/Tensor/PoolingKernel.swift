@@ -119,21 +119,24 @@ enum PoolingKernel {
   }
 
   /// The input gradient of max pooling: each output's gradient goes to the value it came from.
+  ///
+  /// - Throws: `CancellationError` between groups of planes when the running work is
+  ///   cancelled.
   static func maxBackward(_ plan: Plan, gradient: Tensor, sources: [Int32], inputShape: [Int])
-    -> Tensor
+    throws -> Tensor
   {
     let planeOutputs = plan.rows.output * plan.columns.output
     var result = Tensor.zeros(inputShape)
-    result.scalars.withUnsafeMutableBufferPointer { dx in
-      gradient.scalars.withUnsafeBufferPointer { g in
-        sources.withUnsafeBufferPointer { from in
+    try result.scalars.withUnsafeMutableBufferPointer { dx in
+      try gradient.scalars.withUnsafeBufferPointer { g in
+        try sources.withUnsafeBufferPointer { from in
           guard let dx = dx.baseAddress, let g = g.baseAddress,
             let from = from.baseAddress
           else { return }
           // The sources of a plane's outputs lie in that plane: planes can run at once.
           let shared = Shared(
             input: g, output: dx, sources: UnsafeMutablePointer(mutating: from))
-          forEachPlanes(plan, poll: {}) { planes in
+          try forEachPlanes(plan, poll: Cancellation.check) { planes in
             guard let sources = shared.sources else { return }
             for o in (planes.lowerBound * planeOutputs)..<(planes.upperBound * planeOutputs) {
               shared.output[Int(sources[o])] += shared.input[o]
@@ -176,14 +179,18 @@ enum PoolingKernel {
 
   /// The input gradient of average pooling: each output's gradient, divided by K², to every
   /// value of its window.
-  static func averageBackward(_ plan: Plan, gradient: Tensor, inputShape: [Int]) -> Tensor {
+  ///
+  /// - Throws: `CancellationError` between planes when the running work is cancelled.
+  static func averageBackward(_ plan: Plan, gradient: Tensor, inputShape: [Int]) throws -> Tensor {
     let (k, s, w) = (plan.kernel, plan.stride, plan.width)
     let (oh, ow) = (plan.rows.output, plan.columns.output)
     let scale = 1 / Float(k * k)
     var result = Tensor.zeros(inputShape)
-    result.scalars.withUnsafeMutableBufferPointer { dx in
-      gradient.scalars.withUnsafeBufferPointer { g in
+    var poller = Cancellation.Poller()
+    try result.scalars.withUnsafeMutableBufferPointer { dx in
+      try gradient.scalars.withUnsafeBufferPointer { g in
         for plane in 0..<plan.planes {
+          try poller.advance(by: oh * ow * k * k)
           for r in 0..<oh {
             for c in 0..<ow {
               let corner = plane * plan.height * w + r * s * w + c * s

@@ -13,9 +13,10 @@ extension RecurrentKernel {
   /// The gradients of the pass `record` given the gradient `gradient` of its output.
   ///
   /// - Parameter wantsInput: whether to compute the gradient with respect to the input.
+  /// - Throws: `CancellationError` between steps when the running work is cancelled.
   static func backward(
     _ record: RecurrentRecord, gradient: Tensor, weights: RecurrentWeights, wantsInput: Bool
-  ) -> Gradients {
+  ) throws -> Gradients {
     let plan = record.plan
     let (batch, steps, units, columns) = (plan.batch, plan.steps, plan.units, plan.columns)
     let rows = steps * batch
@@ -27,9 +28,13 @@ extension RecurrentKernel {
     let dh = FloatBuffer(zeros: batch * units)
     let dc = FloatBuffer(zeros: plan.isLSTM ? batch * units : 0)
     let transposed = transposedRecurrentWeight(weights, plan: plan)
-    gradient.scalars.withUnsafeBufferPointer { g in
+    // As in the forward pass, a Ctrl-C is heard within about a millisecond of work.
+    var poller = Cancellation.Poller()
+    let work = Shape.product(batch * columns, units + 8) ?? Int.max
+    try gradient.scalars.withUnsafeBufferPointer { g in
       guard let g = g.baseAddress else { return }
       for t in stride(from: steps - 1, through: 0, by: -1) {
+        try poller.advance(by: work)
         addOutputGradient(g, step: t, plan: plan, into: dh.pointer)
         let offset = t * batch * columns
         switch plan.cell {

@@ -2,13 +2,21 @@
 public enum Metrics {
   /// The classes a batch of outputs predicts: argmax of each row, or a threshold at 0.5
   /// (logit 0) for a single output.
-  public static func predictedClasses(_ output: Tensor, fromLogits: Bool, loss: Loss) -> [Int] {
-    let width = output.rowSize
+  ///
+  /// With `steps` T, each sample's output holds a prediction for every step (`[n, T, units]`):
+  /// the leading axes are folded, giving `n × T` classes, sample by sample and step by step,
+  /// as a data set stores labels at every step.
+  public static func predictedClasses(
+    _ output: Tensor, fromLogits: Bool, loss: Loss, steps: Int = 1
+  ) -> [Int] {
+    let rows = output.rows * Swift.max(steps, 1)
+    guard rows > 0, output.count % rows == 0 else { return [] }
+    let width = output.count / rows
     if width == 1 {
       let threshold: Float = fromLogits ? 0 : 0.5
       return output.scalars.map { $0 > threshold ? 1 : 0 }
     }
-    return (try? output.flattenedRows.argmax(axis: 1)) ?? []
+    return (try? output.reshaped([rows, width]).argmax(axis: 1)) ?? []
   }
 
   /// The mean loss and (for classification) accuracy of `model` on `data` (inference mode).
@@ -24,7 +32,7 @@ public enum Metrics {
     {
       throw TrainingError.incompatibleLoss(problem)
     }
-    let targets = try data.targets(outputSize: model.outputShape.reduce(1, *))
+    let targets = try data.targets(outputShape: model.outputShape)
     return try evaluate(model, on: data, targets: targets, loss: loss)
   }
 
@@ -57,8 +65,10 @@ public enum Metrics {
     let output = try Tensor.concatenatingRows(outputs)
     let value = Float(weightedLoss / Double(Swift.max(data.count, 1)))
     guard data.isClassification else { return (value, nil) }
-    let predicted = predictedClasses(output, fromLogits: fused, loss: loss)
+    // With a target at every step, every step counts.
+    let predicted = predictedClasses(
+      output, fromLogits: fused, loss: loss, steps: data.targetsPerSample)
     let correct = zip(predicted, data.labels).filter { $0 == $1 }.count
-    return (value, Float(correct) / Float(max(data.count, 1)))
+    return (value, Float(correct) / Float(max(data.labels.count, 1)))
   }
 }

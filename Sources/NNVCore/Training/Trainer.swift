@@ -18,11 +18,14 @@ public struct TrainingOptions: Sendable {
   /// What is added to every epoch's metrics from the model at its end, in order. By default
   /// the weight distributions; with none, the history holds only what training measures.
   public var recorders: [EpochRecorder]
+  /// The largest global norm of a step's gradients: larger ones are scaled down to it before
+  /// the optimizer's step (`GradientClipping`); nil for no clipping.
+  public var clip: Float?
 
   public init(
     epochs: Int = 10, batchSize: Int = 32, loss: Loss, seed: UInt64 = 7, shuffle: Bool = true,
     l1: Float = 0, l2: Float = 0, validation: Dataset? = nil,
-    recorders: [EpochRecorder] = [.weightDistributions]
+    recorders: [EpochRecorder] = [.weightDistributions], clip: Float? = nil
   ) {
     self.epochs = epochs
     self.batchSize = batchSize
@@ -33,6 +36,7 @@ public struct TrainingOptions: Sendable {
     self.l2 = l2
     self.validation = validation
     self.recorders = recorders
+    self.clip = clip
   }
 }
 
@@ -59,8 +63,8 @@ public enum Trainer {
   /// same weights bit for bit. After every epoch the options' recorders add their statistics to
   /// the epoch's metrics. The observer is called after every batch and every epoch and may
   /// stop training; the model then keeps the weights of the last finished batch. So does a
-  /// cancelled `Cancellation` token (Ctrl-C), which is polled inside every forward pass and
-  /// validation. A loss that becomes NaN or infinite stops training and restores the weights
+  /// cancelled `Cancellation` token (Ctrl-C), which is polled inside every forward and
+  /// backward pass and validation. A loss that becomes NaN or infinite stops training and restores the weights
   /// from the start of that epoch, and so do weights that become NaN, infinite or larger than
   /// `largestWeight`, and a validation loss that becomes NaN or infinite (see
   /// `TrainingOutcome`).
@@ -100,7 +104,7 @@ public enum Trainer {
     let output = try model.forward(
       Variable(x), parameters: variables, context: &context, stopBeforeFinalActivation: fused)
     let value = try loss(output, y, fromLogits: fused)
-    let gradients = tape.gradients(of: value)
+    let gradients = try tape.cancellableGradients(of: value)
     return (value.value.scalar, variables.map { $0.map { gradients[$0] } }, output.value)
   }
 
@@ -123,6 +127,10 @@ public enum Trainer {
     }
     guard options.l1 >= 0, options.l2 >= 0 else {
       throw TrainingError.invalidOptions("regularization rates cannot be negative")
+    }
+    if let clip = options.clip, !(clip > 0 && clip.isFinite) {
+      throw TrainingError.invalidOptions(
+        "gradients are clipped to a norm more than 0, not \(clip)")
     }
     guard !model.layers.isEmpty else {
       throw TrainingError.incompatibleData("\(model.name) has no layers to train")

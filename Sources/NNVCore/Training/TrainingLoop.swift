@@ -34,10 +34,11 @@ struct TrainingLoop {
     _ model: Sequential, data: Dataset, optimizer: any Optimizer, options: TrainingOptions,
     observer: ((TrainingEvent) -> TrainingControl)?
   ) throws {
-    let outputSize = model.outputShape.reduce(1, *)
     self.data = data
-    targets = try data.targets(outputSize: outputSize)
-    validationTargets = try options.validation.map { try $0.targets(outputSize: outputSize) }
+    targets = try data.targets(outputShape: model.outputShape)
+    validationTargets = try options.validation.map {
+      try $0.targets(outputShape: model.outputShape)
+    }
     self.optimizer = optimizer
     self.options = options
     self.observer = observer
@@ -100,15 +101,11 @@ struct TrainingLoop {
       model.parameters = epochStart
       return .diverged(epoch: epoch, batch: b + 1, restoredEpoch: epoch)
     }
+    if let clip = options.clip { GradientClipping.clip(&gradients, to: clip) }
     optimizer.update(&parameters, along: gradients)
     finished = b + 1
     tally.lossSum += Double(loss) * Double(indices.count)
-    if data.isClassification {
-      let predicted = Metrics.predictedClasses(output, fromLogits: fused, loss: options.loss)
-      for (k, index) in indices.enumerated() where predicted[k] == data.labels[index] {
-        tally.correct += 1
-      }
-    }
+    if data.isClassification { tally.correct += correctPredictions(output, indices) }
     if observer?(.batchEnded(epoch: epoch, batch: b + 1, batches: batches, loss: loss)) == .stop {
       model.parameters = parameters
       return .stopped(epoch: epoch, batch: b + 1)
@@ -127,9 +124,11 @@ struct TrainingLoop {
       model.parameters = epochStart
       return .unstable(epoch: epoch, restoredEpoch: epoch, problem: problem)
     }
+    // With a target at every step, every step counts (the labels are n × steps then).
+    let predictions = Swift.max(data.labels.count, 1)
     var metrics = EpochMetrics(
       run: run, epoch: epoch, loss: Float(tally.lossSum / Double(n)),
-      accuracy: data.isClassification ? Float(tally.correct) / Float(n) : nil)
+      accuracy: data.isClassification ? Float(tally.correct) / Float(predictions) : nil)
     // Cancelled during validation, the epoch is still kept, without validation metrics.
     var cancelled = false
     do {
@@ -148,6 +147,22 @@ struct TrainingLoop {
       return .stopped(epoch: epoch, batch: batches)
     }
     return nil
+  }
+
+  /// How many of the classes `output` predicts for the samples at `indices` are right: one
+  /// for each sample, or for each step of each sample with a target at every step.
+  func correctPredictions(_ output: Tensor, _ indices: ArraySlice<Int>) -> Int {
+    let steps = data.targetsPerSample
+    let predicted = Metrics.predictedClasses(
+      output, fromLogits: fused, loss: options.loss, steps: steps)
+    guard predicted.count == indices.count * steps else { return 0 }
+    var correct = 0
+    for (k, index) in indices.enumerated() {
+      for t in 0..<steps where predicted[k * steps + t] == data.labels[index * steps + t] {
+        correct += 1
+      }
+    }
+    return correct
   }
 
   /// Measures the model on the validation data, if there is any, into `metrics`: the problem

@@ -34,7 +34,10 @@ extension Builtins {
       "SmoothGrad's noise, as a fraction of each input's range"),
     Parameter(
       "patch", .integer, default: "2 for images, 1 for features",
-      "the side of the square occlusion hides (stride 1, filled with 0)"),
+      "the side of the square occlusion hides in every channel (filled with 0)"),
+    Parameter(
+      "stride", .integer, default: "the patch",
+      "how far the occlusion patch moves, from 1 to the patch (1 overlaps the patches)"),
     Parameter("seed", .integer, default: "the session seed", "seeds noise and random weights"),
   ]
 
@@ -42,6 +45,7 @@ extension Builtins {
   static let methodsUsing: [String: [String]] = [
     "steps": ["ig"], "baseline": ["ig"], "samples": ["smoothgrad", "smoothgrad2", "vargrad"],
     "noise": ["smoothgrad", "smoothgrad2", "vargrad"], "patch": ["occlusion"],
+    "stride": ["occlusion"],
   ]
 
   static let saliency = Builtin(
@@ -66,6 +70,9 @@ extension Builtins {
       train net on flowers epochs 10 lr 0.05
       saliency net on flowers method ig steps 20
       saliency net on flowers index 0 method input to "iris-saliency.svg"
+      let images = bars(n: 40)
+      model cnn { input [1, 8, 8]; conv 4 size 3 relu; flatten; dense 2 softmax }
+      saliency cnn on images count 2 method occlusion patch 2 stride 1
       """,
     body: .function(runSaliency))
 
@@ -197,14 +204,23 @@ extension Builtins {
         "the mean input of \(data.name)"
       )
     case "occlusion":
-      let kind = AttributionViews.inputKind(data.sampleShape)
+      // An image's patch fits its height and width (a flat square image is one channel).
       var largest = 1
-      if case .image(let rows, let columns) = kind { largest = Swift.min(rows, columns) }
+      let shape = data.sampleShape
+      if shape.count >= 2 {
+        largest = Swift.min(shape[shape.count - 2], shape[shape.count - 1])
+      } else if case .image(let rows, let columns) = AttributionViews.inputKind(shape) {
+        largest = Swift.min(rows, columns)
+      }
       let patch = try call.count("patch", default: largest > 1 ? 2 : 1)
       guard patch <= largest else {
         throw call.fail(.patchTooLarge(patch, largest: largest, image: largest > 1), at: "patch")
       }
-      return (.occlusion(patch: patch, stride: 1, fill: 0), nil)
+      let stride = try call.count("stride", default: patch)
+      guard stride <= patch else {
+        throw call.fail(.strideOverPatch(stride, patch: patch), at: "stride")
+      }
+      return (.occlusion(patch: patch, stride: stride, fill: 0), nil)
     default: return (.gradient(absolute: false), nil)
     }
   }
@@ -288,6 +304,12 @@ extension Diagnostic.Message {
         + (image
           ? "the images are \(largest) pixels across." : "features are occluded one at a time."),
       hint: image ? "use `patch 1` to `patch \(largest)`" : "leave `patch` out")
+  }
+  static func strideOverPatch(_ stride: Int, patch: Int) -> Self {
+    Self(
+      "A stride of \(stride) is larger than the patch of \(patch): the pixels between the "
+        + "patches would never be hidden.",
+      hint: "use `stride 1` to `stride \(patch)`, or a larger `patch`")
   }
   static func singleOutputTarget(_ model: String) -> Self {
     Self(

@@ -115,6 +115,13 @@ extension Builtins {
       let output = try model.predict(x)
       guard single else { return .tensor(output) }
       let values = output.scalars.map { Value.number(NumberFormatting.double($0)) }
+      // A prediction at every step of a sequence ([steps, units]) is a list per step.
+      if model.outputShape.count == 2, let width = model.outputShape.last, width > 0 {
+        return .list(
+          stride(from: 0, to: values.count, by: width).map {
+            .list(Array(values[$0..<Swift.min($0 + width, values.count)]))
+          })
+      }
       return values.count == 1 ? values[0] : Value.list(values)
     })
 

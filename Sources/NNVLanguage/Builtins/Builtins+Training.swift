@@ -39,6 +39,11 @@ extension Builtins {
       Parameter(
         "standardize", .boolean, default: "false",
         "standardize inputs by the training data's statistics, kept with the model"),
+      Parameter(
+        "clip", .number, default: "none",
+        "the largest global norm of a step's gradients; larger ones are scaled down to it "
+          + "(for recurrent networks, whose gradients can explode)",
+        bounds: .positive(hint: "a norm such as 1 or 5")),
     ],
     example: """
       let data = xor(n: 64, noise: 0.1)
@@ -163,7 +168,7 @@ extension Builtins {
       seed: try call.seed(), l1: Float(call.number("l1") ?? 0), l2: Float(call.number("l2") ?? 0),
       validation: call.dataset("validate"),
       // Kept with the model for `weights net over epochs`, and saved with it.
-      recorders: [.weightDistributions])
+      recorders: [.weightDistributions], clip: call.number("clip").map(Float.init))
   }
 
   /// How training the model `name` ended: the final progress when it completed (`last` is its

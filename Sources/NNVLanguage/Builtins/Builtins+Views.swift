@@ -86,7 +86,7 @@ extension Builtins {
   static let diagram = Builtin(
     "diagram", .command,
     summary:
-      "Draws a model's architecture: layer blocks with shapes, and in SVG its neurons and weights.",
+      "Draws a model's architecture: layer blocks with shapes, and in SVG its neurons and weights (a convolutional network's feature maps as stacks).",
     parameters: [
       Parameter("model", .model, positional: true, default: nil, "the model"),
       Parameter(
@@ -98,6 +98,8 @@ extension Builtins {
       diagram net
       diagram net direction horizontal
       diagram net to "net.svg"
+      model cnn { input [1, 8, 8]; conv 4 size 3 relu; flatten; dense 2 softmax }
+      diagram cnn to "cnn.svg"
       """,
     body: .function { call in
       guard let model = call.model("model")?.model else { return .none }
@@ -150,11 +152,12 @@ extension Builtins {
   static let weights = Builtin(
     "weights", .command,
     summary:
-      "Shows a layer's weight matrix as a heatmap (blue negative, white zero, red positive) and histograms of every layer's weights and biases.",
+      "Shows a layer's weight matrix as a heatmap (blue negative, white zero, red positive), or a conv layer's kernel values, and histograms of every layer's weights and biases.",
     parameters: [
       Parameter("model", .model, positional: true, default: nil, "the model"),
       Parameter(
-        "layer", .integer, default: "1", "which dense layer's matrix to show, from 1",
+        "layer", .integer, default: "1",
+        "which layer's weights to show, from 1, counting the dense and conv layers",
         bounds: .atLeast(1)),
       Parameter(
         "over", .choice(["epochs"]), default: "none",
@@ -166,6 +169,8 @@ extension Builtins {
       weights net layer 2 to "weights.svg"
       train net on xor(n: 64) epochs 20
       weights net over epochs
+      model cnn { input [1, 8, 8]; conv 4 size 3 relu; flatten; dense 10 softmax }
+      weights cnn layer 1
       """,
     body: .function { call in
       guard let model = call.model("model")?.model else { return .none }
@@ -174,19 +179,19 @@ extension Builtins {
         guard !view.isEmpty else { throw call.fail(.noHistory([model.name]), at: "model") }
         return try show(call, view)
       }
-      let count = ModelViews.denseWeights(model).count
-      guard count > 0 else { throw call.fail(.noWeights(model.name), at: "model") }
+      let names = ModelViews.weightLayers(model).map(\.name)
+      guard !names.isEmpty else { throw call.fail(.noWeights(model.name), at: "model") }
       let index = try call.count("layer", default: 1)
-      guard index <= count,
+      guard index <= names.count,
         let view = WeightsView(model, layer: index - 1, options: try options(call))
-      else { throw call.fail(.noSuchLayer(index, count), at: "layer") }
+      else { throw call.fail(.noSuchLayer(index, names), at: "layer") }
       return try show(call, view)
     })
 
   static let activations = Builtin(
     "activations", .command,
     summary:
-      "Shows each layer's outputs for a batch (rows samples, columns units), flagging dead and saturated units.",
+      "Shows each layer's outputs for a batch (rows samples, columns units, or channels of conv and pool layers), flagging dead and saturated units.",
     parameters: [
       Parameter("model", .model, positional: true, default: nil, "the model"),
       Parameter("on", .dataset, default: nil, "the data; its first `samples` samples are used"),
@@ -198,6 +203,8 @@ extension Builtins {
       let data = xor(n: 40)
       model net { input 2; dense 6 relu; dense 1 sigmoid }
       activations net on data samples 16
+      model cnn { input [1, 8, 8]; conv 4 size 3 relu; flatten; dense 2 softmax }
+      activations cnn on bars(n: 20) samples 8
       """,
     body: .function { call in
       guard let model = call.model("model")?.model, let data = call.dataset("on") else {
@@ -300,12 +307,14 @@ extension Diagnostic.Message {
   static let smoothingRange = Self(
     "`smooth` must be at least 0 and below 1.", hint: "0.6 is a gentle smoothing")
   static func noWeights(_ name: String) -> Self {
-    Self("\(name) has no dense layers, so no weights to show.")
+    Self("\(name) has no dense or conv layers, so no weights to show.")
   }
-  static func noSuchLayer(_ index: Int, _ count: Int) -> Self {
-    Self(
-      "There is no dense layer \(index); the model has \(count).", hint: "layers are counted from 1"
-    )
+  static func noSuchLayer(_ index: Int, _ names: [String]) -> Self {
+    let listed = names.enumerated().map { "\($0.offset + 1) \($0.element)" }
+    return Self(
+      "There is no layer \(index) with weights; the model has \(names.count): "
+        + listed.joined(separator: ", ") + ".",
+      hint: "layers are counted from 1, among the dense and conv layers")
   }
   static func emptyData(_ name: String) -> Self { Self("\(name) has no samples.") }
   static func needsPlane(_ shape: [Int]) -> Self {

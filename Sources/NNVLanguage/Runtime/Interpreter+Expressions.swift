@@ -194,17 +194,29 @@ extension Interpreter {
     }
   }
 
-  /// Sample `index` of a data set: a record `{x: features, y: label or targets}`.
+  /// Sample `index` of a data set: a record `{x: features, y: label or targets}`. With a
+  /// target at every step, `y` is a list with one label (or value) per step, and with several
+  /// values per step one list per step.
   func sample(of data: Dataset, at index: Int, range: SourceRange) throws -> Value {
     let row = try core(at: range) { try data.features.row(index) }
     let x = Value.list(row.scalars.map { Value.number(NumberFormatting.double($0)) })
     let y: Value
+    func number(_ x: Float) -> Value { .number(NumberFormatting.double(x)) }
     if let values = data.values {
       let targets = try core(at: range) { try values.row(index) }.scalars
-      y =
-        targets.count == 1
-        ? .number(NumberFormatting.double(targets[0]))
-        : .list(targets.map { Value.number(NumberFormatting.double($0)) })
+      let width = data.valuesPerTarget
+      if data.hasStepTargets, width > 1 {
+        y = .list(
+          stride(from: 0, to: targets.count, by: width).map { start in
+            .list(targets[start..<Swift.min(start + width, targets.count)].map(number))
+          })
+      } else {
+        y =
+          targets.count == 1 && !data.hasStepTargets
+          ? number(targets[0]) : .list(targets.map(number))
+      }
+    } else if data.hasStepTargets {
+      y = .list(data.labels(ofSample: index).map { .number(Double($0)) })
     } else {
       y = .number(Double(data.labels[index]))
     }

@@ -94,20 +94,38 @@ extension Value: CustomStringConvertible {
     return out + "\""
   }
 
-  /// `data set xor: 400 samples of [2], 2 classes (0, 1)`.
+  /// `data set xor: 400 samples of [2], 2 classes (0, 1)`; a sequence set with a target at
+  /// every step says so (`2 classes (0, 1) at every step`), and a text shows its vocabulary
+  /// (`28 characters at every step: "\n !,.abc…"`).
   static func describe(_ data: Dataset) -> String {
     let shape = Tensor.describe(data.sampleShape)
     var text = "data set \(data.name): \(data.count) samples of \(shape)"
-    if data.isClassification {
+    let steps = data.hasStepTargets ? " at every step" : ""
+    if let vocabulary = data.vocabulary {
+      text += ", \(vocabulary.count) characters\(steps): " + describe(vocabulary: vocabulary)
+    } else if data.isClassification {
       let names = data.classNames.prefix(10).joined(separator: ", ")
       let more = data.classNames.count > 10 ? ", …" : ""
-      text += ", \(data.classNames.count) classes (\(names)\(more))"
+      text += ", \(data.classNames.count) classes (\(names)\(more))\(steps)"
     } else {
-      let targets = data.values?.rowSize ?? 1
-      text += ", \(targets) target\(targets == 1 ? "" : "s")"
+      let targets = data.hasStepTargets ? data.valuesPerTarget : data.values?.rowSize ?? 1
+      text += ", \(targets) target\(targets == 1 ? "" : "s")\(steps)"
     }
     return text
   }
+
+  /// The characters of a vocabulary as one quoted string, escaped as a string literal is
+  /// written (`"\n !,.abc"`), at most `vocabularyLimit` of them and then `…`.
+  static func describe(vocabulary: [String]) -> String {
+    let characters = vocabulary.prefix(vocabularyLimit).map { name in
+      CharacterNames.character(named: name).map { String(Character($0)) } ?? name
+    }
+    let more = vocabulary.count > vocabularyLimit ? "…" : ""
+    return quoted(characters.joined()) + more
+  }
+
+  /// The most characters of a vocabulary a data set's description shows.
+  static let vocabularyLimit = 80
 
   /// `model net: input [2] → dense 8 tanh → dense 1 sigmoid (33 parameters)`.
   static func describe(_ model: Sequential) -> String {

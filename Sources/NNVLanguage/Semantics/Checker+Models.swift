@@ -161,7 +161,6 @@ enum ModelShapes {
       var output =
         previous ?? LossCompatibility.Output(activation: .linear, units: units, layer: "input")
       output.units = units
-      output.steps = nil
       return output
     }
     guard let activation = kind.activation(in: configuration) else { return nil }
@@ -169,10 +168,8 @@ enum ModelShapes {
     guard let output = inferred?.output ?? kind.outputShape(configuration),
       let count = try? Shape.elementCount(output)
     else { return nil }
-    var result = LossCompatibility.Output(
+    return LossCompatibility.Output(
       activation: activation, units: count, layer: kind.written(configuration))
-    result.steps = LossCompatibility.Output.steps(of: output)
-    return result
   }
 
   /// The kind a layer line declares and what its literal arguments configure; nil for `input`

@@ -39,7 +39,14 @@ extension Checker {
     of builtin: Builtin, _ model: StaticModel, _ modelArgument: Argument, _ data: StaticData,
     _ lossArgument: Argument?
   ) {
-    guard let output = model.output else { return }
+    guard var output = model.output else { return }
+    // A target at every step asks for an output of shape [steps, units]: its shape must be
+    // known.
+    if let shape = model.outputShape {
+      output.shape = shape.count > 1 ? shape : nil
+    } else if case .steps = data.targets {
+      return
+    }
     var given: Loss?
     if let lossArgument {
       switch lossArgument.value.kind {

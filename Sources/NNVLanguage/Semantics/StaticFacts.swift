@@ -100,6 +100,8 @@ extension Checker {
           targets = Checker.wholeNumber(argument.value).map { .classes($0) } ?? .unknown
         }
         return StaticData(name: name, sampleShape: [2], targets: targets)
+      case "parity", "brackets", "waves":
+        return Checker.sequenceData(builtin.name, bound, name: name)
       case "bars", "shapes":
         // Images [1, size, size]: their size is known when written as a number or left out.
         let size =

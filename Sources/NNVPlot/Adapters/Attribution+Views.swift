@@ -63,7 +63,7 @@ public enum AttributionViews {
   /// sample is an image when its size is a square of 64 or more (8×8 digits stored as 64
   /// features): a bar chart of 64 or more features is unreadable anyway, while a tabular set
   /// with a square number of features below that (such as iris's 4) stays a bar chart. This
-  /// matches how occlusion reads flat inputs (`Occlusion.imageSize`).
+  /// matches how occlusion reads flat inputs (`Occlusion.layout`).
   public static func inputKind(_ shape: [Int]) -> InputKind {
     if shape.count >= 2, let width = shape.last, width > 0 {
       return .image(rows: shape.dropLast().reduce(1, *), columns: width)

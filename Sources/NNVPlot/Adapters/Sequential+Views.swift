@@ -54,7 +54,8 @@ public enum ModelViews {
 
   /// Blocks for every model; the neuron graph when the network is a chain of dense layers on a
   /// flat input (other layers, such as activations and dropout, do not break the chain: their
-  /// kinds' presentation says they pass through).
+  /// kinds' presentation says they pass through); for a model on images, the stacks of
+  /// feature maps and the dense layers after them (`mapStages`).
   public static func diagram(
     _ model: Sequential, horizontal: Bool = false, options: ChartOptions = ChartOptions()
   ) -> NetworkDiagram {
@@ -69,6 +70,7 @@ public enum ModelViews {
       connections: chain ? dense.map { .init(weights: $0.weights, layerName: $0.name) } : [],
       options: options)
     diagram.horizontal = horizontal
+    diagram.stages = chain ? [] : mapStages(model)
     return diagram
   }
 
@@ -125,43 +127,6 @@ public enum ModelViews {
     )
   }
 
-  // MARK: Weights over epochs
-
-  /// How each layer's weights moved during training: per layer, its minimum, 16th percentile,
-  /// median, 84th percentile and maximum at the end of every epoch recorded (TensorBoard's
-  /// distribution dashboard, as lines). Empty when no epoch recorded distributions.
-  public static func weightsOverEpochs(
-    _ model: Sequential, options: ChartOptions = ChartOptions()
-  ) -> [LineChart] {
-    let epochs = model.history.epochs
-    let layerNames = (epochs.last?.weights ?? []).filter { !$0.isBias }.map(\.layer)
-    let bands: [(name: String, percentile: Float, shade: Double)] = [
-      ("max", 100, 0.35), ("84%", 84, 0.65), ("median", 50, 1), ("16%", 16, 0.65), ("min", 0, 0.35),
-    ]
-    let blue = RGB(hex: 0x2166ac)
-    return layerNames.map { layer in
-      let series = bands.compactMap { band -> Series? in
-        guard let index = WeightDistribution.percentiles.firstIndex(of: band.percentile) else {
-          return nil
-        }
-        let points = epochs.enumerated().compactMap { i, e -> (x: Double, y: Double)? in
-          guard let d = e.weights?.first(where: { $0.layer == layer && !$0.isBias }),
-            index < d.values.count
-          else { return nil }
-          return (Double(i + 1), Double(d.values[index]))
-        }
-        let color = RGB(255, 255, 255).mixed(with: blue, band.shade)
-        return Series(
-          band.name, points: points, dashed: band.percentile == 0 || band.percentile == 100,
-          color: color)
-      }
-      var o = options
-      o.title = "\(layer) weights over epochs"
-      o.xLabel = "epoch"
-      return LineChart(series, options: o)
-    }
-  }
-
   // MARK: Activation functions
 
   /// An activation and its derivative over -4…4, for teaching.
@@ -189,26 +154,68 @@ public enum ModelViews {
   ) throws -> ConfusionMatrix {
     let names = data.classNames.isEmpty ? model.classNames : data.classNames
     let counts = try ConfusionCounts(model, on: data)
-    return ConfusionMatrix(counts, classNames: names, options: options)
+    var matrix = ConfusionMatrix(counts, classNames: names, options: options)
+    if data.hasStepTargets { matrix.counted = "steps" }
+    return matrix
   }
 
   // MARK: Activations
 
-  /// A layer's outputs for a batch with the units that never fire or always saturate.
+  /// A layer's outputs for a batch with the units that never fire or always saturate; for a
+  /// layer of feature maps, its channels instead of its units.
   public struct LayerActivity: Sendable {
     public var name: String
+    /// Rows samples, columns units (or channels, each cell the mean of the channel's map).
     public var outputs: Matrix
+    /// The dead units (or channels), from 0.
     public var dead: [Int]
+    /// The saturated units (or channels), from 0.
     public var saturated: [Int]
     public var activation: Activation
+    /// For a layer of feature maps: each map's height and width; the columns are channels.
+    public var maps: MapSize?
+
+    /// The height and width of a layer's feature maps.
+    public struct MapSize: Sendable, Equatable {
+      public var height: Int
+      public var width: Int
+
+      public init(height: Int, width: Int) {
+        self.height = height
+        self.width = width
+      }
+    }
+
+    public init(
+      name: String, outputs: Matrix, dead: [Int], saturated: [Int], activation: Activation,
+      maps: MapSize? = nil
+    ) {
+      self.name = name
+      self.outputs = outputs
+      self.dead = dead
+      self.saturated = saturated
+      self.activation = activation
+      self.maps = maps
+    }
   }
 
   /// Every layer's outputs for the first `limit` samples of `data` (rows samples, columns units),
-  /// with the dead and saturated units NNVCore's `LayerActivity` finds.
+  /// with the dead and saturated units NNVCore's `LayerActivity` finds; a layer of feature maps
+  /// (conv, pooling) shows its channels: each channel's mean for each sample, with the
+  /// channels that never fire or always saturate (`ChannelActivity`).
   public static func activations(
     _ model: Sequential, on data: Dataset, limit: Int = 64
   ) throws -> [LayerActivity] {
     try NNVCore.LayerActivity.of(model, on: data, limit: limit).map { layer in
+      if let channels = layer.channels {
+        return LayerActivity(
+          name: layer.layer,
+          outputs: Matrix(
+            rows: channels.means.rows, columns: channels.channels,
+            values: channels.means.scalars.map(Double.init)),
+          dead: channels.dead, saturated: channels.saturated, activation: layer.activation,
+          maps: LayerActivity.MapSize(height: channels.height, width: channels.width))
+      }
       let flat = layer.outputs
       var values: [Double] = []
       values.reserveCapacity(flat.count)
@@ -218,7 +225,7 @@ public enum ModelViews {
       }
       return LayerActivity(
         name: layer.layer, outputs: Matrix(rows: flat.rows, columns: flat.rowSize, values: values),
-        dead: layer.dead, saturated: layer.saturated, activation: layer.activation)
+        dead: layer.dead, saturated: layer.saturated, activation: layer.activation, maps: nil)
     }
   }
 

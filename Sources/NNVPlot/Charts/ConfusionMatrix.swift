@@ -11,6 +11,9 @@ public struct ConfusionMatrix: Sendable {
   public var confusion: ConfusionCounts
   public var classNames: [String]
   public var options: ChartOptions
+  /// What one count is, for the accuracy line: `samples`, or `steps` for data with a target at
+  /// every step.
+  public var counted = "samples"
 
   /// The chart of `confusion`; classes without a name are called `class k`.
   public init(
@@ -104,7 +107,7 @@ public struct ConfusionMatrix: Sendable {
     lines.append(
       "  " + TextLayout.pad("precision", nameWidth)
         + (0..<n).map { TextLayout.pad(percent(precision($0)), countWidth, right: true) }.joined())
-    lines.append("accuracy \(ConfusionMatrix.percent(accuracy)) of \(total) samples")
+    lines.append("accuracy \(ConfusionMatrix.percent(accuracy)) of \(total) \(counted)")
     return lines.joined(separator: "\n") + "\n"
   }
 
@@ -149,7 +152,7 @@ public struct ConfusionMatrix: Sendable {
     doc.text("recall", x: grid.maxX + 8, y: grid.y - 8, size: 11, weight: "bold")
     doc.text("precision", x: grid.x - 8, y: grid.maxY + 16, anchor: "end", size: 11, weight: "bold")
     doc.text(
-      "accuracy \(ConfusionMatrix.percent(accuracy)) of \(total) samples", x: grid.x,
+      "accuracy \(ConfusionMatrix.percent(accuracy)) of \(total) \(counted)", x: grid.x,
       y: grid.maxY + 40, size: 12)
     return doc.titled(options.title ?? "confusion matrix")
   }

@@ -5,7 +5,8 @@ import Foundation
 /// |weight|, colour by sign, the value in each edge's tooltip.
 ///
 /// Layers wider than `maxNeurons` show their first and last neurons around an ellipsis, so a
-/// 784-128-10 network stays readable and small.
+/// 784-128-10 network stays readable and small. A convolutional network's SVG shows its
+/// feature maps as stacks instead (`stages`, NetworkDiagram+Maps.swift).
 public struct NetworkDiagram: Sendable {
   /// The weights of one dense connection: `inputs × outputs`, as in `Dense.weight`.
   public struct Connection: Sendable {
@@ -21,6 +22,9 @@ public struct NetworkDiagram: Sendable {
   public var layers: [LayerSummary]
   /// One per dense layer, in order; empty to draw blocks only.
   public var connections: [Connection]
+  /// For a convolutional network: the feature-map stacks and units its SVG draws beside the
+  /// blocks (`connections` are then empty); empty otherwise.
+  public var stages: [Stage] = []
   public var maxNeurons: Int = 10
   /// Blocks left to right (wrapping at the width in the terminal) instead of top to bottom.
   public var horizontal = false
@@ -135,10 +139,15 @@ public struct NetworkDiagram: Sendable {
     let gap = 26.0
     let blocksHeight = Double(layers.count + 1) * (blockHeight + gap) + 60
     let graph = !connections.isEmpty
-    let width = graph ? Swift.max(options.svgWidth, 820) : Swift.max(320, options.svgWidth * 0.5)
-    var doc = SVGDocument(
-      width: width,
-      height: Swift.max(blocksHeight, graph ? options.svgHeight : 0) + (graph ? 24 : 0))
+    let maps = !stages.isEmpty
+    var width = graph ? Swift.max(options.svgWidth, 820) : Swift.max(320, options.svgWidth * 0.5)
+    var height = Swift.max(blocksHeight, graph ? options.svgHeight : 0) + (graph ? 24 : 0)
+    if maps {
+      height = Swift.max(blocksHeight, options.svgHeight) + 24
+      let picture = mapsWidth(height: height - (options.title == nil ? 60 : 84))
+      width = Swift.max(options.svgWidth, 820, 220 + 80 + picture + 40)
+    }
+    var doc = SVGDocument(width: width, height: height)
     SVGAxes.title(&doc, options.title, width: doc.width)
     // Blocks.
     let blockWidth = 220.0
@@ -165,11 +174,11 @@ public struct NetworkDiagram: Sendable {
       y += blockHeight + gap
     }
     doc.endGroup()
-    guard graph else { return doc.titled(options.title ?? "architecture") }
+    guard graph || maps else { return doc.titled(options.title ?? "architecture") }
     let area = Box(
       x: blockWidth + 80, y: options.title == nil ? 30 : 54, width: doc.width - blockWidth - 120,
       height: doc.height - (options.title == nil ? 60 : 84))
-    drawGraph(into: &doc, area: area)
+    if maps { drawMaps(into: &doc, area: area) } else { drawGraph(into: &doc, area: area) }
     return doc.titled(options.title ?? "architecture")
   }
 
@@ -182,11 +191,12 @@ public struct NetworkDiagram: Sendable {
     let blockHeight = 46.0
     let gap = 30.0
     let rowWidth = Double(entries.count) * (blockWidth + gap) - gap + 40
-    let graph = !connections.isEmpty
+    let graph = !connections.isEmpty || !stages.isEmpty
     let top = options.title == nil ? 20.0 : 44.0
     let graphHeight = graph ? Swift.max(260, options.svgHeight - 60) : 0
+    let picture = stages.isEmpty ? 0 : mapsWidth(height: graphHeight - 50) + 120
     var doc = SVGDocument(
-      width: Swift.max(rowWidth, graph ? Swift.max(options.svgWidth, 640) : 0),
+      width: Swift.max(rowWidth, graph ? Swift.max(options.svgWidth, 640, picture) : 0),
       height: top + blockHeight + 20 + (graph ? graphHeight + 30 : 0))
     SVGAxes.title(&doc, options.title, width: doc.width)
     doc.beginGroup([("class", "blocks")])
@@ -210,7 +220,11 @@ public struct NetworkDiagram: Sendable {
     if graph {
       let area = Box(
         x: 60, y: top + blockHeight + 40, width: doc.width - 120, height: graphHeight - 50)
-      drawGraph(into: &doc, area: area)
+      if stages.isEmpty {
+        drawGraph(into: &doc, area: area)
+      } else {
+        drawMaps(into: &doc, area: area)
+      }
     }
     return doc.titled(options.title ?? "architecture")
   }

@@ -1,7 +1,10 @@
 import NNVCore
 
 /// `activations`: each layer's outputs for a batch (rows samples, columns units) as a heatmap,
-/// with the units that never fire or always saturate flagged under its title.
+/// with the units that never fire or always saturate flagged under its title. A layer of
+/// feature maps (conv, pooling) shows its channels instead: each cell is the mean of a
+/// channel's map for a sample, and the channels that never fire or always saturate are
+/// flagged.
 public struct ActivationsView: Chart {
   /// The height of each heatmap in terminal rows.
   public static let rows = 12
@@ -12,19 +15,21 @@ public struct ActivationsView: Chart {
     panels = layers.map { layer in
       var o = options
       o.height = Self.rows
+      let unit = layer.maps == nil ? "unit" : "channel"
       o.title =
         "\(layer.name) (\(layer.activation.name)): \(layer.outputs.rows) samples × "
-        + "\(layer.outputs.columns) units"
+        + "\(layer.outputs.columns) \(unit)s"
+        + (layer.maps.map { " of \($0.height)×\($0.width), each cell a map's mean" } ?? "")
       let map = Heatmap(
         layer.outputs, options: o, colorMap: .fitting(layer.outputs.values), rowName: "sample",
-        columnName: "unit")
+        columnName: unit)
       var flags: [String] = []
       if !layer.dead.isEmpty {
-        flags.append("dead units: " + layer.dead.map { "\($0 + 1)" }.joined(separator: ", "))
+        flags.append("dead \(unit)s: " + layer.dead.map { "\($0 + 1)" }.joined(separator: ", "))
       }
       if !layer.saturated.isEmpty {
         flags.append(
-          "saturated units: " + layer.saturated.map { "\($0 + 1)" }.joined(separator: ", "))
+          "saturated \(unit)s: " + layer.saturated.map { "\($0 + 1)" }.joined(separator: ", "))
       }
       return (map, flags.joined(separator: "; "))
     }

@@ -1,7 +1,8 @@
 /// 2-D convolution on variables; forward and backward side by side.
 ///
 /// Backward closures capture values and node indices, never `Variable`s (see Elementwise.swift).
-/// The arithmetic is in `ConvolutionKernel` (im2col feeding the packed matrix multiply).
+/// The arithmetic is in `ConvolutionKernel` (im2col feeding the packed matrix multiply); both
+/// passes poll `Cancellation` between groups of chunks, so a Ctrl-C stops a long one.
 extension Variable {
   /// The 2-D convolution of a batch of images with a bank of filters, plus a bias per filter.
   ///
@@ -37,7 +38,7 @@ extension Variable {
     let input = wanted.weight && patches == nil ? x.value : Tensor.zeros([0])
     let (inputShape, weightValue) = (x.shape, weight.value)
     return tape.result(value) { g, grads in
-      let gradients = ConvolutionKernel.backward(
+      let gradients = try ConvolutionKernel.backward(
         plan, gradient: g, input: input, inputShape: inputShape, weight: weightValue,
         patches: patches, wanted: wanted)
       if let dx = gradients.input { grads.add(dx, to: xNode) }

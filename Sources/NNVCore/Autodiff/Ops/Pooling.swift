@@ -1,6 +1,7 @@
 /// Max and average pooling on variables; forward and backward side by side.
 ///
-/// Backward closures capture values and node indices, never `Variable`s (see Elementwise.swift).
+/// Backward closures capture values and node indices, never `Variable`s (see Elementwise.swift);
+/// they poll `Cancellation` between groups of planes, so a long backward pass stops on a Ctrl-C.
 extension Variable {
   /// The maximum of every K×K window of every channel, windows S apart (S = K by default).
   ///
@@ -18,7 +19,7 @@ extension Variable {
     let (node, shape) = (x.node, x.shape)
     return tape.result(value) { g, grads in
       grads.add(
-        PoolingKernel.maxBackward(plan, gradient: g, sources: sources, inputShape: shape),
+        try PoolingKernel.maxBackward(plan, gradient: g, sources: sources, inputShape: shape),
         to: node)
     }
   }
@@ -35,7 +36,8 @@ extension Variable {
     guard let tape = x.tape, x.node >= 0 else { return Variable(value) }
     let (node, shape) = (x.node, x.shape)
     return tape.result(value) { g, grads in
-      grads.add(PoolingKernel.averageBackward(plan, gradient: g, inputShape: shape), to: node)
+      grads.add(
+        try PoolingKernel.averageBackward(plan, gradient: g, inputShape: shape), to: node)
     }
   }
 }

@@ -34,7 +34,7 @@ extension Variable {
     let record = try RecurrentKernel.forward(plan, input: x.value, weights: weights)
     let nodes = operands.map(\.node)
     return tape.result(RecurrentKernel.output(record)) { g, grads in
-      let gradients = RecurrentKernel.backward(
+      let gradients = try RecurrentKernel.backward(
         record, gradient: g, weights: weights, wantsInput: nodes[0] >= 0)
       if let dx = gradients.input { grads.add(dx, to: nodes[0]) }
       grads.add(gradients.inputWeight, to: nodes[1])
