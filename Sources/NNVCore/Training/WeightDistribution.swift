@@ -19,8 +19,7 @@ public struct WeightDistribution: Sendable, Equatable, Codable {
 
   /// The distribution of `tensor`'s finite values (all zeros when it has none).
   public init(layer: String, isBias: Bool, of tensor: Tensor) {
-    var sorted = tensor.scalars.filter(\.isFinite)
-    sorted.sort()
+    let sorted = FloatSort.sorted(tensor.scalars.filter(\.isFinite))
     let values = Self.percentiles.map { p -> Float in
       guard !sorted.isEmpty else { return 0 }
       // Linear interpolation between closest ranks, numpy's default.

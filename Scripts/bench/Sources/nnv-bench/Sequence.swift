@@ -26,26 +26,22 @@ func sequenceTokens(count n: Int = 128 * 32 + 1) -> [Int] {
   return x
 }
 
-/// The 128 windows: inputs `[128, 32, 16]` one-hot, targets `[128, 32, 16]` one-hot of the
-/// next token, and the target tokens themselves.
-func sequenceWindows() throws -> (inputs: Tensor, targets: Tensor, labels: [Int]) {
+/// The 128 windows as a data set: inputs `[128, 32, 16]` one-hot, and the next token as the
+/// class at every step (`targetSteps` 32).
+func sequenceWindows() throws -> Dataset {
   let (windows, steps, symbols) = (128, 32, 16)
   let x = sequenceTokens()
   var inputs = [Float](repeating: 0, count: windows * steps * symbols)
-  var targets = inputs
   var labels: [Int] = []
   for k in 0..<windows {
     for t in 0..<steps {
-      let row = (k * steps + t) * symbols
-      inputs[row + x[k * steps + t]] = 1
-      targets[row + x[k * steps + t + 1]] = 1
+      inputs[(k * steps + t) * symbols + x[k * steps + t]] = 1
       labels.append(x[k * steps + t + 1])
     }
   }
-  let shape = [windows, steps, symbols]
-  return (
-    try Tensor(shape: shape, scalars: inputs), try Tensor(shape: shape, scalars: targets), labels
-  )
+  return Dataset(
+    name: "tokens", features: try Tensor(shape: [windows, steps, symbols], scalars: inputs),
+    labels: labels, classNames: (0..<symbols).map(String.init), targetSteps: steps)
 }
 
 /// The W7 or W8 network: a bias-free recurrent layer over every step (input weights from
@@ -81,62 +77,26 @@ func checkSequenceWeights(_ model: Sequential, gates: Int, seed: UInt64) {
     "the output biases are not zero")
 }
 
-/// One Adam step on the windows at `indices`: forward through the model to the logits, the
-/// fused cross-entropy over every step, backward through time.
-///
-/// Each step is written out with the core's public training primitives (the tape, the model's
-/// forward pass, the loss, the optimizer), as `Trainer` runs them, because the trainer's data
-/// sets carry one target per sample, not one per step. A function of its own, so the tape is
-/// gone before the optimizer updates the parameters in place.
-func sequenceGradients(
-  _ model: Sequential, _ parameters: [[Tensor]], inputs: Tensor, targets: Tensor
-) throws -> [[Tensor]] {
-  let tape = Tape()
-  let variables = parameters.map { $0.map { tape.variable($0) } }
-  var context = ForwardContext(isTraining: true)
-  let logits = try model.forward(
-    Variable(inputs), parameters: variables, context: &context, stopBeforeFinalActivation: true)
-  let loss = Loss.categoricalCrossEntropy
-  let gradients = tape.gradients(of: try loss(logits, targets, fromLogits: true))
-  return variables.map { $0.map { gradients[$0] } }
-}
-
-/// W7 or W8: trains, then prints the result line with the loss and per-step accuracy over all
-/// 128 windows.
+/// W7 or W8: trains with `Trainer.train`, then prints the result line with the loss and the
+/// accuracy at every step over all 128 windows (`Metrics.evaluate`).
 func runSequence(_ name: String, cell: RecurrentCell, seed: UInt64) throws {
-  let (inputs, targets, labels) = try sequenceWindows()
+  let data = try sequenceWindows()
   var model = try sequenceModel(cell, seed: seed)
   checkSequenceWeights(model, gates: cell.gateCount, seed: seed)
-  checkGenerator(samples: inputs.rows)
-  let epochs = environmentInt("NNV_BENCH_EPOCHS") ?? 20
+  checkGenerator(samples: data.count)
+  let shortened = environmentInt("NNV_BENCH_EPOCHS")
+  let options = TrainingOptions(
+    epochs: shortened ?? 20, batchSize: 16, loss: .categoricalCrossEntropy, seed: 7,
+    shuffle: true)
   let optimizer = Adam(learningRate: 0.01)
-  let run = try timed { () throws -> [[Tensor]] in
-    var parameters = model.parameters
-    for epoch in 0..<epochs {
-      var shuffler = RandomGenerator(seed: 7 + UInt64(epoch))
-      let order = shuffler.permutation(inputs.rows)
-      for start in stride(from: 0, to: order.count, by: 16) {
-        let batch = Array(order[start..<min(start + 16, order.count)])
-        let gradients = try sequenceGradients(
-          model, parameters, inputs: try inputs.gatheringRows(batch),
-          targets: try targets.gatheringRows(batch))
-        optimizer.update(&parameters, along: gradients)
-      }
-    }
-    return parameters
+  let run = try timed {
+    try Trainer.train(&model, on: data, optimizer: optimizer, options: options)
   }
-  model.parameters = run.result
-  var context = ForwardContext.inference
-  let logits = try model.forward(
-    Variable(inputs), parameters: model.parameters.map { $0.map { Variable($0) } },
-    context: &context, stopBeforeFinalActivation: true
-  ).value
-  let crossEntropy = Loss.categoricalCrossEntropy
-  let loss = try crossEntropy(Variable(logits), targets, fromLogits: true)
-  let predicted = try logits.reshaped([labels.count, 16]).argmax(axis: 1)
-  let accuracy = Double(zip(predicted, labels).filter { $0 == $1 }.count) / Double(labels.count)
+  check(
+    run.result == .completed(epochs: options.epochs), "training did not complete: \(run.result)")
+  let (loss, accuracy) = try Metrics.evaluate(model, on: data, loss: .categoricalCrossEntropy)
   emit(
-    name, seconds: run.seconds, finalLoss: Double(loss.value.scalar), accuracy: accuracy,
+    name, seconds: run.seconds, finalLoss: Double(loss), accuracy: Double(accuracy ?? .nan),
     cpu: run.cpu)
-  checkFinalLoss(name, loss: loss.value.scalar, shortened: epochs != 20)
+  checkFinalLoss(name, loss: loss, shortened: shortened != nil)
 }
