@@ -28,7 +28,7 @@ import Testing
     }
     let text = try TextDatasets.text("ab a", window: 3)
     #expect(try SequenceTokens.labels(text, sample: 0) == ["a", "b", "␣"])
-    let values = Tensor(uncheckedShape: [3, 1], scalars: [1, -0.25, 0.333])
+    let values = try Tensor(shape: [3, 1], scalars: [1, -0.25, 0.333])
     #expect(try SequenceTokens.labels(of: values, featureNames: ["x"]) == ["1", "-0.25", "0.33"])
     #expect(throws: TensorError.self) {
       try SequenceTokens.labels(of: Tensor.zeros([4]), featureNames: [])
@@ -113,7 +113,7 @@ import Testing
       let mean = (0..<3).map { Double(f.scalars[step * 3 + $0]) }.reduce(0, +) / 3
       #expect(abs(sequence.gates[1].means[step] - mean) < 1e-12)
     }
-    let gate = Tensor(uncheckedShape: [1, 2, 2], scalars: [1, 3, 5, 7])
+    let gate = try Tensor(shape: [1, 2, 2], scalars: [1, 3, 5, 7])
     #expect(HiddenSequence.gateMeans(gate, sample: 0) == [2, 6])
     #expect(sequence.tokens == (try SequenceTokens.labels(data, sample: 2)))
     #expect(throws: TensorError.self) {

@@ -32,7 +32,8 @@ extension TrajectoryView {
         var tip = "sequence \(path.sample), step \(t + 1) ‘\(token)’"
         if path.label != nil { tip += ", class \(className(path.label))" }
         doc.circle(
-          cx: p.0, cy: p.1, r: t == 0 ? 4 : 2.2, fill: t == 0 ? "#ffffff" : color(path, step: t).hex,
+          cx: p.0, cy: p.1, r: t == 0 ? 4 : 2.2,
+          fill: t == 0 ? "#ffffff" : color(path, step: t).hex,
           stroke: t == 0 ? color(path, step: t).hex : nil, tooltip: tip)
       }
       doc.endGroup()

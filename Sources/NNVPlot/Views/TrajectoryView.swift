@@ -27,7 +27,8 @@ public struct TrajectoryView: View {
 
   var title: String {
     let what = "\(trajectories.layer) (\(trajectories.kind))"
-    return options.title ?? (["hidden-state trajectories", what] + caption).joined(separator: " · ")
+    return options.title
+      ?? (["hidden-state trajectories", what] + caption).joined(separator: " · ")
   }
 
   /// `PC1 (62% of the variance)`.

@@ -40,7 +40,8 @@ public struct UnitCorrelationView: View {
       try Cancellation.check()
       let r = entry.r.isFinite ? NumberText.fixed(entry.r, decimals: 3) : "n/a"
       let head =
-        TextLayout.pad("\(rank + 1)", 4, right: true) + TextLayout.pad("\(entry.unit + 1)", 6, right: true)
+        TextLayout.pad("\(rank + 1)", 4, right: true)
+        + TextLayout.pad("\(entry.unit + 1)", 6, right: true)
         + TextLayout.pad(r, 8, right: true) + "  "
       var canvas = TextCanvas(width: head.count + barWidth, height: 1)
       canvas.write(head, 0, 0)
@@ -63,10 +64,15 @@ public struct UnitCorrelationView: View {
 
   public func document() throws -> SVGDocument {
     let rowHeight = 22.0
-    let top = 70.0
+    let top = 78.0
     let plot = Box(x: 90, y: top, width: 440, height: rowHeight * Double(units.count))
     var doc = SVGDocument(width: 640, height: plot.maxY + 90)
-    SVGAxes.title(&doc, title, width: 640)
+    SVGAxes.title(&doc, options.title ?? "units of \(layer) that track \(signal)", width: 640)
+    if options.title == nil, !caption.isEmpty {
+      doc.text(
+        caption.joined(separator: " · "), x: 320, y: 44, anchor: "middle", size: 12,
+        fill: "#444444", extra: [("class", "caption")])
+    }
     let scale = Scale(domain: -1...1, range: plot.x...plot.maxX)
     for value in [-1.0, -0.5, 0, 0.5, 1] {
       let x = scale(value)
@@ -88,9 +94,10 @@ public struct UnitCorrelationView: View {
         x: a, y: y + 3, width: b - a, height: rowHeight - 6, fill: Self.color(entry.r).hex,
         tooltip: "unit \(entry.unit + 1): r = \(NumberText.fixed(entry.r, decimals: 3))",
         extra: [("class", "bar")])
+      // The value on the side of zero the bar leaves free, clear of the unit names.
       doc.text(
-        NumberText.fixed(entry.r, decimals: 2), x: entry.r >= 0 ? b + 4 : a - 4,
-        y: y + rowHeight / 2 + 4, anchor: entry.r >= 0 ? "start" : "end", size: 10,
+        NumberText.fixed(entry.r, decimals: 2), x: entry.r >= 0 ? a - 4 : b + 4,
+        y: y + rowHeight / 2 + 4, anchor: entry.r >= 0 ? "end" : "start", size: 10,
         fill: "#444444")
     }
     doc.endGroup()

@@ -26,7 +26,7 @@ public struct UnitTextView: View {
   var title: String {
     options.title
       ?? (["unit \(unit + 1) of \(sequence.layer) (\(sequence.kind), \(sequence.units) units)"]
-        + caption).joined(separator: " · ")
+      + caption).joined(separator: " · ")
   }
 
   var ascii: Bool { options.glyphs == .ascii }
