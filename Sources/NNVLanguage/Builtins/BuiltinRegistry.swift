@@ -9,6 +9,7 @@ public enum BuiltinRegistry {
   public static let all: [Builtin] =
     Builtins.training + Builtins.models + Builtins.session + Builtins.data + Builtins.sequences
     + Builtins.helpers + Builtins.layers + Builtins.views + Builtins.convViews
+    + Builtins.recurrentViews
     + Builtins.attribution
 
   private static let byName: [String: Builtin] = Dictionary(
