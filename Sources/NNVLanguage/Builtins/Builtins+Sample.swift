@@ -1,4 +1,5 @@
 import NNVCore
+import NNVPlot
 
 /// `sample`: text written by a character model, one character at a time. The generation is
 /// NNVCore's `CharacterSampler`; this declaration reads the options and says what went wrong
@@ -66,14 +67,15 @@ extension Builtins {
       let place = call.has("prime") ? "prime" : "model"
       throw call.fail(Diagnostic.Message(sentence(problem.description)), at: place)
     }
-    if call.asStatement { call.interpreter.output.write(text + "\n") }
+    // A text may hold control characters: shown escaped, line breaks and tabs kept.
+    if call.asStatement { call.interpreter.output.write(TerminalText.escaped(text) + "\n") }
     return .string(text)
   }
 
-  /// A message from the core as a sentence: capitalized, with a full stop.
+  /// A message from the core as a sentence, with a full stop (it starts with a model's name,
+  /// as written, or a capital).
   static func sentence(_ text: String) -> String {
-    guard let first = text.first else { return text }
-    return first.uppercased() + text.dropFirst() + (text.hasSuffix(".") ? "" : ".")
+    text.hasSuffix(".") ? text : text + "."
   }
 }
 

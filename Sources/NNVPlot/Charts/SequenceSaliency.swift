@@ -58,6 +58,12 @@ public struct SequenceSaliency: Sendable {
     }
   }
 
+  /// `text` as it is, or in ASCII: `␣` as `_`, any other character beyond ASCII as `?`.
+  func plain(_ text: String, ascii: Bool) -> String {
+    guard ascii else { return text }
+    return String(text.map { $0 == "␣" ? "_" : $0.isASCII ? $0 : "?" })
+  }
+
   var largest: Double { values.map { abs($0) }.filter(\.isFinite).max() ?? 0 }
 
   static let positive = RGB(hex: 0xd6604d)
@@ -73,8 +79,8 @@ public struct SequenceSaliency: Sendable {
   public func text() -> String {
     var lines: [String] = []
     if let title = options.title { lines.append(TextLayout.clip(title, options.columns)) }
-    lines.append(TextLayout.clip(heading, options.columns))
     let ascii = options.glyphs.bars.count != 8
+    lines.append(TextLayout.clip(plain(heading, ascii: ascii), options.columns))
     let label = 7
     let perLine = Swift.max(8, options.columns - label)
     let top = largest
@@ -89,7 +95,8 @@ public struct SequenceSaliency: Sendable {
       lines.append("+: \(meaning.positive), -: \(meaning.negative)")
     }
     let listed = strongest(5).map { t in
-      "\(t) \(tokens.indices.contains(t) ? tokens[t] : "?") \(NumberText.short(values[t]))"
+      let token = tokens.indices.contains(t) ? plain(tokens[t], ascii: ascii) : "?"
+      return "\(t) \(token) \(NumberText.short(values[t]))"
     }
     if !listed.isEmpty {
       lines += NoteText.wrap(
