@@ -59,6 +59,21 @@ import Testing
     train cnn on pictures epochs 4 batch 32 optimizer adam lr 0.01 seed 10
     """
 
+  /// Brackets with their depth at every step, and a small LSTM that counts them.
+  static let brackets = """
+    let nests = brackets(n: 48, length: 16, depth: 3, seed: 11)
+    model counter { input [16, 3]; lstm 6 sequences true; dense 4 softmax }
+    train counter on nests epochs 3 batch 16 optimizer adam lr 0.05 seed 12
+    """
+
+  /// A few characters of text and a GRU that reads them, one rnn beside it.
+  static let characters = """
+    let words = text("to be or not to be, that is the question", window: 20, step: 4)
+    model reader { input [20, 14]; gru 40 sequences true; dense 14 softmax }
+    train reader on words epochs 2 batch 4 optimizer adam lr 0.05 seed 13
+    model plain { input [20, 14]; rnn 4 sequences true; dense 14 softmax }
+    """
+
   static let text = "width 80 color none ascii false"
   static let ascii = "width 80 color none ascii true"
 
@@ -183,5 +198,33 @@ import Testing
       "filters-grid", setup: Self.convolution, view: "filters cnn layer 2 \(Self.text)")
     ViewSnapshot.expect(
       "filters-grid-ascii", setup: Self.convolution, view: "filters cnn layer 2 \(Self.ascii)")
+  }
+
+  @Test func hiddenStates() {
+    ViewSnapshot.expect(
+      "hidden", setup: Self.brackets, view: "hidden counter on nests index 2 \(Self.text)")
+    ViewSnapshot.expect(
+      "hidden-ascii", setup: Self.characters, view: "hidden reader on words \(Self.ascii)")
+    ViewSnapshot.expect(
+      "hidden-unit", setup: Self.characters,
+      view: "hidden reader on words index 1 unit 3 \(Self.text)")
+    ViewSnapshot.expect(
+      "hidden-top", setup: Self.brackets,
+      view: "hidden counter on nests top 4 signal target \(Self.text)")
+    ViewSnapshot.expect(
+      "hidden-top-char", setup: Self.brackets,
+      view: "hidden counter on nests top 3 char \"(\" \(Self.ascii)")
+  }
+
+  @Test func gatesAndTrajectories() {
+    ViewSnapshot.expect("gates", setup: Self.brackets, view: "gates counter on nests \(Self.text)")
+    ViewSnapshot.expect(
+      "gates-ascii", setup: Self.characters, view: "gates reader on words index 2 \(Self.ascii)")
+    ViewSnapshot.expect(
+      "trajectory", setup: Self.brackets,
+      view: "trajectory counter on nests count 6 by class \(Self.text)")
+    ViewSnapshot.expect(
+      "trajectory-ascii", setup: Self.characters,
+      view: "trajectory plain on words count 3 \(Self.ascii)")
   }
 }

@@ -44,7 +44,7 @@ import Testing
 
   static let rows: [Row] = [
     // Statement starts: keywords, commands, functions, names.
-    Row(line: "tra", candidates: ["train"], from: 0),
+    Row(line: "tra", candidates: ["train", "trajectory"], from: 0),
     Row(line: "ev", candidates: ["evaluate"], from: 0),
     Row(line: "mo", candidates: ["model", "moons"], from: 0),
     Row(line: "ne", candidates: ["net", "net2"], from: 0),
@@ -108,7 +108,7 @@ import Testing
         ":help", ":history", ":load", ":quit", ":reset", ":save", ":set", ":time", ":vars",
       ], from: 0),
     Row(line: ":h", candidates: [":help", ":history"], from: 0),
-    Row(line: ":help tr", candidates: ["train"], from: 6),
+    Row(line: ":help tr", candidates: ["train", "trajectory"], from: 6),
     Row(line: ":help re", candidates: ["relu"], from: 6),
     Row(line: ":set ", candidates: ["color", "seed", "timing", "width"], from: 5),
     Row(line: ":set color o", candidates: ["off", "on"], from: 11),

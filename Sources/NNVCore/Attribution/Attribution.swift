@@ -11,6 +11,21 @@ public struct Attribution: Sendable {
   /// For Integrated Gradients: per sample, |Σ attributions − (f(x) − f(baseline))|, the
   /// completeness gap (Captum's convergence delta). `nil` for other methods.
   public var completenessGaps: [Float]?
+  /// For a sequence model explained at one step (`Attributor.attribute(_:inputs:method:step:)`),
+  /// that step; nil otherwise.
+  public var step: Int?
+
+  public init(
+    values: Tensor, targets: [Int], scores: [Float], method: AttributionMethod,
+    completenessGaps: [Float]? = nil, step: Int? = nil
+  ) {
+    self.values = values
+    self.targets = targets
+    self.scores = scores
+    self.method = method
+    self.completenessGaps = completenessGaps
+    self.step = step
+  }
 
   /// The mean absolute attribution of each feature over the samples, for ranking features.
   public var meanAbsolute: [Float] {

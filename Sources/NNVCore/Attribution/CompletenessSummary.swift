@@ -48,16 +48,20 @@ public struct CompletenessSummary: Sendable, Equatable {
     case .zeros: start = [Float](repeating: 0, count: d)
     case .sample(let sample): start = sample.scalars
     }
-    // f(baseline) for every class explained, in one batch.
-    let classes = Array(Set(attribution.targets)).sorted()
+    // f(baseline) for every class explained, in one batch; at its step for a sequence model.
+    let offset =
+      attribution.step.map { model.outputShape.count == 2 ? $0 * (model.outputShape.last ?? 1) : 0 }
+      ?? 0
+    let targets = attribution.targets.map { $0 + offset }
+    let classes = Array(Set(targets)).sorted()
     let batch = try Tensor(shape: [classes.count, d], scalars: classes.flatMap { _ in start })
       .reshaped([classes.count] + model.inputShape)
     let baselineScores = try InputGradient.compute(model, inputs: batch, targets: classes).scores
     let scoreOf = Dictionary(uniqueKeysWithValues: zip(classes, baselineScores))
     var relative: [Double] = []
     for (i, gap) in gaps.enumerated()
-    where i < attribution.scores.count && i < attribution.targets.count {
-      let before = Double(scoreOf[attribution.targets[i]] ?? 0)
+    where i < attribution.scores.count && i < targets.count {
+      let before = Double(scoreOf[targets[i]] ?? 0)
       let change = abs(Double(attribution.scores[i]) - before)
       if change > CompletenessSummary.smallestChange { relative.append(Double(gap) / change) }
     }

@@ -88,6 +88,10 @@ public enum ResourceLimits {
   /// most a string holds.
   public static let textBytes = ResourceLimit(16 << 20, "bytes", "per text")
 
+  /// Characters `sample` generates in one call.
+  public static let generatedCharacters = ResourceLimit(
+    100_000, "characters", "per generated text")
+
   /// Epochs in one `train`.
   public static let epochs = ResourceLimit(1_000_000, "epochs", "per training run")
 
@@ -107,7 +111,8 @@ public enum ResourceLimits {
   /// Every limit, for documentation and tests.
   public static let all: [ResourceLimit] = [
     tensorElements, modelParameters, modelLayers, batchActivations, samples, stepTargets,
-    textBytes, epochs, attributionSteps, viewResolution, histogramBins, viewWidth,
+    textBytes, generatedCharacters, epochs, attributionSteps, viewResolution, histogramBins,
+    viewWidth,
   ]
 }
 

@@ -8,7 +8,8 @@ public enum BuiltinRegistry {
   /// All declarations, in the order help lists them.
   public static let all: [Builtin] =
     Builtins.training + Builtins.models + Builtins.session + Builtins.data + Builtins.sequences
-    + Builtins.helpers + Builtins.layers + Builtins.views + Builtins.convViews
+    + Builtins.generation + Builtins.helpers + Builtins.layers + Builtins.views
+    + Builtins.convViews + Builtins.recurrentViews
     + Builtins.attribution
 
   private static let byName: [String: Builtin] = Dictionary(

@@ -51,14 +51,20 @@ extension Builtins {
   static let saliency = Builtin(
     "saliency", .command,
     summary: "Shows which input features a model's decision rests on: maps over images, "
-      + "bars per feature, arrows over a 2-D plane.",
+      + "bars per feature, arrows over a 2-D plane, steps along a sequence.",
     parameters: [
       Parameter("model", .model, positional: true, default: nil, "the model"),
       Parameter("on", .dataset, default: nil, "the inputs to explain (all of them)"),
       Parameter(
         "target", .any, default: "each input's predicted class",
         "the class to explain, as a number from 0 or a class name"),
-      Parameter("index", .integer, default: "none", "show only input number N, from 0"),
+      Parameter(
+        "index", .integer, default: "none (a sequence model: input 0)",
+        "show only input number N, from 0"),
+      Parameter(
+        "step", .integer, default: "the last",
+        "for a recurrent model, the step whose prediction is explained, from 0",
+        bounds: .atLeast(0)),
       Parameter(
         "count", .integer, default: "4 images, every point",
         "how many inputs to draw one by one (image rows, arrows)",
@@ -73,6 +79,9 @@ extension Builtins {
       let images = bars(n: 40)
       model cnn { input [1, 8, 8]; conv 4 size 3 relu; flatten; dense 2 softmax }
       saliency cnn on images count 2 method occlusion patch 2 stride 1
+      let bits = parity(n: 100, length: 8, seed: 1)
+      model reader { input [8, 1]; gru 8 sequences true; dense 2 softmax }
+      saliency reader on bits index 3 step 5 method ig steps 20
       """,
     body: .function(runSaliency))
 
@@ -113,11 +122,12 @@ extension Builtins {
       index = i
     }
     let (method, baselineName) = try attributionMethod(call, model: model, data: data)
+    let step = try sequenceStep(call, model)
     try checkImageCount(call, data)
     let request = AttributionViews.Request(
       method: method, baselineName: baselineName, target: try target(call, model, data),
       index: index, count: call.has("count") ? try call.count("count", default: 1) : nil,
-      seed: try call.seed())
+      seed: try call.seed(), step: step)
     let options = try options(call)
     let view = try AttributionViews.saliency(model, on: data, request: request, options: options)
     return try show(call, view)
@@ -236,10 +246,33 @@ extension Builtins {
     return n
   }
 
+  /// For a recurrent model, the step to explain (nil for the last); checks that the model has
+  /// steps and that the step is one of them, and that `count` is not asked of it.
+  static func sequenceStep(_ call: BuiltinCall, _ model: Sequential) throws -> Int? {
+    guard AttributionViews.isSequenceModel(model) else {
+      if call.has("step") { throw call.fail(.stepWithoutSequence(model.name), at: "step") }
+      return nil
+    }
+    if call.has("count") { throw call.fail(.countOnSequences, at: "count") }
+    guard call.has("step") else { return nil }
+    let steps = model.inputShape[0]
+    let outputSteps = model.outputShape.count == 2 ? model.outputShape[0] : 1
+    guard let step = call.integer("step"), step >= 0, step < steps else {
+      throw call.fail(.noSuchStep(call.number("step") ?? 0, steps: steps), at: "step")
+    }
+    guard outputSteps == steps || step == steps - 1 else {
+      throw call.fail(.predictsAtTheEnd(model.name, last: steps - 1), at: "step")
+    }
+    return step
+  }
+
   /// The class to explain: a number from 0 or a class name; nil for each predicted class.
   static func target(_ call: BuiltinCall, _ model: Sequential, _ data: Dataset) throws -> Int? {
     guard let value = call.values["target"] else { return nil }
-    let outputs = model.outputShape.reduce(1, *)
+    // A sequence model's classes are those of one step.
+    let outputs =
+      AttributionViews.isSequenceModel(model)
+      ? (model.outputShape.last ?? 1) : model.outputShape.reduce(1, *)
     guard outputs > 1 else { throw call.fail(.singleOutputTarget(model.name), at: "target") }
     let names = data.classNames.isEmpty ? model.classNames : data.classNames
     switch value {
@@ -260,6 +293,25 @@ extension Builtins {
 }
 
 extension Diagnostic.Message {
+  static func stepWithoutSequence(_ model: String) -> Self {
+    Self(
+      "`step` applies to a recurrent model, and \(model) has no recurrent layer.",
+      hint: "leave `step` out")
+  }
+  static let countOnSequences = Self(
+    "A recurrent model's saliency shows one sequence at a time, so `count` does not apply.",
+    hint: "write `index N` for sequence N (0 by default)")
+  static func noSuchStep(_ value: Double, steps: Int) -> Self {
+    Self(
+      "There is no step \(NumberFormatting.format(value)); the sequences have steps 0 to "
+        + "\(steps - 1).",
+      hint: "leave `step` out to explain the last step, \(steps - 1)")
+  }
+  static func predictsAtTheEnd(_ model: String, last: Int) -> Self {
+    Self(
+      "\(model) predicts only after the last step, so it can be explained at step \(last) alone.",
+      hint: "use `sequences true` on the recurrent layer for a prediction at every step")
+  }
   static func inputMismatch(_ model: Sequential, _ data: Dataset) -> Self {
     Self(
       "\(model.name) takes inputs of shape \(Tensor.describe(model.inputShape)), but \(data.name) "

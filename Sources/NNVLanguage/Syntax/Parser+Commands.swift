@@ -40,7 +40,8 @@ extension Parser {
   // clause -> CLAUSE_WORD expression
   mutating func clause(of builtin: Builtin) throws -> Argument {
     let word = peek
-    guard word.kind == .identifier else {
+    // `from` is a keyword, and a clause word of the commands that take it (`sample`).
+    guard word.kind == .identifier || word.kind == .keyword(.from) else {
       throw error(.unexpectedInCommand(word, command: builtin), at: word)
     }
     guard builtin.clauseWords.contains(word.text) else {

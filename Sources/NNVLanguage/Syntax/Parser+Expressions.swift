@@ -89,10 +89,10 @@ extension Parser {
     return arguments
   }
 
-  // argument -> [ IDENT ":" ] expression
+  // argument -> [ ( IDENT | "from" ) ":" ] expression
   mutating func argument() throws -> Argument {
     var label: Name?
-    if check(.identifier), peek(ahead: 1).kind == .colon {
+    if check(.identifier) || check(.keyword(.from)), peek(ahead: 1).kind == .colon {
       let token = advance()
       advance()
       label = Name(text: token.text, range: token.range)

@@ -66,7 +66,9 @@ extension Parser {
       case .rightParen, .rightBracket, .rightBrace: depth -= 1
       default: break
       }
-      if depth == 0, token.kind == .identifier, builtin.clauseWords.contains(token.text) {
+      if depth == 0, token.kind == .identifier || token.kind == .keyword(.from),
+        builtin.clauseWords.contains(token.text)
+      {
         clauses.append((token.text, nil))
       } else if clauses.isEmpty {
         subject = subject.map { $0.through(token.range) } ?? token.range

@@ -10,10 +10,13 @@ public enum SaliencyView: Chart {
   /// 2-D inputs: arrows on the decision boundary, drawn at a terminal and an SVG resolution,
   /// with notes under them.
   case plane(text: DecisionBoundary, svg: DecisionBoundary, notes: [String])
+  /// Sequences: one input's steps with what each contributed at the step explained.
+  case sequence(SequenceSaliency)
 
   public func text() -> String {
     switch self {
     case .images(let grid): return grid.text()
+    case .sequence(let chart): return chart.text()
     case .bars(let bars): return bars.text()
     case .plane(let chart, _, let notes):
       let width = Swift.max(chart.options.columns, 40)
@@ -31,6 +34,9 @@ public enum SaliencyView: Chart {
     case .bars(var bars):
       bars.meaning = meaning
       return .bars(bars)
+    case .sequence(var chart):
+      chart.meaning = meaning
+      return .sequence(chart)
     case .plane: return self
     }
   }
@@ -39,6 +45,7 @@ public enum SaliencyView: Chart {
     switch self {
     case .images(let grid): return grid.document()
     case .bars(let bars): return bars.document()
+    case .sequence(let chart): return chart.document()
     case .plane(_, let chart, let notes): return NoteText.page(notes, below: chart.document())
     }
   }
@@ -97,11 +104,14 @@ public enum AttributionViews {
     public var count: Int?
     /// Seeds SmoothGrad's noise.
     public var seed: UInt64
+    /// For a sequence model, the step explained; the last when nil.
+    public var step: Int?
 
     public init(
       method: AttributionMethod, baselineName: String? = nil, target: Int? = nil, index: Int? = nil,
-      count: Int? = nil, seed: UInt64 = 0
+      count: Int? = nil, seed: UInt64 = 0, step: Int? = nil
     ) {
+      self.step = step
       self.method = method
       self.baselineName = baselineName
       self.target = target
@@ -123,7 +133,10 @@ public enum AttributionViews {
   public static func saliency(
     _ model: Sequential, on data: Dataset, request: Request, options: ChartOptions = ChartOptions()
   ) throws -> SaliencyView {
-    let view = try saliencyView(model, on: data, request: request, options: options)
+    let view =
+      isSequenceModel(model)
+      ? try sequenceView(model, on: data, request: request, options: options)
+      : try saliencyView(model, on: data, request: request, options: options)
     return model.outputShape.reduce(1, *) == 1 ? view.with(.output) : view
   }
 
