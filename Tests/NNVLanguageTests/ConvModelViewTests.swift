@@ -21,21 +21,8 @@ import Testing
 
     """
 
-  func run(_ text: String) -> (result: RunResult, output: String) {
-    let (result, output) = ScriptRunner.run(text)
-    return (result, output.text)
-  }
-
-  func expectSuccess(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) -> String {
-    let (result, output) = run(text)
-    #expect(
-      result.status == .success, "\(DiagnosticRenderer(color: false).render(result.diagnostics))",
-      sourceLocation: sourceLocation)
-    return output
-  }
-
   @Test func weightsOfAConvLayerAreItsKernelValues() {
-    let output = expectSuccess(Self.cnn + "weights cnn width 80 color none")
+    let output = ScriptRunner.expectSuccess(Self.cnn + "weights cnn width 80 color none")
     #expect(output.contains("conv_1 kernels: 4 filters 3×3 over 1 channel, 36 weights"))
     #expect(output.contains("filter  "))
     #expect(output.contains("the kernels as pictures: filters cnn layer 1"))
@@ -43,22 +30,24 @@ import Testing
     for title in ["conv_1 kernel weights", "conv_2 biases", "dense_1 weights", "dense_1 biases"] {
       #expect(output.contains(title), "\(title)")
     }
-    let second = expectSuccess(Self.cnn + "weights cnn layer 2 width 80 color none")
+    let second = ScriptRunner.expectSuccess(Self.cnn + "weights cnn layer 2 width 80 color none")
     #expect(second.contains("conv_2 kernels: 3 filters 2×2 over 4 channels, 48 weights"))
     #expect(second.contains("filters cnn layer 2"))
-    let dense = expectSuccess(Self.cnn + "weights cnn layer 3 width 80 color none")
+    let dense = ScriptRunner.expectSuccess(Self.cnn + "weights cnn layer 3 width 80 color none")
     #expect(dense.contains("dense_1 weights (12 inputs × 10 units)"))
   }
 
   @Test func weightsOverEpochsNamesTheKernels() {
-    let output = expectSuccess(Self.cnn + "weights cnn over epochs width 80 color none")
+    let output = ScriptRunner.expectSuccess(
+      Self.cnn + "weights cnn over epochs width 80 color none")
     #expect(output.contains("conv_1 kernel weights over epochs"))
     #expect(output.contains("conv_2 kernel weights over epochs"))
     #expect(output.contains("dense_1 weights over epochs"))
   }
 
   @Test func activationsOfMapsAreChannels() {
-    let output = expectSuccess(Self.cnn + "activations cnn on pictures samples 5 width 80")
+    let output = ScriptRunner.expectSuccess(
+      Self.cnn + "activations cnn on pictures samples 5 width 80")
     #expect(
       output.contains("conv_1 (relu): 5 samples × 4 channels of 6×6, each cell a map's mean"))
     #expect(output.contains("maxpool_1 (linear): 5 samples × 4 channels of 3×3"))
@@ -69,7 +58,7 @@ import Testing
 
   @Test func filtersThatNeverFireAreDeadChannels() {
     // Zero kernels and biases: relu(0) everywhere, so both channels are dead.
-    let output = expectSuccess(
+    let output = ScriptRunner.expectSuccess(
       """
       model cnn { input [1, 4, 4]; conv 2 size 3 relu init zeros; flatten; dense 2 softmax }
       activations cnn on bars(n: 8, size: 4) samples 8 width 80
@@ -80,10 +69,10 @@ import Testing
   }
 
   @Test func sanityConfusionAndEverySaliencyMethodRunOnImages() {
-    let sanity = expectSuccess(Self.cnn + "sanity cnn on pictures count 2 width 80")
+    let sanity = ScriptRunner.expectSuccess(Self.cnn + "sanity cnn on pictures count 2 width 80")
     #expect(sanity.contains("rank correlation of the maps"))
     #expect(sanity.contains("#0 · true") && sanity.contains("trained"))
-    let confusion = expectSuccess(Self.cnn + "confusion cnn on pictures width 80")
+    let confusion = ScriptRunner.expectSuccess(Self.cnn + "confusion cnn on pictures width 80")
     #expect(confusion.contains("precision") && confusion.contains("recall"))
     let name = "saliency-\(UUID()).svg"
     let path = ScriptRunner.temporaryDirectory + "/" + name
@@ -92,7 +81,7 @@ import Testing
       "gradient", "abs", "input", "smoothgrad samples 4", "smoothgrad2 samples 4",
       "vargrad samples 4", "ig steps 8", "occlusion", "occlusion patch 3 stride 1",
     ] {
-      let output = expectSuccess(
+      let output = ScriptRunner.expectSuccess(
         Self.cnn + """
           saliency cnn on pictures count 1 method \(method) width 80
           saliency cnn on pictures count 1 method \(method) to "\(name)"
@@ -105,7 +94,7 @@ import Testing
       #expect(svg.components(separatedBy: "class=\"cell\"").count - 1 >= 3 * 64, "\(method)")
       #expect(svg.contains("data-kind=\"overlay\""), "\(method)")
     }
-    let occlusion = expectSuccess(
+    let occlusion = ScriptRunner.expectSuccess(
       Self.cnn + "saliency cnn on pictures index 0 method occlusion patch 3 width 80")
     #expect(occlusion.contains("method: occlusion, patch 3, stride 3"))
   }
@@ -115,7 +104,8 @@ import Testing
     defer {
       try? FileManager.default.removeItem(atPath: ScriptRunner.temporaryDirectory + "/" + name)
     }
-    let output = expectSuccess(Self.cnn + "diagram cnn width 80\ndiagram cnn to \"\(name)\"")
+    let output = ScriptRunner.expectSuccess(
+      Self.cnn + "diagram cnn width 80\ndiagram cnn to \"\(name)\"")
     #expect(output.contains("conv_1: conv (relu)") && output.contains("[4, 6, 6], 40 params"))
     let svg = try String(
       contentsOfFile: ScriptRunner.temporaryDirectory + "/" + name, encoding: .utf8)

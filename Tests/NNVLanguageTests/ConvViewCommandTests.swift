@@ -23,37 +23,24 @@ import Testing
 
     """
 
-  func run(_ text: String) -> (result: RunResult, output: String) {
-    let (result, output) = ScriptRunner.run(text)
-    return (result, output.text)
-  }
-
-  func expectSuccess(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) -> String {
-    let (result, output) = run(text)
-    #expect(
-      result.status == .success, "\(DiagnosticRenderer(color: false).render(result.diagnostics))",
-      sourceLocation: sourceLocation)
-    return output
-  }
-
   @Test func featuresShowsTheInputAndEveryLayerWithMaps() {
-    let output = expectSuccess(Self.cnn + "features cnn on pictures index 4 width 80")
+    let output = ScriptRunner.expectSuccess(Self.cnn + "features cnn on pictures index 4 width 80")
     #expect(output.contains("feature maps · cnn on digits #4 · true "))
     #expect(output.contains("input: 1 channel of 8×8"))
     #expect(output.contains("layer 1: conv_1 (conv 4 filters 3×3, relu), 4 channels of 6×6"))
     #expect(output.contains("layer 2: maxpool_1 (maxpool 2×2), 4 channels of 3×3"))
     #expect(output.contains("layer 3: conv_2 (conv 3 filters 2×2), 3 channels of 2×2"))
     #expect(!output.contains("flatten"))
-    let one = expectSuccess(Self.cnn + "features cnn on pictures layer 2 width 80")
+    let one = ScriptRunner.expectSuccess(Self.cnn + "features cnn on pictures layer 2 width 80")
     #expect(one.contains("input: 1 channel") && one.contains("layer 2: maxpool_1"))
     #expect(!one.contains("layer 1:") && !one.contains("layer 3:"))
   }
 
   @Test func filtersShowsTheFirstLayerOrADeeperGrid() {
-    let first = expectSuccess(Self.cnn + "filters cnn width 80")
+    let first = ScriptRunner.expectSuccess(Self.cnn + "filters cnn width 80")
     #expect(first.contains("filters of cnn · layer 1: conv_1, 4 filters 3×3 over 1 input channel"))
     #expect(first.contains("one scale for the layer, ±"))
-    let grid = expectSuccess(Self.cnn + "filters cnn layer 2 width 80")
+    let grid = ScriptRunner.expectSuccess(Self.cnn + "filters cnn layer 2 width 80")
     #expect(grid.contains("layer 2: conv_2, 3 filters 2×2 over 4 channels"))
     #expect(grid.contains("a row per filter, a column per input channel"))
   }
@@ -65,7 +52,7 @@ import Testing
         try? FileManager.default.removeItem(atPath: ScriptRunner.temporaryDirectory + "/" + name)
       }
     }
-    let output = expectSuccess(
+    let output = ScriptRunner.expectSuccess(
       Self.cnn + """
         features cnn on pictures to "\(names[0])"
         filters cnn layer 2 to "\(names[1])"
@@ -84,7 +71,7 @@ import Testing
   }
 
   @Test func theFunctionFormsReturnTheText() {
-    let output = expectSuccess(
+    let output = ScriptRunner.expectSuccess(
       Self.cnn + """
         let maps = features(cnn, on: pictures, index: 2)
         let kernels = filters(cnn)
@@ -95,7 +82,7 @@ import Testing
 
   /// The first diagnostic of a script that fails.
   func failure(_ script: String) -> Diagnostic? {
-    let (result, _) = run(script)
+    let (result, _) = ScriptRunner.runText(script)
     #expect(result.status != .success)
     return result.diagnostics.first
   }

@@ -13,29 +13,16 @@ import Testing
 
     """
 
-  func run(_ text: String) -> (result: RunResult, output: String) {
-    let (result, output) = ScriptRunner.run(text)
-    return (result, output.text)
-  }
-
-  func expectSuccess(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) -> String {
-    let (result, output) = run(text)
-    #expect(
-      result.status == .success, "\(DiagnosticRenderer(color: false).render(result.diagnostics))",
-      sourceLocation: sourceLocation)
-    return output
-  }
-
   @Test func hiddenCapsTheUnitsAndSaysHowToSeeThem() {
-    let output = expectSuccess(Self.lstm + "hidden m on d index 1 width 80 color none")
+    let output = ScriptRunner.expectSuccess(Self.lstm + "hidden m on d index 1 width 80 color none")
     #expect(output.contains("hidden states · lstm_1 (lstm, 40 units) · m on parity #1"))
     #expect(output.contains("showing units 1–32 of 40"))
     #expect(output.contains("`unit K` follows one unit"))
     let lines = output.split(separator: "\n")
     #expect(lines.allSatisfy { $0.count <= 80 })
-    let unit = expectSuccess(Self.lstm + "hidden m on d unit 40 width 80 color none")
+    let unit = ScriptRunner.expectSuccess(Self.lstm + "hidden m on d unit 40 width 80 color none")
     #expect(unit.contains("unit 40 of lstm_1") && unit.contains("unit 40 over 10 steps: min"))
-    let top = expectSuccess(Self.lstm + "hidden m on d top 3 signal position width 80")
+    let top = ScriptRunner.expectSuccess(Self.lstm + "hidden m on d top 3 signal position width 80")
     #expect(top.contains("units of lstm_1 (lstm) that track position"))
     #expect(top.contains("40 sequences,"))
   }
@@ -47,7 +34,7 @@ import Testing
         try? FileManager.default.removeItem(atPath: ScriptRunner.temporaryDirectory + "/" + name)
       }
     }
-    let output = expectSuccess(
+    let output = ScriptRunner.expectSuccess(
       Self.lstm + """
         hidden m on d to "\(names[0])"
         hidden m on d unit 2 to "\(names[1])"
@@ -68,7 +55,7 @@ import Testing
 
   /// The first diagnostic of a script that fails.
   func failure(_ script: String) -> Diagnostic? {
-    let (result, _) = run(script)
+    let (result, _) = ScriptRunner.runText(script)
     #expect(result.status != .success)
     return result.diagnostics.first
   }

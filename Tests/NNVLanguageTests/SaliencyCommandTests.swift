@@ -18,29 +18,17 @@ import Testing
 
     """
 
-  func run(_ text: String) -> (result: RunResult, output: String) {
-    let (result, output) = ScriptRunner.run(text)
-    return (result, output.text)
-  }
-
-  func expectSuccess(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) -> String {
-    let (result, output) = run(text)
-    #expect(
-      result.status == .success, "\(DiagnosticRenderer(color: false).render(result.diagnostics))",
-      sourceLocation: sourceLocation)
-    return output
-  }
-
   @Test func saliencyRunsOnImagesAndFeatures() {
-    let images = expectSuccess(Self.digits + "saliency reader on images count 2 method ig steps 10")
+    let images = ScriptRunner.expectSuccess(
+      Self.digits + "saliency reader on images count 2 method ig steps 10")
     #expect(images.contains("#0 · true"))
     #expect(images.contains("mean |attribution| over all"))
     #expect(images.contains("method: integrated gradients, 10 steps from zeros"))
     #expect(images.contains("completeness gap"))
-    let bars = expectSuccess(Self.iris + "saliency net on flowers method input")
+    let bars = ScriptRunner.expectSuccess(Self.iris + "saliency net on flowers method input")
     #expect(bars.contains("mean |attribution| over all 150 inputs, ranked"))
     #expect(bars.contains("petal_length"))
-    let one = expectSuccess(
+    let one = ScriptRunner.expectSuccess(
       Self.iris + "saliency net on flowers index 100 target \"virginica\" width 60")
     #expect(one.contains("input #100 · true virginica"))
     #expect(one.contains("explains: class virginica for every input"))
@@ -50,16 +38,18 @@ import Testing
     for method in [
       "gradient", "abs", "input", "smoothgrad", "smoothgrad2", "vargrad", "ig", "occlusion",
     ] {
-      let output = expectSuccess(Self.digits + "saliency reader on images count 1 method \(method)")
+      let output = ScriptRunner.expectSuccess(
+        Self.digits + "saliency reader on images count 1 method \(method)")
       #expect(output.contains("method: "), "\(method)")
     }
-    _ = expectSuccess(
+    _ = ScriptRunner.expectSuccess(
       Self.iris + "saliency net on flowers method smoothgrad samples 5 noise 0.1 seed 3")
-    _ = expectSuccess(Self.iris + "saliency net on flowers method ig steps 5 baseline mean")
+    _ = ScriptRunner.expectSuccess(
+      Self.iris + "saliency net on flowers method ig steps 5 baseline mean")
   }
 
   @Test func saliencyOnThePlaneDrawsArrows() {
-    let output = expectSuccess(
+    let output = ScriptRunner.expectSuccess(
       """
       let points = moons(n: 60)
       model m { input 2; dense 4 tanh; dense 2 softmax }
@@ -70,7 +60,7 @@ import Testing
   }
 
   @Test func viewsWriteSVG() throws {
-    let output = expectSuccess(
+    let output = ScriptRunner.expectSuccess(
       Self.iris + """
         saliency net on flowers to "saliency-iris-test.svg"
         sanity net on flowers to "sanity-iris-test.svg"
@@ -85,7 +75,7 @@ import Testing
   }
 
   @Test func sanityPrintsTheVerdictAndReturnsARecord() {
-    let output = expectSuccess(
+    let output = ScriptRunner.expectSuccess(
       Self.digits + """
         sanity reader on images count 1
         let check = sanity(reader, on: images, method: "input")
@@ -100,7 +90,7 @@ import Testing
 
   /// A runtime diagnostic's message and hint for the last line of `script`.
   func failure(_ script: String) -> Diagnostic? {
-    let (result, _) = run(script)
+    let (result, _) = ScriptRunner.runText(script)
     #expect(result.status != .success)
     return result.diagnostics.first
   }

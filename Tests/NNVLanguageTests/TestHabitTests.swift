@@ -12,8 +12,9 @@ import Testing
   /// (`*` for every file). Each is checked to be defined in Tests/ with an assertion in its
   /// body (or a call to another helper listed for the same file).
   static let assertingHelpers: [String: [String]] = [
-    // Compare text with a golden file in Snapshots/, recording any difference as an issue.
-    "*": ["Snapshot.assert", "ViewSnapshot.expect"],
+    // Compare text with a golden file in Snapshots/, recording any difference as an issue; a
+    // script runs without error (its diagnostics recorded otherwise).
+    "*": ["Snapshot.assert", "ViewSnapshot.expect", "ScriptRunner.expectSuccess"],
     // Gradients against finite differences (the shared check in NNVTestSupport).
     "AutodiffTests.swift": ["expectGradients"],
     // Convolution gradients against finite differences and the direct reference.

@@ -1,5 +1,6 @@
 import Foundation
 import NNVLanguage
+import Testing
 
 /// Runs nnv source through the same entry point the executable uses.
 enum ScriptRunner {
@@ -10,6 +11,24 @@ enum ScriptRunner {
     let interpreter = Interpreter(output: output, directory: directory ?? temporaryDirectory)
     let result = interpreter.run(SourceFile(name: name, text: text))
     return (result, output)
+  }
+
+  /// Runs `text` and returns its result with what it printed, as text.
+  static func runText(_ text: String) -> (result: RunResult, output: String) {
+    let (result, output) = run(text)
+    return (result, output.text)
+  }
+
+  /// Runs `text`, records an issue with its diagnostics unless it succeeds, and returns what it
+  /// printed.
+  static func expectSuccess(
+    _ text: String, sourceLocation: SourceLocation = #_sourceLocation
+  ) -> String {
+    let (result, output) = runText(text)
+    #expect(
+      result.status == .success, "\(DiagnosticRenderer(color: false).render(result.diagnostics))",
+      sourceLocation: sourceLocation)
+    return output
   }
 
   /// A fresh directory for files the scripts write.
