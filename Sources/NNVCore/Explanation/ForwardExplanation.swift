@@ -108,7 +108,7 @@ public struct ForwardExplanation: Sendable {
       result.append(
         ExplainedLayer(
           number: LayerNumbering.number(ofLayerAt: i, in: model), name: layer.name,
-          written: layer.written() ?? layer.kind, kind: layer.kind,
+          written: LayerNumbering.written(layer), kind: layer.kind,
           activation: layer.activation, inputShape: shape, outputShape: outputShape,
           input: h.value.scalars, preActivation: z.value.scalars, output: a.value.scalars,
           neurons: neurons))

@@ -87,7 +87,7 @@ public struct NeuronExplanation: Sendable {
     self.model = model.name
     self.layer = number
     layerName = layer.name
-    written = layer.written() ?? layer.kind
+    written = LayerNumbering.written(layer)
     self.unit = unit
     self.units = units
     activation = layer.activation

@@ -15,11 +15,14 @@ public struct WeightName: Sendable, Hashable, CustomStringConvertible {
   public var layer: Int
   /// The position in the parameter's tensor, each from 1.
   public var index: [Int]
+  /// The kind of the layer (`dense`, `conv`, `lstm`), which says what the positions are.
+  public var kind: String
 
-  public init(symbol: String, layer: Int, index: [Int]) {
+  public init(symbol: String, layer: Int, index: [Int], kind: String = "dense") {
     self.symbol = symbol
     self.layer = layer
     self.index = index
+    self.kind = kind
   }
 
   public var description: String {
@@ -57,7 +60,8 @@ public struct WeightName: Sendable, Hashable, CustomStringConvertible {
     }
     let names = layer.parameterNames
     let name = position.parameter < names.count ? names[position.parameter] : "weight"
-    self.init(symbol: Self.symbol(forParameter: name), layer: number, index: index)
+    self.init(
+      symbol: Self.symbol(forParameter: name), layer: number, index: index, kind: layer.kind)
   }
 }
 
@@ -97,6 +101,19 @@ public enum LayerNumbering {
       if seen == number { return i }
     }
     return nil
+  }
+
+  /// A layer as the explanations write it: as in a model block, with a conv layer's kernel
+  /// size, stride and padding (`conv 4 size 3 relu`).
+  public static func written(_ layer: any Layer) -> String {
+    let text = layer.written() ?? layer.kind
+    guard let conv = layer as? Conv2D else { return text }
+    var settings = " size \(conv.kernelSize)"
+    if conv.stride != 1 { settings += " stride \(conv.stride)" }
+    if conv.padding != .valid { settings += " padding \(conv.padding.rawValue)" }
+    let words = text.split(separator: " ", maxSplits: 2).map(String.init)
+    guard words.count >= 2 else { return text + settings }
+    return words[0] + " " + words[1] + settings + (words.count > 2 ? " " + words[2] : "")
   }
 
   /// The names of the numbered layers, in order (`dense_1`, `dense_2`).

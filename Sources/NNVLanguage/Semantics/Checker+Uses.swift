@@ -23,7 +23,7 @@ extension Checker {
           at: argument.value.range)
         continue
       }
-      if builtin.name == "train" || builtin.name == "evaluate",
+      if ["train", "evaluate", "step"].contains(builtin.name),
         parameter.name == "on" || parameter.name == "validate"
       {
         lossUse(of: builtin, model, modelArgument, data, bound["loss"])
@@ -57,7 +57,9 @@ extension Checker {
     }
     // Without a loss, `train` uses the last layer's default; `evaluate` the loss the model was
     // trained with, which is not known here, so only problems with the layer itself count.
-    let lossKnown = given != nil || (lossArgument == nil && builtin.name == "train")
+    // `step` and `explain step` use the last layer's default too.
+    let defaultKnown = ["train", "step", "explain"].contains(builtin.name)
+    let lossKnown = given != nil || (lossArgument == nil && defaultKnown)
     let loss = given ?? LossCompatibility.defaultLoss(for: output)
     guard
       let problem = LossCompatibility.problem(

@@ -259,6 +259,7 @@ public struct Checker {
       }
     }
     uses(of: builtin, bound)
+    explainUse(of: builtin, bound, at: range)
   }
 
   /// The value of a literal expression, for static type checks.
