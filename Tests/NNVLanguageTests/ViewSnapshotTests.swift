@@ -216,6 +216,34 @@ import Testing
       view: "hidden counter on nests top 3 char \"(\" \(Self.ascii)")
   }
 
+  @Test func explanations() {
+    ViewSnapshot.expect(
+      "explain-sample", setup: Self.classifier,
+      view: "explain net on parts.test index 2 \(Self.text)")
+    ViewSnapshot.expect(
+      "explain-sample-standardized-ascii",
+      setup: Self.features + "\ntrain species on flowers epochs 1 standardize true seed 9",
+      view: "explain species on flowers index 70 \(Self.ascii)")
+    ViewSnapshot.expect(
+      "explain-sample-large", setup: Self.images,
+      view: "explain reader on pictures index 5 \(Self.text)")
+    ViewSnapshot.expect(
+      "explain-sample-conv", setup: Self.convolution,
+      view: "explain cnn on pictures index 3 \(Self.text)")
+    ViewSnapshot.expect(
+      "explain-unit", setup: Self.classifier,
+      view: "explain net layer 1 unit 2 on parts.train \(Self.text)")
+    ViewSnapshot.expect(
+      "explain-unit-filter", setup: Self.convolution,
+      view: "explain cnn layer 1 unit 2 on pictures \(Self.text)")
+    ViewSnapshot.expect(
+      "explain-step", setup: Self.classifier,
+      view: "explain step net on parts.train batch 8 \(Self.text)")
+    ViewSnapshot.expect(
+      "explain-step-adam-ascii", setup: Self.surface,
+      view: "explain step reg on flat batch 16 optimizer adam lr 0.01 clip 0.5 \(Self.ascii)")
+  }
+
   @Test func gatesAndTrajectories() {
     ViewSnapshot.expect("gates", setup: Self.brackets, view: "gates counter on nests \(Self.text)")
     ViewSnapshot.expect(

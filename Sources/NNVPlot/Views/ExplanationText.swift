@@ -45,7 +45,9 @@ struct ExplanationText {
   /// `label = a + b + … = result`, the parts joined with ` + ` and wrapped at the width: a
   /// continued line starts under the first part. Without a result, `label = a + b + …`.
   func sum(_ label: String, _ parts: [String], result: String?, indent: Int) -> [String] {
-    let head = String(repeating: " ", count: indent) + label + " = "
+    let parts = parts.map(spell)
+    let result = result.map(spell)
+    let head = String(repeating: " ", count: indent) + spell(label) + " = "
     let hang = String(repeating: " ", count: head.count)
     var lines: [String] = []
     var line = head
@@ -74,23 +76,28 @@ struct ExplanationText {
   /// Text wrapped at the width, continued lines indented by `indent` + 2.
   func wrap(_ text: String, indent: Int = 0) -> [String] {
     let pad = String(repeating: " ", count: indent)
-    return NoteText.wrap(text, width: Swift.max(11, width - indent)).map { pad + $0 }
+    return NoteText.wrap(spell(text), width: Swift.max(11, width - indent)).map { pad + $0 }
   }
 
-  /// The lines as the terminal shows them: with ASCII glyphs, `·` `−` `→` `Σ` `√` and the other
-  /// signs spelled with ASCII characters.
+  /// The lines as the terminal shows them, each ending in a line break (see `spell`).
   func spelled(_ lines: [String]) -> String {
-    let text = lines.joined(separator: "\n") + "\n"
+    spell(lines.joined(separator: "\n") + "\n")
+  }
+
+  /// With ASCII glyphs, `·` `−` `→` `Σ` `√` and the other signs spelled with ASCII
+  /// characters; the text as it is otherwise. Text is spelled before it is wrapped, so that
+  /// it is wrapped at its spelled width.
+  func spell(_ text: String) -> String {
     guard ascii else { return text }
-    let replacements: [Character: String] = [
-      "·": "*", "−": "-", "→": "->", "←": "<-", "Σ": "sum", "×": "x", "…": "...", "²": "^2",
-      "√": "sqrt",
-      "≈": "~", "φ": "f", "ε": "eps", "‴": "'''", "±": "+/-",
-    ]
     var result = ""
-    for character in text { result += replacements[character] ?? String(character) }
+    for character in text { result += Self.asciiSpelling[character] ?? String(character) }
     return result
   }
+
+  static let asciiSpelling: [Character: String] = [
+    "·": "*", "−": "-", "→": "->", "←": "<-", "Σ": "sum", "×": "x", "…": "...", "²": "^2",
+    "√": "sqrt", "≈": "~", "φ": "f", "ε": "eps", "‴": "'''", "±": "+/-",
+  ]
 
   /// An SVG page of the lines in a monospaced font, as wide as the longest.
   func page(_ lines: [String], title: String?) -> SVGDocument {

@@ -107,7 +107,7 @@ public struct ForwardExplanationView: View {
       f.factor(w[i * neurons.outputs + unit]) + "·" + f.factor(layer.input[i])
     }
     parts.append(f.factor(neurons.bias.scalars[unit]))
-    let label = "unit \(unit + 1)"
+    let label = "unit \(unit + 1)" + classOf(layer, unit)
     let z = layer.preActivation[unit]
     var lines = f.sum(label + "  z", parts, result: f.number(z), indent: 2)
     let pad = String(repeating: " ", count: 2 + label.count + 2)
@@ -120,7 +120,11 @@ public struct ForwardExplanationView: View {
     let f = format
     var lines = rangeLines(layer)
     let top = layer.strongestUnits(count: Self.strongestUnits)
-    let listed = top.map { "\($0 + 1) (a = \(f.number(layer.output[$0])))" }
+    let listed = top.map { u in
+      let named = classOf(layer, u)
+      return "\(u + 1) (\(named.isEmpty ? "" : named.dropFirst(2).dropLast() + ", ")"
+        + "a = \(f.number(layer.output[u])))"
+    }
     lines += f.wrap("strongest units: " + listed.joined(separator: ", "), indent: 2)
     guard let unit = top.first else { return lines }
     let terms = layer.terms(ofUnit: unit)
@@ -136,15 +140,25 @@ public struct ForwardExplanationView: View {
       parts.append("(\(others.count) more terms: \(f.number(sum)))")
     }
     parts.append(f.factor(neurons.bias.scalars[unit]))
-    lines += f.sum(
-      "unit \(unit + 1)  z", parts, result: f.number(layer.preActivation[unit]), indent: 2)
+    let label = "unit \(unit + 1)" + classOf(layer, unit)
+    lines += f.sum(label + "  z", parts, result: f.number(layer.preActivation[unit]), indent: 2)
     lines.append(
-      String(repeating: " ", count: 2 + "unit \(unit + 1)".count + 2) + "a = "
+      String(repeating: " ", count: 2 + label.count + 2) + "a = "
         + LayerText.activation(layer, unit: unit, f))
     lines += f.wrap(
       "(the largest terms w·x; `explain \(explanation.model) layer \(layer.number ?? 1) "
         + "unit \(unit + 1)` shows this unit)", indent: 2)
     return lines
+  }
+
+  /// ` (class k)` for a unit of the last layer of a model that answers with one of several
+  /// classes (classes count from 0, units from 1); empty otherwise.
+  func classOf(_ layer: ExplainedLayer, _ unit: Int) -> String {
+    let answer = explanation.prediction
+    guard answer.reading != .values, answer.output.count > 1, answer.steps == nil,
+      layer.name == explanation.layers.last?.name, layer.width == answer.output.count
+    else { return "" }
+    return " (class \(unit))"
   }
 
   /// `z from … to …, a from … to …; k of n give 0`.

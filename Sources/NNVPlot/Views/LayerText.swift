@@ -11,12 +11,13 @@ enum LayerText {
     case "maxpool": return "keeps the largest value of each window of each map"
     case "avgpool": return "keeps the mean of each window of each map"
     case "conv":
-      return "slides each filter over the image: z = Σ w·patch + b at every position, "
-        + "then \(layer.activation.name)"
+      let then = layer.activation == .linear ? "" : ", then \(layer.activation.name)"
+      return "slides each filter over the image: z = Σ w·patch + b at every position" + then
     case "rnn", "lstm", "gru":
       return "reads the sequence step by step, carrying a state (`hidden` shows every step)"
     case "dense":
-      return "the same weights at every step: z = x·W + b, then \(layer.activation.name)"
+      let then = layer.activation == .linear ? "" : ", then \(layer.activation.name)"
+      return "the same weights at every step: z = x·W + b" + then
     case "activation":
       return "applies \(layer.activation.name) to every value"
     default:
