@@ -42,8 +42,8 @@ import Testing
       Self.setup + "step net on data batch 8 lr 0.3" + probe)
     let after = { (text: String) in text.split(separator: "\n").last.map(String.init) }
     #expect(after(explained) == after(stepped))
-    // The same losses: `step` prints `net: loss A → B after one ...`, `explain step` `loss
-    // before A → after B`.
+    // The same losses: `step` prints `net: loss A → B (...)`, `explain step` `loss before A
+    // → after B`.
     let line = stepped.split(separator: "\n").first.map(String.init) ?? ""
     let parts = line.split(separator: " ")
     #expect(parts.count > 4 && parts[1] == "loss")

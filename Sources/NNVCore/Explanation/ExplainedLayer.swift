@@ -14,6 +14,9 @@ public struct ExplainedLayer: Sendable {
   public var kind: String
   /// The activation applied after the layer.
   public var activation: Activation
+  /// What the layer does, in words, for a layer without neuron equations: its kind's role
+  /// (`LayerPresentation.role`), followed by `, then relu` when an activation follows.
+  public var role: String
   /// The shapes of one sample going in and coming out.
   public var inputShape: [Int]
   public var outputShape: [Int]
@@ -33,7 +36,7 @@ public struct ExplainedLayer: Sendable {
   public init(
     number: Int?, name: String, written: String, kind: String, activation: Activation,
     inputShape: [Int], outputShape: [Int], input: [Float], preActivation: [Float],
-    output: [Float], neurons: LayerWeights? = nil
+    output: [Float], neurons: LayerWeights? = nil, role: String = ""
   ) {
     self.number = number
     self.name = name
@@ -46,6 +49,7 @@ public struct ExplainedLayer: Sendable {
     self.preActivation = preActivation
     self.output = output
     self.neurons = neurons
+    self.role = role
     softmaxSum =
       activation == .softmax ? preActivation.reduce(0.0) { $0 + exp(Double($1)) } : nil
   }

@@ -104,18 +104,29 @@ public struct ForwardExplanation: Sendable {
       let z = try layer.forward(h, parameters: parameters, context: &context)
       let a = layer.activation.apply(z)
       let outputShape = Array(a.shape.dropFirst())
-      let neurons = layer is Dense && shape.count == 1 ? layer.weightMatrix : nil
+      let neurons =
+        layer.presentation.diagram == .neurons && shape.count == 1 ? layer.weightMatrix : nil
       result.append(
         ExplainedLayer(
           number: LayerNumbering.number(ofLayerAt: i, in: model), name: layer.name,
           written: LayerNumbering.written(layer), kind: layer.kind,
           activation: layer.activation, inputShape: shape, outputShape: outputShape,
           input: h.value.scalars, preActivation: z.value.scalars, output: a.value.scalars,
-          neurons: neurons))
+          neurons: neurons, role: role(of: layer)))
       h = a
       shape = outputShape
     }
     return (result, standardized)
+  }
+
+  /// What a layer does in words: its kind's role, and the activation after it.
+  static func role(of layer: any Layer) -> String {
+    let presentation = layer.presentation
+    var text = presentation.role ?? "gives its values"
+    if presentation.activationShown == .applied, layer.activation != .linear {
+      text += ", then \(layer.activation.name)"
+    }
+    return text
   }
 
   /// The target of the one sample of `one` and the loss of the model's output against it.

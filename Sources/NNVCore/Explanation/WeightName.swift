@@ -15,14 +15,23 @@ public struct WeightName: Sendable, Hashable, CustomStringConvertible {
   public var layer: Int
   /// The position in the parameter's tensor, each from 1.
   public var index: [Int]
-  /// The kind of the layer (`dense`, `conv`, `lstm`), which says what the positions are.
-  public var kind: String
+  /// What each position counts (`input`, `unit`; `filter`, `channel`, `row`, `column`), as
+  /// the layer's kind says (`LayerPresentation.axes`); empty when it does not say.
+  public var axes: [String]
+  /// The layer's name (`dense_1`) and the parameter's (`weight`).
+  public var layerName: String
+  public var parameter: String
 
-  public init(symbol: String, layer: Int, index: [Int], kind: String = "dense") {
+  public init(
+    symbol: String, layer: Int, index: [Int], axes: [String] = [], layerName: String = "",
+    parameter: String = "weight"
+  ) {
     self.symbol = symbol
     self.layer = layer
     self.index = index
-    self.kind = kind
+    self.axes = axes
+    self.layerName = layerName
+    self.parameter = parameter
   }
 
   public var description: String {
@@ -60,8 +69,10 @@ public struct WeightName: Sendable, Hashable, CustomStringConvertible {
     }
     let names = layer.parameterNames
     let name = position.parameter < names.count ? names[position.parameter] : "weight"
+    let axes = layer.presentation.axes[name] ?? []
     self.init(
-      symbol: Self.symbol(forParameter: name), layer: number, index: index, kind: layer.kind)
+      symbol: Self.symbol(forParameter: name), layer: number, index: index,
+      axes: axes.count == index.count ? axes : [], layerName: layer.name, parameter: name)
   }
 }
 

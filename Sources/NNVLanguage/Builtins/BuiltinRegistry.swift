@@ -7,7 +7,8 @@
 public enum BuiltinRegistry {
   /// All declarations, in the order help lists them.
   public static let all: [Builtin] =
-    Builtins.training + Builtins.explanation + Builtins.models + Builtins.session + Builtins.data + Builtins.sequences
+    Builtins.training + Builtins.explanation + Builtins.models + Builtins.session + Builtins.data
+    + Builtins.sequences
     + Builtins.generation + Builtins.helpers + Builtins.layers + Builtins.views
     + Builtins.convViews + Builtins.recurrentViews
     + Builtins.attribution

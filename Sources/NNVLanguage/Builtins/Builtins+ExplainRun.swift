@@ -28,6 +28,7 @@ extension Builtins {
       guard data.sampleShape == model.inputShape else {
         throw call.fail(.inputMismatch(model, data), at: "on")
       }
+      guard data.count > 0 else { throw call.fail(.emptyData(data.name), at: "on") }
       let index = call.integer("index") ?? 0
       guard index >= 0, index < data.count else {
         throw call.fail(.inputIndexOutOfRange(call.number("index") ?? 0, data), at: "index")

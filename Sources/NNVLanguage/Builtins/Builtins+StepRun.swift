@@ -11,8 +11,8 @@ extension Builtins {
     let step = try takeStep(call, reference, data: "on", explained: false)
     let report =
       "\(step.model): loss \(NumberFormatting.metric(Double(step.lossBefore))) → "
-      + "\(NumberFormatting.metric(Double(step.lossAfter))) after one \(step.optimizer) step "
-      + "on the first \(step.samples) sample\(step.samples == 1 ? "" : "s") of \(step.data)"
+      + "\(NumberFormatting.metric(Double(step.lossAfter))) (\(step.optimizer), the first "
+      + "\(step.samples == 1 ? "sample" : "\(step.samples) samples") of \(step.data))"
     if call.asStatement { call.interpreter.output.write(report + "\n") }
     return .record(
       Record([

@@ -96,7 +96,7 @@ public struct ForwardExplanationView: View {
       return f.wrap(head) + largeLayerLines(layer, neurons)
     }
     return f.wrap("\(named), \(shapes)")
-      + f.wrap(LayerText.doing(layer), indent: 2) + rangeLines(layer)
+      + f.wrap(layer.role, indent: 2) + rangeLines(layer)
   }
 
   /// `unit 1  z = w·x + … + b = z` and `a = act(z) = a`.
@@ -111,7 +111,7 @@ public struct ForwardExplanationView: View {
     let z = layer.preActivation[unit]
     var lines = f.sum(label + "  z", parts, result: f.number(z), indent: 2)
     let pad = String(repeating: " ", count: 2 + label.count + 2)
-    lines.append(pad + "a = " + LayerText.activation(layer, unit: unit, f))
+    lines.append(pad + "a = " + ActivationText.written(layer, unit: unit, f))
     return lines
   }
 
@@ -144,7 +144,7 @@ public struct ForwardExplanationView: View {
     lines += f.sum(label + "  z", parts, result: f.number(layer.preActivation[unit]), indent: 2)
     lines.append(
       String(repeating: " ", count: 2 + label.count + 2) + "a = "
-        + LayerText.activation(layer, unit: unit, f))
+        + ActivationText.written(layer, unit: unit, f))
     lines += f.wrap(
       "(the largest terms w·x; `explain \(explanation.model) layer \(layer.number ?? 1) "
         + "unit \(unit + 1)` shows this unit)", indent: 2)

@@ -116,20 +116,14 @@ public struct StepExplanationView: View {
   static func notation(_ name: WeightName) -> String {
     let i = name.index
     let layer = "layer \(name.layer), counting the layers with weights"
-    switch (name.kind, i.count) {
-    case ("dense", 2) where name.symbol == "w":
+    if name.axes == ["input", "unit"] {
       return "(\(name) is the weight from input \(i[0]) to unit \(i[1]) of \(layer))"
-    case ("conv", 4) where name.symbol == "w":
-      return "(\(name) is the weight of filter \(i[0]) on channel \(i[1]), row \(i[2]), "
-        + "column \(i[3]) of its kernel, in \(layer))"
-    case (_, 2) where ["w", "u"].contains(name.symbol):
-      let which = name.symbol == "w" ? "input" : "recurrent"
-      return "(\(name): row \(i[0]), column \(i[1]) of the \(which) weights of \(layer), a "
-        + "\(name.kind), whose gates' columns lie side by side)"
-    default:
-      return "(\(name): position \(i.map(String.init).joined(separator: ", ")) of a \(name.kind) "
-        + "parameter, in \(layer))"
     }
+    let places =
+      name.axes.isEmpty
+      ? "position " + i.map(String.init).joined(separator: ", ")
+      : zip(name.axes, i).map { "\($0) \($1)" }.joined(separator: ", ")
+    return "(\(name): \(places) of the \(name.parameter) of \(name.layerName), \(layer))"
   }
 
   /// Enough decimals to show how a weight moved: 4, or more for a smaller change (at most 8).

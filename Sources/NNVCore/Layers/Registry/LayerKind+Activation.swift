@@ -11,7 +11,9 @@ extension LayerKind {
         LayerKind.activationParameter, .choice(Activation.allCases.map(\.name)),
         positional: true, default: nil, "the activation to apply")
     ],
-    presentation: LayerPresentation(activationShown: .isTheLayer, diagram: .passThrough),
+    presentation: LayerPresentation(
+      activationShown: .isTheLayer, diagram: .passThrough,
+      role: "applies its activation to every value"),
     shapes: { input, _ in Shapes(output: input) },
     make: { configuration, _, _ in
       ActivationLayer(

@@ -30,7 +30,10 @@ extension LayerKind {
         "how the weights start (from the session seed)"),
     ],
     input: imageInput,
-    presentation: LayerPresentation(diagram: .block),
+    presentation: LayerPresentation(
+      diagram: .block,
+      role: "slides each filter over the image: z = Σ w·patch + b at every position",
+      axes: ["weight": ["filter", "channel", "row", "column"], "bias": ["filter"]]),
     shapes: { input, configuration in
       guard let filters = configuration.integer("filters"),
         let size = configuration.integer("size")

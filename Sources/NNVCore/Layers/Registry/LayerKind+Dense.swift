@@ -19,7 +19,8 @@ extension LayerKind {
     input: InputRequirement(
       ranks: [1, 2], description: "a flat input of features", hint: "add `flatten` before it"),
     presentation: LayerPresentation(
-      diagram: .neurons,
+      diagram: .neurons, role: "the same weights at every step: z = x·W + b",
+      axes: ["weight": ["input", "unit"], "bias": ["unit"]],
       weights: { layer in
         (layer as? Dense).map { LayerWeights(weight: $0.weight, bias: $0.bias) }
       }),

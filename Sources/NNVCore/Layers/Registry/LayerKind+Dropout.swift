@@ -12,7 +12,9 @@ extension LayerKind {
           hint: "the rate is the fraction of values dropped while training, such as 0.2"),
         saved: true)
     ],
-    presentation: LayerPresentation(diagram: .passThrough, lossLooksPast: true),
+    presentation: LayerPresentation(
+      diagram: .passThrough, lossLooksPast: true,
+      role: "off outside training: the values pass unchanged"),
     shapes: { input, _ in Shapes(output: input) },
     make: { configuration, _, _ in try Dropout(rate: configuration.number("rate") ?? 0) },
     restore: { saved in

@@ -35,7 +35,8 @@ extension LayerKind {
           bounds: .atLeast(1), limit: ResourceLimits.modelParameters, saved: true),
       ],
       input: imageInput,
-      presentation: LayerPresentation(diagram: .block),
+      presentation: LayerPresentation(
+        diagram: .block, role: "keeps \(what) of each window of each map"),
       shapes: { input, configuration in
         guard let size = configuration.integer("size") else { return nil }
         let output = try Pooling2D.outputShape(

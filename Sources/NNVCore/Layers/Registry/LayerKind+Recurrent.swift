@@ -39,6 +39,11 @@ extension LayerKind {
   /// `[features, G·H]`, with the (first) bias; its activations act inside.
   static let recurrentPresentation = LayerPresentation(
     activationShown: .inside, diagram: .block,
+    role: "reads the sequence step by step, carrying a state (`hidden` shows every step)",
+    axes: [
+      "input_weight": ["feature", "column"], "recurrent_weight": ["unit", "column"],
+      "bias": ["column"], "input_bias": ["column"], "recurrent_bias": ["column"],
+    ],
     weights: { layer in
       (layer as? Recurrent).map {
         LayerWeights(

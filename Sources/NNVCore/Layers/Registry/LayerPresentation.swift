@@ -32,6 +32,12 @@ public struct LayerPresentation: Sendable {
   /// Whether the loss check looks past the layer to the one before it, because the layer only
   /// drops or reshapes values (dropout, flatten).
   public var lossLooksPast: Bool
+  /// What the layer does to a sample, in words, as `explain` says it (`keeps the largest value
+  /// of each window of each map`); nil when the kind does not say.
+  public var role: String?
+  /// What each position of a parameter counts, by parameter name (`weight`: `input`, `unit`),
+  /// for naming one weight (`WeightName`).
+  public var axes: [String: [String]]
   let weights: (@Sendable (any Layer) -> LayerWeights?)?
   let innerActivations: (@Sendable (any Layer) -> String)?
 
@@ -42,12 +48,15 @@ public struct LayerPresentation: Sendable {
   ///     summary names them (`tanh`).
   public init(
     activationShown: ActivationShown = .applied, diagram: DiagramRole,
-    lossLooksPast: Bool = false, weights: (@Sendable (any Layer) -> LayerWeights?)? = nil,
+    lossLooksPast: Bool = false, role: String? = nil, axes: [String: [String]] = [:],
+    weights: (@Sendable (any Layer) -> LayerWeights?)? = nil,
     innerActivations: (@Sendable (any Layer) -> String)? = nil
   ) {
     self.activationShown = activationShown
     self.diagram = diagram
     self.lossLooksPast = lossLooksPast
+    self.role = role
+    self.axes = axes
     self.weights = weights
     self.innerActivations = innerActivations
   }
