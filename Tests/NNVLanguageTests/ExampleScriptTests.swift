@@ -20,6 +20,7 @@ import Testing
     "cnn.nnv": ("accuracy", 0.97),
     // Next-character accuracy on held-out windows: a unigram model gets about 16%.
     "rnn.nnv": ("accuracy", 0.3),
+    "micrograd.nnv": ("accuracy", 0.9),
   ]
 
   static var examplesDirectory: URL {
