@@ -67,7 +67,9 @@ extension Builtins {
       Parameter(
         "step", .model, default: "none",
         "explain one gradient step of this model on the `on` data; the model keeps the new "
-          + "weights (`explain step net on data`)"),
+          + "weights (`explain step net on data`). Weights are named `w2[3,1]`, the weight from "
+          + "input 3 to unit 1 of layer 2 (layers counted as `layer` counts them), and `b2[1]` "
+          + "that unit's bias"),
     ] + stepParameters + viewParameters,
     example: """
       let data = xor(n: 40, seed: 1)
