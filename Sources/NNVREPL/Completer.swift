@@ -148,7 +148,11 @@ public struct Completer: Sendable {
 
   func commandCandidates(_ builtin: Builtin, arguments: [Token], _ context: Context) -> [String] {
     guard let last = arguments.last else {
-      if let subject = builtin.subject { return values(for: subject.type) }
+      if let subject = builtin.subject {
+        // `help tr`: the names help knows.
+        if subject.takesBareWord { return BuiltinRegistry.helpTopics() }
+        return values(for: subject.type)
+      }
       return builtin.clauseWords
     }
     let clauses = Set(builtin.clauseWords)

@@ -115,11 +115,14 @@ public struct Parameter: Sendable {
   /// The file name extensions a path argument may end with (`svg`, `txt`), lowercase; nil for
   /// any name.
   public let fileTypes: [String]?
+  /// Whether a bare word given for it is that word as a string, never a variable's value
+  /// (`help train`): a string parameter that names a topic.
+  public let takesBareWord: Bool
 
   init(
     _ name: String, _ type: ParameterType, positional: Bool = false, default defaultText: String?,
     _ summary: String, limit: ResourceLimit? = nil, bounds: Bounds? = nil,
-    fileTypes: [String]? = nil
+    fileTypes: [String]? = nil, bareWord: Bool = false
   ) {
     self.name = name
     self.type = type
@@ -129,12 +132,13 @@ public struct Parameter: Sendable {
     self.limit = limit
     self.bounds = bounds
     self.fileTypes = fileTypes
+    self.takesBareWord = bareWord
   }
 
   public var isRequired: Bool { defaultText == nil }
 
-  /// How the value is shown in usage lines: `N`, `DATA`, `sgd|adam`.
-  public var placeholder: String { type.placeholder }
+  /// How the value is shown in usage lines: `N`, `DATA`, `sgd|adam`; `NAME` for a bare word.
+  public var placeholder: String { takesBareWord ? "NAME" : type.placeholder }
 }
 
 /// What a parameter accepts.
