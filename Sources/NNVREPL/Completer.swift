@@ -138,7 +138,7 @@ public struct Completer: Sendable {
   /// Names, functions and the keywords that may appear inside an expression.
   func expressionWords(_ context: Context) -> [String] {
     var words = ["true", "false", "none", "not", "and", "or"]
-    words += BuiltinRegistry.all.filter { $0.kind != .layer }.map(\.name)
+    words += BuiltinRegistry.all.filter { $0.kind != .layer && !$0.isForEffect }.map(\.name)
     words += environment.names.keys
     if let callee = context.callee {
       words += callee.parameters.filter { !$0.isPositional }.map { $0.name + ":" }

@@ -64,10 +64,9 @@ public final class TerminalOutput: SessionOutput {
   public func pause(prompt: String) throws {
     guard isTerminal, isatty(STDIN_FILENO) != 0 else { return }
     finishLine()
-    emit(prompt, to: .standardOutput)
     // The prompt goes whether Enter was pressed or Ctrl-C stopped the script.
     defer { FileHandle.standardOutput.write(Data("\r\u{1B}[2K".utf8)) }
-    try TerminalPause.waitForEnter(on: STDIN_FILENO)
+    try TerminalPause.waitForEnter(on: STDIN_FILENO) { emit(prompt, to: .standardOutput) }
   }
 
   public func finishLine() {

@@ -11,11 +11,13 @@ enum TerminalPause {
   /// How often the wait looks at the cancellation token, in milliseconds.
   static let pollInterval: Int32 = 50
 
-  /// Returns when Enter is pressed on `descriptor`, or when it reaches its end (the terminal
-  /// was closed); the terminal's settings are restored either way.
+  /// Quiets the terminal, calls `show` (which shows the prompt), and returns when Enter is
+  /// pressed on `descriptor`, or when it reaches its end (the terminal was closed); the
+  /// terminal's settings are restored either way. Keys pressed before the prompt was shown
+  /// (an Enter pressed twice on the slide before) are dropped, so none skips a step unseen.
   ///
   /// - Throws: `CancellationError` when the running work is cancelled (Ctrl-C).
-  static func waitForEnter(on descriptor: Int32) throws {
+  static func waitForEnter(on descriptor: Int32, showing show: () -> Void) throws {
     var saved = termios()
     let changed = tcgetattr(descriptor, &saved) == 0
     if changed {
@@ -26,8 +28,10 @@ enum TerminalPause {
         characters[Int(VTIME)] = 0
       }
       _ = tcsetattr(descriptor, TCSANOW, &quiet)
+      _ = tcflush(descriptor, TCIFLUSH)
     }
     defer { if changed { _ = tcsetattr(descriptor, TCSANOW, &saved) } }
+    show()
     while true {
       try Cancellation.check()
       var waiting = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)

@@ -38,17 +38,21 @@ public struct Builtin: Sendable {
   public let summary: String
   /// A complete script using it, run by `BuiltinExamplesTests`.
   public let example: String
+  /// Whether a command is run for what it does, not for a value (`note`, `pause`): completion
+  /// offers it where a statement starts, not inside an expression.
+  public let isForEffect: Bool
   let body: Body
 
   init(
     _ name: String, _ kind: Kind, summary: String, parameters: [Parameter] = [],
-    example: String, body: Body
+    example: String, forEffect: Bool = false, body: Body
   ) {
     self.name = name
     self.kind = kind
     self.summary = summary
     self.parameters = parameters
     self.example = example
+    self.isForEffect = forEffect
     self.body = body
   }
 

@@ -27,6 +27,7 @@ extension Builtins {
         - a line that starts with `- ` is an item of a list
         - `code` is something to type: `plot activation tanh`"
       """,
+    forEffect: true,
     body: .function { call in
       let display = call.interpreter.display
       let text = Prose.render(
@@ -46,6 +47,7 @@ extension Builtins {
       pause
       print "the second slide"
       """,
+    forEffect: true,
     body: .function { call in
       let interpreter = call.interpreter
       let words = "press Enter to go on"
