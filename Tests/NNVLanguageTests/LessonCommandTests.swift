@@ -30,7 +30,7 @@ import Testing
     let source = "note \"a **bold** start and `code`, \" + \"joined\""
     #expect(
       ScriptRunner.expectSuccess(source)
-        == Prose.render("a **bold** start and `code`, joined", width: 80, styled: false))
+        == (try Prose.render("a **bold** start and `code`, joined", width: 80, styled: false)))
     let output = CollectingOutput()
     let interpreter = Interpreter(output: output)
     interpreter.display = Display(colorMode: .ansi256, width: 150)

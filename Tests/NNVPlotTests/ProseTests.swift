@@ -1,10 +1,11 @@
+import NNVCore
 import NNVPlot
 import Testing
 
 /// `note`'s prose: paragraphs wrapped to the width, lists, verbatim lines and a little markup.
 @Suite struct ProseTests {
-  @Test func paragraphsWrapAtSpacesAndLineBreaksInsideOneAreSpaces() {
-    let text = Prose.render(
+  @Test func paragraphsWrapAtSpacesAndLineBreaksInsideOneAreSpaces() throws {
+    let text = try Prose.render(
       "one two three four five six seven eight nine ten eleven twelve\n  thirteen\n\nnext",
       width: 24, styled: false)
     #expect(
@@ -19,8 +20,8 @@ import Testing
         """)
   }
 
-  @Test func itemsWrapUnderTheirFirstWordAndVerbatimLinesStay() {
-    let text = Prose.render(
+  @Test func itemsWrapUnderTheirFirstWordAndVerbatimLinesStay() throws {
+    let text = try Prose.render(
       """
       A list:
       - first item that is long enough to wrap
@@ -48,32 +49,43 @@ import Testing
         """)
   }
 
-  @Test func boldAndCodeAreStyledOnlyInColour() {
+  @Test func boldAndCodeAreStyledOnlyInColour() throws {
     let source = "a **bold** word and `plot activation tanh`, then **more `x`**"
     #expect(
-      Prose.render(source, width: 80, styled: false)
+      try Prose.render(source, width: 80, styled: false)
         == "\na bold word and `plot activation tanh`, then more `x`\n")
-    let styled = Prose.render(source, width: 80, styled: true)
+    let styled = try Prose.render(source, width: 80, styled: true)
     #expect(styled.contains("\u{1B}[1mbold\u{1B}[0m"))
     #expect(styled.contains("\u{1B}[36mplot activation tanh\u{1B}[0m,"))
     #expect(styled.contains("\u{1B}[1;36mx\u{1B}[0m"))
     #expect(!styled.contains("`") && !styled.contains("**"))
     // Unclosed markup is text.
-    #expect(Prose.render("2 ** 3 and a `tick", width: 80, styled: true) == "\n2 ** 3 and a `tick\n")
+    #expect(
+      try Prose.render("2 ** 3 and a `tick", width: 80, styled: true) == "\n2 ** 3 and a `tick\n")
   }
 
-  @Test func codeSpansStayWholeAndLongWordsAreCut() {
-    let text = Prose.render(
+  @Test func codeSpansStayWholeAndLongWordsAreCut() throws {
+    let text = try Prose.render(
       "see `train net on data` now and abcdefghijklmnopqrstuvwxyz", width: 20, styled: false)
     #expect(text == "\nsee\n`train net on data`\nnow and\nabcdefghijklmnopqrst\nuvwxyz\n")
     for line in text.split(separator: "\n") { #expect(line.count <= 20) }
   }
 
-  @Test func controlCharactersAreShownEscaped() {
-    let text = Prose.render("title\u{1B}]0;owned\u{07} and \u{1B}[2J", width: 80, styled: true)
+  @Test func controlCharactersAreShownEscaped() throws {
+    let text = try Prose.render("title\u{1B}]0;owned\u{07} and \u{1B}[2J", width: 80, styled: true)
     #expect(!text.contains("\u{1B}]") && !text.contains("\u{1B}[2J"))
     #expect(text.contains("\\u{1B}"))
-    #expect(Prose.render("", width: 80, styled: false) == "")
-    #expect(Prose.render("\n\n  \n", width: 80, styled: false) == "")
+    #expect(try Prose.render("", width: 80, styled: false) == "")
+    #expect(try Prose.render("\n\n  \n", width: 80, styled: false) == "")
+  }
+
+  /// A long note stops when the work is cancelled, as every long command does.
+  @Test func aLongNoteStopsWhenCancelled() {
+    let long = String(repeating: "word **bold** `code` ", count: 20_000)
+    #expect(throws: CancellationError.self) {
+      try Cancellation.run(with: CancellationToken(cancellingAtPoll: 1)) {
+        try Prose.render(long, width: 80, styled: true)
+      }
+    }
   }
 }

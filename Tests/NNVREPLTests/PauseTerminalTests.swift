@@ -107,6 +107,20 @@ import Testing
     #expect(statement.count > Session.banner.count + 10)
   }
 
+  /// After `help `, Tab offers the names help knows; `note` and `pause`, run for what they do,
+  /// start statements but are not offered inside expressions.
+  @Test func completionKnowsHelpTopicsAndStatementCommands() {
+    let completer = CompletionTests.completer
+    func candidates(_ line: String) -> [String] {
+      completer.complete(CompletionRequest(line: line, cursor: nil, preceding: "")).candidates
+    }
+    #expect(candidates("help tr") == ["train", "trajectory"])
+    #expect(candidates("help re") == ["relu"])
+    #expect(candidates("pa").contains("pause"))
+    #expect(candidates("no").contains("note"))
+    #expect(!candidates("print pa").contains("pause"))
+  }
+
   @Test func unknownNamesGetTheSameSuggestion() {
     #expect(transcript([":help trian"]).contains("hint: did you mean `train`?"))
     #expect(transcript(["help trian"]).contains("hint: did you mean `train`?"))

@@ -30,7 +30,7 @@ extension Builtins {
     forEffect: true,
     body: .function { call in
       let display = call.interpreter.display
-      let text = Prose.render(
+      let text = try Prose.render(
         call.string("text") ?? "", width: Swift.min(display.width, proseWidth),
         styled: display.colorMode != .none)
       try Cancellation.check()

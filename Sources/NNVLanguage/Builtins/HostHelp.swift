@@ -72,8 +72,9 @@ extension BuiltinRegistry {
 extension Diagnostic.Message {
   /// `help trian`: the closest name it knows, or how to list them all.
   public static func noHelp(for name: String, host: HostHelp? = nil) -> Self {
-    Self(
-      "No help for '\(name)'.",
+    let shown = name.count > 60 ? name.prefix(60) + "…" : name
+    return Self(
+      "No help for '\(shown)'.",
       hint: Suggestion.hint(for: name, among: BuiltinRegistry.helpTopics(host: host))
         ?? "`help` alone lists every command")
   }

@@ -1,4 +1,5 @@
 import Foundation
+import NNVCore
 
 /// A lesson's prose (`note "..."`) as terminal text: paragraphs wrapped to a width, with a
 /// little markup.
@@ -39,7 +40,10 @@ public enum Prose {
   /// `text` wrapped to `width` columns (at least 20): a blank line first, to set the prose
   /// apart from what was printed before, and one between paragraphs; the items of a list and
   /// the lines kept as they are follow each other without one.
-  public static func render(_ text: String, width: Int, styled: Bool) -> String {
+  ///
+  /// - Throws: `CancellationError` when the running work is cancelled while a long text is
+  ///   read.
+  public static func render(_ text: String, width: Int, styled: Bool) throws -> String {
     let width = Swift.max(20, width)
     let escaped = TerminalText.escaped(text, keepingLayout: true)
       .replacingOccurrences(of: "\t", with: "    ")
@@ -55,7 +59,7 @@ public enum Prose {
         }
         continue
       }
-      let words = self.words(block.text, styled: styled)
+      let words = try self.words(block.text, styled: styled)
       let indent = String(repeating: " ", count: block.marker.count)
       let lines = wrap(words, width: width, first: block.marker.count, rest: indent.count)
       for (index, line) in lines.enumerated() {
@@ -118,11 +122,13 @@ public enum Prose {
 
 extension Prose {
   /// The words of one block, with their markup read: bold and code spans. An opening `**` or
-  /// backtick without its closing one is plain text.
-  static func words(_ text: String, styled: Bool) -> [Word] {
+  /// backtick without its closing one is plain text. Each character is looked at a bounded
+  /// number of times, and the running work's cancellation is polled as it goes.
+  static func words(_ text: String, styled: Bool) throws -> [Word] {
     var words: [Word] = []
     var word: Word = []
     var bold = false
+    var poller = Cancellation.Poller(interval: 1 << 16)
     func add(_ text: String, _ style: Style) {
       if let last = word.last, last.style == style {
         word[word.count - 1].text += text
@@ -136,23 +142,43 @@ extension Prose {
     }
     var rest = Substring(text)
     while let character = rest.first {
+      let before = rest.utf8.count
       if character == "`", let close = rest.dropFirst().firstIndex(of: "`") {
         let code = String(rest[rest.index(after: rest.startIndex)..<close])
         add(styled ? code : "`" + code + "`", Style(bold: bold, code: true))
         rest = rest[rest.index(after: close)...]
-      } else if rest.hasPrefix("**"), bold || rest.dropFirst(2).contains("**") {
+      } else if rest.hasPrefix("**"), bold || hasMarker(rest.dropFirst(2)) {
         bold.toggle()
         rest = rest.dropFirst(2)
       } else if character == " " {
         finish()
         rest = rest.dropFirst()
       } else {
-        add(String(character), Style(bold: bold))
-        rest = rest.dropFirst()
+        // A run of plain characters (a lone `*`, an unclosed backtick) up to the next one
+        // that may mean something.
+        let end =
+          rest.dropFirst().firstIndex { $0 == " " || $0 == "`" || $0 == "*" } ?? rest.endIndex
+        add(String(rest[..<end]), Style(bold: bold))
+        rest = rest[end...]
       }
+      try poller.advance(by: before - rest.utf8.count)
     }
     finish()
     return words
+  }
+
+  /// Whether `text` holds a `**`, scanning only up to the first.
+  static func hasMarker(_ text: Substring) -> Bool {
+    var star = false
+    for character in text {
+      if character == "*" {
+        if star { return true }
+        star = true
+      } else {
+        star = false
+      }
+    }
+    return false
   }
 
   /// The number of columns a word takes.
@@ -174,17 +200,12 @@ extension Prose {
       }
       let room = width - (lines.isEmpty ? first : rest)
       if line.isEmpty, size > room {
-        let (head, tail) = cut(word, at: Swift.max(1, room))
-        lines.append([head])
-        // The rest of a long word continues on the next lines.
-        var remaining = tail
-        while length(remaining) > width - rest {
-          let (part, more) = cut(remaining, at: Swift.max(1, width - rest))
-          lines.append([part])
-          remaining = more
-        }
-        line = remaining.isEmpty ? [] : [remaining]
-        used = length(remaining)
+        // A word wider than a line is cut into lines; its last part starts the next line.
+        var parts = cut(word, first: Swift.max(1, room), rest: Swift.max(1, width - rest))
+        let last = parts.popLast() ?? []
+        lines += parts.map { [$0] }
+        line = last.isEmpty ? [] : [last]
+        used = length(last)
         continue
       }
       used += (line.isEmpty ? 0 : 1) + size
@@ -194,24 +215,28 @@ extension Prose {
     return lines
   }
 
-  /// A word cut after `count` characters.
-  static func cut(_ word: Word, at count: Int) -> (Word, Word) {
-    var head: Word = []
-    var tail: Word = []
-    var left = count
+  /// A word cut into parts of `first` characters, then `rest` each (the last may be shorter),
+  /// walking its characters once.
+  static func cut(_ word: Word, first: Int, rest: Int) -> [Word] {
+    var parts: [Word] = []
+    var part: Word = []
+    var room = first
     for piece in word {
-      if left >= piece.text.count {
-        head.append(piece)
-        left -= piece.text.count
-      } else if left > 0 {
-        head.append(Piece(text: String(piece.text.prefix(left)), style: piece.style))
-        tail.append(Piece(text: String(piece.text.dropFirst(left)), style: piece.style))
-        left = 0
-      } else {
-        tail.append(piece)
+      var characters = Substring(piece.text)
+      while !characters.isEmpty {
+        if room == 0 {
+          parts.append(part)
+          part = []
+          room = rest
+        }
+        let taken = characters.prefix(room)
+        part.append(Piece(text: String(taken), style: piece.style))
+        room -= taken.count
+        characters = characters.dropFirst(taken.count)
       }
     }
-    return (head, tail)
+    if !part.isEmpty { parts.append(part) }
+    return parts
   }
 
   /// A line's words with spaces between them; styled pieces between their colour sequences.
