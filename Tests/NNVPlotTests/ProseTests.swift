@@ -58,6 +58,10 @@ import Testing
     #expect(styled.contains("\u{1B}[1mbold\u{1B}[0m"))
     #expect(styled.contains("\u{1B}[36mplot activation tanh\u{1B}[0m,"))
     #expect(styled.contains("\u{1B}[1;36mx\u{1B}[0m"))
+    // Bold words side by side are one run, their space included.
+    #expect(
+      try Prose.render("**two words**", width: 80, styled: true)
+        == "\n\u{1B}[1mtwo words\u{1B}[0m\n")
     #expect(!styled.contains("`") && !styled.contains("**"))
     // Unclosed markup is text.
     #expect(

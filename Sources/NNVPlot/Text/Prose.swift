@@ -239,15 +239,29 @@ extension Prose {
     return parts
   }
 
-  /// A line's words with spaces between them; styled pieces between their colour sequences.
+  /// A line's words with spaces between them; runs of one style (a space between two bold
+  /// words is bold too) between one pair of colour sequences.
   static func render(_ line: [Word], styled: Bool) -> String {
-    line.map { word in
-      word.map { piece in
-        guard styled, piece.style != Style() else { return piece.text }
-        let codes = (piece.style.bold ? ["1"] : []) + (piece.style.code ? ["36"] : [])
-        return "\u{1B}[" + codes.joined(separator: ";") + "m" + piece.text + "\u{1B}[0m"
-      }.joined()
-    }.joined(separator: " ")
+    var pieces: [Piece] = []
+    func append(_ piece: Piece) {
+      if let last = pieces.last, last.style == piece.style {
+        pieces[pieces.count - 1].text += piece.text
+      } else {
+        pieces.append(piece)
+      }
+    }
+    for (index, word) in line.enumerated() {
+      if index > 0 {
+        let before = pieces.last?.style ?? Style()
+        append(Piece(text: " ", style: before == word.first?.style ? before : Style()))
+      }
+      word.forEach(append)
+    }
+    return pieces.map { piece in
+      guard styled, piece.style != Style() else { return piece.text }
+      let codes = (piece.style.bold ? ["1"] : []) + (piece.style.code ? ["36"] : [])
+      return "\u{1B}[" + codes.joined(separator: ";") + "m" + piece.text + "\u{1B}[0m"
+    }.joined()
   }
 }
 
