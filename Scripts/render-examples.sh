@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every Scripts/examples/*.nnv in a directory of its own and renders each SVG it writes to
-# PNG with rsvg-convert. Fails when a script fails, an SVG does not render, or no SVG at all
+# Runs every Scripts/examples/*.nnv and Scripts/lessons/*.nnv in a directory of its own and
+# renders each SVG it writes to PNG with rsvg-convert. Fails when a script fails, an SVG does not render, or no SVG at all
 # was written. The pictures stay in .build/examples/ (or the directory given) to look at.
 #
 #   Scripts/render-examples.sh [OUTPUT-DIRECTORY]
@@ -22,7 +22,7 @@ fi
 rm -rf "$out"
 mkdir -p "$out"
 svgs=0
-for script in "$root"/Scripts/examples/*.nnv; do
+for script in "$root"/Scripts/examples/*.nnv "$root"/Scripts/lessons/*.nnv; do
   name=$(basename "$script" .nnv)
   mkdir -p "$out/$name"
   if ! (cd "$out/$name" && "$nnv" --color never "$script" >output.txt 2>&1); then
@@ -41,4 +41,4 @@ if [ "$svgs" -eq 0 ]; then
   echo "render-examples: the examples wrote no SVG files" >&2
   exit 1
 fi
-echo "rendered $svgs SVG files from the examples to PNG in $out"
+echo "rendered $svgs SVG files from the examples and lessons to PNG in $out"

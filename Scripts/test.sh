@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The project's test command (README, CI): the format lint, every unit, script and terminal test,
-# then every example script run again with each SVG it writes rendered to PNG, so a picture no
-# viewer can draw fails the build. Installs Debian's librsvg2-bin (rsvg-convert) when it is missing.
+# then every example and lesson script run again with each SVG it writes rendered to PNG, so a
+# picture no viewer can draw fails the build. Installs Debian's librsvg2-bin (rsvg-convert) when
+# it is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -138,7 +138,7 @@ public struct Completer: Sendable {
   /// Names, functions and the keywords that may appear inside an expression.
   func expressionWords(_ context: Context) -> [String] {
     var words = ["true", "false", "none", "not", "and", "or"]
-    words += BuiltinRegistry.all.filter { $0.kind != .layer }.map(\.name)
+    words += BuiltinRegistry.all.filter { $0.kind != .layer && !$0.isForEffect }.map(\.name)
     words += environment.names.keys
     if let callee = context.callee {
       words += callee.parameters.filter { !$0.isPositional }.map { $0.name + ":" }
@@ -148,7 +148,11 @@ public struct Completer: Sendable {
 
   func commandCandidates(_ builtin: Builtin, arguments: [Token], _ context: Context) -> [String] {
     guard let last = arguments.last else {
-      if let subject = builtin.subject { return values(for: subject.type) }
+      if let subject = builtin.subject {
+        // `help tr`: the names help knows.
+        if subject.takesBareWord { return BuiltinRegistry.helpTopics() }
+        return values(for: subject.type)
+      }
       return builtin.clauseWords
     }
     let clauses = Set(builtin.clauseWords)

@@ -39,17 +39,15 @@ public struct MetaCommand: Sendable {
 
   public static func named(_ name: String) -> MetaCommand? { all.first { $0.name == name } }
 
+  /// The meta-commands as the interpreter's `help` knows them: `help`, `help :load` and the
+  /// REPL's `:help` print the same text.
+  public static let hostHelp = HostHelp(
+    title: "REPL commands",
+    commands: all.map { HostHelp.Command(name: $0.name, usage: $0.usage, summary: $0.summary) })
+
   /// The block `:help` appends to the builtin index.
   /// The meta-commands with their summaries, wrapped at spaces to `width` columns (at least 60).
   public static func helpIndex(width: Int = 80) -> String {
-    let usageWidth = all.map(\.usage.count).max() ?? 0
-    let indent = String(repeating: " ", count: usageWidth + 4)
-    var text = "REPL commands:\n"
-    for command in all {
-      let padding = String(repeating: " ", count: usageWidth - command.usage.count)
-      let lines = BuiltinRegistry.wrap(command.summary, width: max(60, width) - indent.count)
-      text += "  \(command.usage)\(padding)  " + lines.joined(separator: "\n" + indent) + "\n"
-    }
-    return text
+    hostHelp.index(width: width)
   }
 }

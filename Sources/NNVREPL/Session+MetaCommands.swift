@@ -36,25 +36,16 @@ extension Session {
     output.writeError(text)
   }
 
+  /// `:help NAME`: what the interpreter's `help NAME` prints, from the same function.
   func help(_ name: String) {
-    let width = interpreter.display.width
-    guard !name.isEmpty else {
-      output.write(
-        BuiltinRegistry.helpIndex(width: width) + "\n" + MetaCommand.helpIndex(width: width))
-      return
-    }
-    if let meta = MetaCommand.named(name.hasPrefix(":") ? name : ":" + name),
-      BuiltinRegistry.helpText(for: name) == nil
+    let host = MetaCommand.hostHelp
+    if let text = BuiltinRegistry.help(
+      for: name, width: interpreter.display.width, host: host)
     {
-      output.write("\(meta.usage)\n  \(meta.summary)\n")
-    } else if let text = BuiltinRegistry.helpText(for: name, width: width) {
       output.write(text)
     } else {
-      let names =
-        BuiltinRegistry.all.map(\.name) + BuiltinRegistry.activationNames + MetaCommand.names
-      problem(
-        "No help for '\(name)'.",
-        hint: Suggestion.hint(for: name, among: names) ?? "type :help for the list")
+      let message = Diagnostic.Message.noHelp(for: name, host: host)
+      problem(message.text, hint: message.hint)
     }
   }
 
@@ -103,6 +94,7 @@ extension Session {
     interpreter = Interpreter(
       output: output, seed: settings.seed, cancellation: cancellation, directory: directory)
     interpreter.display = settings.display
+    interpreter.hostHelp = MetaCommand.hostHelp
     scriptSeed = settings.seed
     recorded = []
     output.write("reset: every name is gone, the seed is \(settings.seed)\n")

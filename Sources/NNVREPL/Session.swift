@@ -79,6 +79,7 @@ public final class Session {
     self.interpreter = Interpreter(
       output: output, seed: settings.seed, cancellation: cancellation, directory: directory)
     interpreter.display = settings.display
+    interpreter.hostHelp = MetaCommand.hostHelp
     for line in history?.entries ?? [] { reader.addHistory(line) }
   }
 

@@ -59,6 +59,16 @@ public final class TerminalOutput: SessionOutput {
     if event.phase == .finished { finishLine() }
   }
 
+  /// `pause`: when standard input and output are both terminals, shows `prompt`, waits for
+  /// Enter (`TerminalPause`) and erases the prompt's line; otherwise returns at once.
+  public func pause(prompt: String) throws {
+    guard isTerminal, isatty(STDIN_FILENO) != 0 else { return }
+    finishLine()
+    // The prompt goes whether Enter was pressed or Ctrl-C stopped the script.
+    defer { FileHandle.standardOutput.write(Data("\r\u{1B}[2K".utf8)) }
+    try TerminalPause.waitForEnter(on: STDIN_FILENO) { emit(prompt, to: .standardOutput) }
+  }
+
   public func finishLine() {
     if barShown {
       emit("\n", to: .standardOutput)

@@ -86,6 +86,7 @@ struct NNVCommand: ParsableCommand {
     let interpreter = Interpreter(
       output: terminal, seed: sessionSeed, cancellation: cancellation)
     interpreter.display = Display.terminal(colorEnabled: color.isEnabled(for: STDOUT_FILENO))
+    interpreter.hostHelp = MetaCommand.hostHelp
     let diagnostics: [Diagnostic]
     let status: ExitStatus
     if check {

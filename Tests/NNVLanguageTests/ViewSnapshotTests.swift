@@ -139,6 +139,28 @@ import Testing
       "plot-activation", setup: "", view: "plot activation tanh \(Self.text)")
   }
 
+  /// `plot loss`, an activation in ASCII with its formulas, and a lesson's note.
+  @Test func lessonViews() {
+    ViewSnapshot.expect("plot-loss-bce", setup: "", view: "plot loss bce \(Self.text)")
+    ViewSnapshot.expect(
+      "plot-loss-mse-ascii", setup: "", view: "plot loss mse target 0.5 \(Self.ascii)")
+    ViewSnapshot.expect("plot-loss-cce", setup: "", view: "plot loss cce \(Self.text)")
+    ViewSnapshot.expect(
+      "plot-activation-gelu-ascii", setup: "", view: "plot activation gelu \(Self.ascii)")
+    ViewSnapshot.expect(
+      "note", setup: "",
+      view: """
+        note "**A neuron** adds up its inputs, each times a weight, plus a bias, and passes \
+        the sum through an activation such as `tanh`:
+
+            z = w1·x1 + w2·x2 + b
+
+          - an item of a list, long enough to wrap under its own first word, not under the dash
+          - `plot activation tanh` draws one
+        "
+        """)
+  }
+
   @Test func confusion() {
     ViewSnapshot.expect(
       "confusion", setup: Self.classifier, view: "confusion net on parts.test \(Self.text)")

@@ -38,17 +38,21 @@ public struct Builtin: Sendable {
   public let summary: String
   /// A complete script using it, run by `BuiltinExamplesTests`.
   public let example: String
+  /// Whether a command is run for what it does, not for a value (`note`, `pause`): completion
+  /// offers it where a statement starts, not inside an expression.
+  public let isForEffect: Bool
   let body: Body
 
   init(
     _ name: String, _ kind: Kind, summary: String, parameters: [Parameter] = [],
-    example: String, body: Body
+    example: String, forEffect: Bool = false, body: Body
   ) {
     self.name = name
     self.kind = kind
     self.summary = summary
     self.parameters = parameters
     self.example = example
+    self.isForEffect = forEffect
     self.body = body
   }
 
@@ -115,11 +119,14 @@ public struct Parameter: Sendable {
   /// The file name extensions a path argument may end with (`svg`, `txt`), lowercase; nil for
   /// any name.
   public let fileTypes: [String]?
+  /// Whether a bare word given for it is that word as a string, never a variable's value
+  /// (`help train`): a string parameter that names a topic.
+  public let takesBareWord: Bool
 
   init(
     _ name: String, _ type: ParameterType, positional: Bool = false, default defaultText: String?,
     _ summary: String, limit: ResourceLimit? = nil, bounds: Bounds? = nil,
-    fileTypes: [String]? = nil
+    fileTypes: [String]? = nil, bareWord: Bool = false
   ) {
     self.name = name
     self.type = type
@@ -129,12 +136,13 @@ public struct Parameter: Sendable {
     self.limit = limit
     self.bounds = bounds
     self.fileTypes = fileTypes
+    self.takesBareWord = bareWord
   }
 
   public var isRequired: Bool { defaultText == nil }
 
-  /// How the value is shown in usage lines: `N`, `DATA`, `sgd|adam`.
-  public var placeholder: String { type.placeholder }
+  /// How the value is shown in usage lines: `N`, `DATA`, `sgd|adam`; `NAME` for a bare word.
+  public var placeholder: String { takesBareWord ? "NAME" : type.placeholder }
 }
 
 /// What a parameter accepts.

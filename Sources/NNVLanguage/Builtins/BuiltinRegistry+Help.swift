@@ -92,7 +92,7 @@ extension BuiltinRegistry {
       wrap(
         "Activations: \(Activations.names.joined(separator: ", "))", width: Swift.max(60, width)
       ).joined(separator: "\n  ") + "\n"
-    text += "Type :help NAME for details.\n"
+    text += "Type help NAME (or :help NAME at the prompt) for details.\n"
     return text
   }
 

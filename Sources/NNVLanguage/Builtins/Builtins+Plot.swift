@@ -1,13 +1,13 @@
 import NNVCore
 import NNVPlot
 
-/// `plot`: lists, ranges and tensors as line charts, histograms or heatmaps, and activation
-/// functions with their derivatives.
+/// `plot`: lists, ranges and tensors as line charts, histograms or heatmaps; activation
+/// functions with their derivatives and losses against the prediction, with their formulas.
 extension Builtins {
   static let plot = Builtin(
     "plot", .command,
     summary:
-      "Plots a list or tensor (line chart, histogram or heatmap) or an activation function with its derivative.",
+      "Plots a list or tensor (line chart, histogram or heatmap), an activation function with its derivative, or a loss against the prediction, with their formulas.",
     parameters: [
       Parameter(
         "value", .any, positional: true, default: "none", "a list, range or tensor (1-D or 2-D)"),
@@ -18,6 +18,12 @@ extension Builtins {
         "activation", .choice(Activations.names), default: "none",
         "an activation to plot with its derivative"),
       Parameter(
+        "loss", .choice(Loss.allCases.map(\.rawValue)), default: "none",
+        "a loss to plot against the prediction for a target"),
+      Parameter(
+        "target", .number, default: "0 and 1 for bce, 0 for mse",
+        "the target of `plot loss`: a class, 0 or 1, for bce; any number for mse"),
+      Parameter(
         "bins", .integer, default: "Sturges' rule",
         "the number of histogram bins, equal from the lowest value to the highest",
         limit: ResourceLimits.histogramBins),
@@ -27,11 +33,14 @@ extension Builtins {
       plot [0.1, 0.5, 0.5, 0.9, 1.2] as hist
       plot activation tanh
       plot activation relu to "relu.svg"
+      plot loss bce
+      plot loss mse target 0.5
       """,
     body: .function(runPlot))
 
   static func runPlot(_ call: BuiltinCall) throws -> Value {
     let o = try options(call)
+    if call.has("loss") || call.has("target") { return try plotLoss(call, options: o) }
     if let name = call.string("activation") ?? activationName(call.values["value"]) {
       let at = call.has("activation") ? "activation" : "value"
       guard let activation = Activation(named: name) else {
@@ -39,8 +48,8 @@ extension Builtins {
       }
       // Softmax maps a whole vector to probabilities; as a curve of one number it is a flat 1.
       if activation == .softmax { throw call.fail(.softmaxNotElementwise, at: at) }
-      let chart = ModelViews.activationPlot(activation, options: o)
-      return try show(call, chart)
+      let curve = try ActivationCurve(activation)
+      return try show(call, ModelViews.activation(curve, options: o))
     }
     guard let value = call.values["value"] else { throw call.fail(.nothingToPlot) }
     let kind = call.string("as")

@@ -5,7 +5,10 @@ public enum Suggestion {
   public static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
     let limit = word.count <= 4 ? 1 : word.count <= 8 ? 2 : 3
     var best: (String, Int)?
+    let length = word.count
     for candidate in candidates where candidate != word {
+      // The distance is at least the difference of the lengths: a long word is never close.
+      guard abs(candidate.count - length) <= limit else { continue }
       let d = distance(word, candidate)
       if d <= limit, d < (best?.1 ?? Int.max) || (d == best?.1 && candidate < (best?.0 ?? "")) {
         best = (candidate, d)

@@ -62,6 +62,8 @@ extension Interpreter {
         words.contains(word)
       {
         value = .string(word)
+      } else if parameter.takesBareWord, case .name(let word) = expression.kind {
+        value = .string(word)
       } else {
         value = try evaluate(expression, in: environment)
       }

@@ -30,6 +30,9 @@ public final class Interpreter {
   public var stackLimit = LargeStack.budget
   /// How views draw in the terminal when a statement does not say: colours and width.
   public var display = Display()
+  /// The commands of the program this interpreter runs in (the REPL's colon commands), which
+  /// `help` lists and explains too; none by default.
+  public var hostHelp: HostHelp?
 
   /// How deeply nnv functions may call each other before a runtime error.
   public static let maximumCallDepth = 200

@@ -6,6 +6,18 @@
 public protocol OutputSink: AnyObject {
   func write(_ text: String)
   func progress(_ event: ProgressEvent)
+  /// `pause` in a lesson: on a terminal, shows `prompt` and waits for Enter, then erases the
+  /// prompt; anywhere else (a pipe, a log, a test) returns at once and shows nothing, so one
+  /// script is both a slideshow and a test. Called on the interpreter's thread.
+  ///
+  /// - Throws: `CancellationError` when Ctrl-C stops the script while it waits (the sink polls
+  ///   `Cancellation.check()`).
+  func pause(prompt: String) throws
+}
+
+extension OutputSink {
+  /// Does nothing: only a terminal waits.
+  public func pause(prompt: String) throws {}
 }
 
 /// A sink that keeps everything, for tests and for embedding the interpreter.

@@ -244,6 +244,8 @@ public struct Checker {
     for parameter in builtin.parameters {
       guard let argument = bound[parameter.name] else { continue }
       let value = argument.value
+      // `help train`: the word itself, not a name to look up.
+      if parameter.takesBareWord, case .name = value.kind { continue }
       if case .choice(let words) = parameter.type, let word = value.choiceWord(among: words) {
         if !words.contains(word), !isDefined(word) {
           report(.unknownChoice(word, parameter: parameter), at: value.range)

@@ -1,9 +1,9 @@
 /// What to say when words are left after a complete statement.
 ///
 /// Usually something was meant that nnv writes differently: a misspelt command (`evalute net on
-/// data`), a word from another language (`var x = 1`, `def f(x)`), a REPL command in a script
-/// (`help train`), or a command used as a value (`let r = evaluate net on data`). These get a
-/// message that names the fix; anything else gets "Unexpected ... after the statement".
+/// data`), a word from another language (`var x = 1`, `def f(x)`), or a command used as a value
+/// (`let r = evaluate net on data`). These get a message that names the fix; anything else gets
+/// "Unexpected ... after the statement".
 extension Parser {
   /// The error for the tokens after `statement`, recorded; thrown by the caller.
   mutating func unexpected(after statement: Statement) -> Failure {
@@ -89,7 +89,9 @@ extension Diagnostic.Message {
   static func colonCommandInScript(_ command: String) -> Self {
     Self(
       "`\(command)` is a command of the REPL, not of scripts.",
-      hint: "type it at the nnv prompt (run `nnv` with no file)")
+      hint: command == ":help"
+        ? "in a script, write `help NAME` without the colon"
+        : "type it at the nnv prompt (run `nnv` with no file)")
   }
   static func commandAsValue(_ command: String, call: String) -> Self {
     Self(
@@ -108,11 +110,6 @@ extension Diagnostic.Message {
       return Self(
         "`\(word)` is not a keyword in nnv.",
         hint: "define functions with `fn`, as in `fn double(x) { return x * 2 }`")
-    case "help":
-      let name = next.kind == .identifier || next.kind == .string ? next.text : "NAME"
-      return Self(
-        "`help` is a command of the REPL, not of scripts.",
-        hint: "at the nnv prompt type `:help \(name)`; the README lists every command")
     case "import", "include", "require":
       return nil
     default:

@@ -127,25 +127,6 @@ public enum ModelViews {
     )
   }
 
-  // MARK: Activation functions
-
-  /// An activation and its derivative over -4…4, for teaching.
-  public static func activationPlot(
-    _ activation: Activation, options: ChartOptions = ChartOptions()
-  ) -> LineChart {
-    let xs = stride(from: -4.0, through: 4.0, by: 0.05).map { $0 }
-    var o = options
-    o.title = o.title ?? "\(activation.name)(x) and its derivative"
-    o.xLabel = o.xLabel ?? "x"
-    return LineChart(
-      [
-        Series(activation.name, points: xs.map { ($0, Double(activation(Float($0)))) }),
-        Series(
-          "derivative", points: xs.map { ($0, Double(activation.derivative(Float($0)))) },
-          dashed: true),
-      ], options: o)
-  }
-
   // MARK: Confusion
 
   /// Actual against predicted classes of a classifier on `data`.
