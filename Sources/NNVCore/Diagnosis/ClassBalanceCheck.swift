@@ -37,7 +37,8 @@ public enum ClassBalanceCheck {
           .init("largest", Double(counts[large])), .init("smallest", Double(counts[small])),
           .init("ratio", ratio), .init("classes", Double(counts.count)),
         ],
-        message: "In \(data.name), `\(names[large])` has \(Diagnosis.counted(counts[large], "sample")) "
+        message:
+          "In \(data.name), `\(names[large])` has \(Diagnosis.counted(counts[large], "sample")) "
           + "and \(few): always answering `\(names[large])` scores "
           + "\(Diagnosis.percent(share)).",
         suggestion: "judge the model by each class's recall (`confusion \(subject.model.name) on "

@@ -37,13 +37,17 @@ public enum ConfusionCheck {
   }
 
   /// The check: a note naming the most confused pairs; skipped for numbers to predict, for
-  /// the next character of a text (a rare character is always taken for a common one), an
+  /// two classes (every mistake is then between them: accuracy says it), for the next
+  /// character of a text (a rare character is always taken for a common one), an
   /// untrained model, or an output that does not fit the data. A classifier near chance
   /// confuses every class, which is underfitting (`FittingCheck`), not a pair.
   public static func run(_ subject: Diagnosis.Subject) throws -> Diagnosis.Outcome {
     let model = subject.model
     let data = subject.validation ?? subject.data
     guard data.isClassification else { return .skipped("\(data.name) holds no classes") }
+    guard data.classNames.count >= 3 else {
+      return .skipped("with two classes every mistake is between them")
+    }
     guard data.vocabulary == nil else {
       return .skipped("the next character of a text is uncertain by nature")
     }
@@ -66,7 +70,8 @@ public enum ConfusionCheck {
       "`\(name($0.actual))` for `\(name($0.predicted))` in \($0.count) of \($0.total) "
         + "(\(Diagnosis.percent($0.share)))"
     }
-    let more = described.dropFirst().isEmpty ? "" : "; also " + described.dropFirst().joined(separator: ", ")
+    let more =
+      described.dropFirst().isEmpty ? "" : "; also " + described.dropFirst().joined(separator: ", ")
     return .checked([
       Finding(
         .confusedClasses, .note,

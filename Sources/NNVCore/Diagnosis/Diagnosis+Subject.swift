@@ -25,7 +25,8 @@ extension Diagnosis {
       guard data.count > 0 else {
         throw TrainingError.incompatibleData("\(data.name) has no samples")
       }
-      for set in [data] + (validation.map { [$0] } ?? []) where set.sampleShape != model.inputShape {
+      for set in [data] + (validation.map { [$0] } ?? []) where set.sampleShape != model.inputShape
+      {
         throw TrainingError.incompatibleData(
           "\(model.name) takes samples of shape \(Tensor.describe(model.inputShape)), but "
             + "\(set.name) has samples of shape \(Tensor.describe(set.sampleShape))")

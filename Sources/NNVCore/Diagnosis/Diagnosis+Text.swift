@@ -1,14 +1,16 @@
 import Foundation
 
 extension Diagnosis {
-  /// A number as findings write it: whole numbers plainly (`300`), others with three
-  /// significant digits (`0.0123`, `1.5e-05`).
+  /// A number as findings write it: whole numbers and numbers from 100 up rounded plainly
+  /// (`300`, `1341`), smaller ones with three significant digits (`0.0123`), the tiniest in
+  /// scientific notation (`1.50e-05`).
   public static func number(_ x: Double) -> String {
     guard x.isFinite else { return x.isNaN ? "NaN" : (x > 0 ? "infinity" : "-infinity") }
-    if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
     let magnitude = abs(x)
-    var text = String(format: magnitude >= 1e5 || magnitude < 1e-3 ? "%.2e" : "%.3g", x)
-    if text.contains("."), !text.contains("e") {
+    if x == x.rounded() || magnitude >= 100, magnitude < 1e15 { return String(Int64(x.rounded())) }
+    if magnitude >= 1e15 || magnitude < 1e-3 { return String(format: "%.2e", x) }
+    var text = String(format: "%.3g", x)
+    if text.contains(".") {
       while text.hasSuffix("0") { text.removeLast() }
       if text.hasSuffix(".") { text.removeLast() }
     }

@@ -105,7 +105,9 @@ public enum Diagnosis {
   /// Findings by severity, then by code, keeping the order of a check's own findings.
   static func ordered(_ findings: [Finding]) -> [Finding] {
     findings.enumerated().sorted { a, b in
-      (a.element.severity, a.element.code, a.offset) < (b.element.severity, b.element.code, b.offset)
+      (a.element.severity, a.element.code, a.offset) < (
+        b.element.severity, b.element.code, b.offset
+      )
     }.map(\.element)
   }
 }

@@ -21,12 +21,14 @@ public enum FittingCheck {
   /// Without validation in the history: training accuracy at least this much above the
   /// validation accuracy. A healthy model loses a few points on new data, not fifteen.
   public static let accuracyGap = 0.15
-  /// Underfitting: a training accuracy at most this fraction of the way from chance (the
-  /// largest class's share) to 1.
+  /// Underfitting: a training accuracy (over the end of the run) at most this fraction of the
+  /// way from chance (the largest class's share) to 1 ...
   public static let chanceMargin = 0.1
-  /// Underfitting of numbers: a loss (mse) of at least this fraction of the targets' variance,
-  /// what predicting their mean scores.
-  public static let unexplainedVariance = 0.9
+  /// ... or a training loss of at least this fraction of the loss of guessing
+  /// (`Diagnosis.Subject.guessingLoss`): a model that explains less than a fifth of what
+  /// guessing leaves open. A linear model on XOR stays at 99% of it; the moons' healthy
+  /// networks end below a tenth.
+  public static let guessingShare = 0.8
   /// A loss is flat when the last quarter of the run's mean differs from the second
   /// quarter's by at most this fraction.
   public static let flatChange = 0.02

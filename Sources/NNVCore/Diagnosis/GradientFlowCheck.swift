@@ -36,7 +36,7 @@ public enum GradientFlowCheck {
   ///
   /// - Throws: `DataError` when the targets do not fit the model's output, `LayerError` when
   ///   the samples do not fit its input, `CancellationError`.
-  public static func measure(
+  public static func layerGradients(
     _ model: Sequential, on data: Dataset, loss: Loss, limit: Int = batchLimit
   ) throws -> [LayerGradient] {
     let batch = try data.subset(Diagnosis.Subject.spread(data.count, limit: limit))
@@ -77,7 +77,7 @@ public enum GradientFlowCheck {
     guard model.layers.filter({ $0.parameterCount > 0 }).count >= 2 else {
       return .skipped("\(model.name) has fewer than 2 layers with weights")
     }
-    let layers = try measure(model, on: subject.data, loss: subject.loss)
+    let layers = try layerGradients(model, on: subject.data, loss: subject.loss)
     guard let first = layers.first, let last = layers.last else { return .checked([]) }
     let samples = Swift.min(subject.data.count, batchLimit)
     if let broken = layers.first(where: { !$0.outputRMS.isFinite || !$0.parameterNorm.isFinite }) {
@@ -95,7 +95,9 @@ public enum GradientFlowCheck {
       "(root mean square \(Diagnosis.number(first.outputRMS)) against "
       + "\(Diagnosis.number(last.outputRMS)), on a batch of \(Diagnosis.counted(samples, "sample")))"
     if ratio < vanishingRatio {
-      let squashing = model.layers.dropLast().contains { [.sigmoid, .tanh].contains($0.activation) }
+      let squashing = model.layers.dropLast().contains {
+        [.sigmoid, .tanh].contains($0.activation)
+      }
       return .checked([
         Finding(
           .vanishingGradients, .warning, layer: first.layer, evidence: evidence,

@@ -53,7 +53,8 @@ public enum InputScaleCheck {
       ? (0..<features).map { "channel \($0 + 1)" }
       : (0..<features).map { $0 < data.featureNames.count ? data.featureNames[$0] : "x\($0 + 1)" }
     return (0..<features).compactMap { j in
-      low[j] <= high[j] ? FeatureRange(name: names[j], low: Double(low[j]), high: Double(high[j])) : nil
+      low[j] <= high[j]
+        ? FeatureRange(name: names[j], low: Double(low[j]), high: Double(high[j])) : nil
     }
   }
 
@@ -95,7 +96,9 @@ public enum InputScaleCheck {
       return .checked([
         Finding(
           .unscaledInputs, .warning,
-          evidence: [.init("typical_range", median.width), .init("features", Double(varying.count))],
+          evidence: [
+            .init("typical_range", median.width), .init("features", Double(varying.count)),
+          ],
           message: "The inputs are large: a typical feature, \(spans(median)), so the first "
             + "layer's sums are large enough to saturate its units.",
           suggestion: fix)

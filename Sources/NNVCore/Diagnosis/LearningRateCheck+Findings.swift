@@ -25,7 +25,8 @@ extension LearningRateCheck {
       more.append(.init("guessing_loss", guess))
       message += ", worse than the \(n(guess)) of guessing from the class frequencies"
       if !subject.data.isClassification {
-        message = "The training loss went from \(n(first)) in the first epoch to \(n(last)), "
+        message =
+          "The training loss went from \(n(first)) in the first epoch to \(n(last)), "
           + "worse than the \(n(guess)) of always predicting the mean"
       }
     }

@@ -12,7 +12,7 @@ extension UnitActivityCheck {
       + "never fire on the \(Diagnosis.counted(samples, "sample")) looked at"
     message +=
       all
-      ? ": nothing passes through the layer, so the layers before it get no gradient."
+      ? ": nothing passes through the layer, and no gradient reaches it or the layers before it."
       : ", so they pass nothing on and get no gradient to recover."
     let leaky =
       written.map { "use `\(replacing("relu", with: "leaky_relu", in: $0))` instead of `\($0)`" }
@@ -23,7 +23,8 @@ extension UnitActivityCheck {
     return Finding(
       .deadUnits, all ? .error : .warning, layer: layer.layer,
       evidence: [
-        .init("dead", Double(count)), .init(layer.channels ? "channels" : "units", Double(layer.units)),
+        .init("dead", Double(count)),
+        .init(layer.channels ? "channels" : "units", Double(layer.units)),
         .init("fraction", fraction), .init("samples", Double(samples)),
       ],
       message: message, suggestion: fix)

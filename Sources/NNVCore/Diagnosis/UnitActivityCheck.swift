@@ -38,7 +38,7 @@ public enum UnitActivityCheck {
   /// of `data` spread evenly over it, with the number of samples looked at.
   ///
   /// - Throws: `LayerError` when the samples do not fit the model, `CancellationError`.
-  public static func measure(
+  public static func layerUnits(
     _ model: Sequential, on data: Dataset, limit: Int = sampleLimit
   ) throws -> (layers: [LayerUnits], samples: Int) {
     let watched = watchedLayers(model)
@@ -105,7 +105,7 @@ public enum UnitActivityCheck {
     guard !watchedLayers(model).isEmpty else {
       return .skipped("\(model.name) has no hidden layer of relu, sigmoid or tanh units")
     }
-    let (layers, samples) = try measure(model, on: subject.data)
+    let (layers, samples) = try layerUnits(model, on: subject.data)
     var findings: [Finding] = []
     for layer in layers where layer.units > 0 {
       let written = model.layers[layer.index].written()

@@ -9,7 +9,7 @@ extension Builtins {
   static let diagnose = Builtin(
     "diagnose", .command,
     summary:
-      "Looks for the usual problems of a model on its data (dead or saturated units, vanishing or exploding gradients, over- and underfitting, the learning rate, unscaled inputs, uneven or confused classes, an output that does not fit the loss, a model too large for its data) and says what to change; returns the findings as a list of records.",
+      "Looks for the usual problems of a model on its data (dead units, vanishing gradients, overfitting, the learning rate, unscaled inputs, classes, output and loss, size) and says what to change; returns the findings as records.",
     parameters: [
       Parameter("model", .model, positional: true, default: nil, "the model"),
       Parameter("on", .dataset, default: nil, "the data it is trained on"),
@@ -23,9 +23,9 @@ extension Builtins {
       model net { input 2; dense 16 relu; dense 2 softmax }
       train net on parts.train epochs 20 lr 0.01 validate parts.test
       diagnose net on parts.train validate parts.test
-      model broken { input 2; dense 1 softmax }
-      let findings = diagnose(broken, on: parts.train)
-      print findings[0].code, findings[0].severity, findings[0].evidence.output_units
+      model blank { input 4; dense 8 relu init zeros; dense 1 sigmoid }
+      let findings = diagnose(blank, on: iris())
+      print findings[0].code, findings[0].severity, findings[0].evidence.classes
       print findings[0].suggestion
       """,
     body: .function(runDiagnose))

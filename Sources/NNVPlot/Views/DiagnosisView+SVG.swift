@@ -1,28 +1,34 @@
 import NNVCore
 
 extension DiagnosisView {
-  /// The page's width, and the characters of 12-point text that fit in a card.
+  /// The page's width, and the characters that fit in a card: of the message, of the
+  /// smaller evidence, and of the suggestion in a fixed-width face.
   static let pageWidth = 760.0
-  static let cardCharacters = 104
+  static let messageCharacters = 116
+  static let evidenceCharacters = 128
+  static let suggestionCharacters = 100
 
   public func document() throws -> SVGDocument {
     var cards: [(Finding, message: [String], evidence: [String], fix: [String])] = []
     for finding in report.findings {
       try Cancellation.check()
-      let wrap = { (text: String, lead: String) in
-        Self.wrap(text, width: Self.cardCharacters, lead: lead, indent: "")
+      let wrap = { (text: String, lead: String, width: Int) in
+        Self.wrap(text, width: width, lead: lead, indent: "")
       }
       cards.append(
         (
-          finding, wrap(finding.message, ""), wrap(evidence(finding), "evidence: "),
-          wrap(finding.suggestion, "try: ")
+          finding, wrap(finding.message, "", Self.messageCharacters),
+          wrap(evidence(finding), "evidence: ", Self.evidenceCharacters),
+          wrap(finding.suggestion, "try: ", Self.suggestionCharacters)
         ))
     }
     let (checked, skipped) = checkedLines
     let footer =
       Self.wrap("checked: " + checked, width: 112, lead: "", indent: "")
       + skipped.flatMap { Self.wrap("not checked: " + $0, width: 112, lead: "", indent: "") }
-    let heights = cards.map { 40 + 16 * Double($0.message.count + $0.evidence.count + $0.fix.count) }
+    let heights = cards.map {
+      40 + 16 * Double($0.message.count + $0.evidence.count + $0.fix.count)
+    }
     let height = 84 + heights.reduce(0) { $0 + $1 + 12 } + 16 * Double(footer.count) + 16
     var doc = SVGDocument(width: Self.pageWidth, height: height)
     SVGAxes.title(&doc, title, width: Self.pageWidth)
@@ -58,7 +64,8 @@ extension DiagnosisView {
       x: 20, y: y, width: Self.pageWidth - 40, height: height, fill: "#fafafa", stroke: "#dddddd")
     doc.rect(x: 20, y: y, width: 6, height: height, fill: color)
     let heading =
-      "\(finding.severity.name) · \(finding.code.rawValue)" + (finding.layer.map { " · \($0)" } ?? "")
+      "\(finding.severity.name) · \(finding.code.rawValue)"
+      + (finding.layer.map { " · \($0)" } ?? "")
     doc.text(heading, x: 38, y: y + 22, size: 14, weight: "bold", fill: color)
     var line = y + 42
     for text in message {
