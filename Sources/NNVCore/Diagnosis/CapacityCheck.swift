@@ -35,9 +35,10 @@ public enum CapacityCheck {
     ])
   }
 
-  /// The dense layer with the most parameters, as written, and with a quarter of its units.
+  /// The layer of neurons (a dense layer) with the most parameters, as written, and with a
+  /// quarter of its units.
   static func narrower(_ model: Sequential) -> (String, String)? {
-    let dense = model.layers.enumerated().filter { $0.element.kind == "dense" }
+    let dense = model.layers.enumerated().filter { $0.element.presentation.diagram == .neurons }
     guard
       let (index, layer) = dense.max(by: { $0.element.parameterCount < $1.element.parameterCount }),
       let written = layer.written(), let units = model.outputShapes[index].last, units >= 8

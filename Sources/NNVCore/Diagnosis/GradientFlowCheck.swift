@@ -18,6 +18,16 @@ public enum GradientFlowCheck {
   public static let explodingRatio = 1e3
   /// The samples of the batch, spread over the data: a typical training batch and more.
   public static let batchLimit = 256
+  /// The most values one sample's pass through every layer may hold in the batch, so that a
+  /// large model is measured on fewer samples rather than outgrowing the memory.
+  static let batchValues = 1 << 24
+
+  /// The number of samples of `data` the gradients of `model` are measured on.
+  public static func batchSize(_ model: Sequential, _ data: Dataset, limit: Int = batchLimit) -> Int
+  {
+    let fitting = Swift.max(1, batchValues / Swift.max(1, model.sampleActivations))
+    return Swift.max(0, Swift.min(data.count, limit, fitting))
+  }
 
   /// One layer with parameters, as the gradient reaches it.
   public struct LayerGradient: Sendable, Equatable {
@@ -31,15 +41,16 @@ public enum GradientFlowCheck {
     public var parameterNorm: Double
   }
 
-  /// The gradient at every layer with parameters, for a batch of up to `limit` samples of
-  /// `data` spread evenly over it, first layer first.
+  /// The gradient at every layer with parameters, for a batch of `batchSize` samples of
+  /// `data` (at most `limit`) spread evenly over it, first layer first.
   ///
   /// - Throws: `DataError` when the targets do not fit the model's output, `LayerError` when
   ///   the samples do not fit its input, `CancellationError`.
   public static func layerGradients(
     _ model: Sequential, on data: Dataset, loss: Loss, limit: Int = batchLimit
   ) throws -> [LayerGradient] {
-    let batch = try data.subset(Diagnosis.Subject.spread(data.count, limit: limit))
+    let size = batchSize(model, data, limit: limit)
+    let batch = try data.subset(Diagnosis.Subject.spread(data.count, limit: size))
     let targets = try batch.targets(outputShape: model.outputShape)
     let fused =
       loss.fusedActivation != nil && model.layers.last?.activation == loss.fusedActivation
@@ -79,7 +90,7 @@ public enum GradientFlowCheck {
     }
     let layers = try layerGradients(model, on: subject.data, loss: subject.loss)
     guard let first = layers.first, let last = layers.last else { return .checked([]) }
-    let samples = Swift.min(subject.data.count, batchLimit)
+    let samples = batchSize(model, subject.data)
     if let broken = layers.first(where: { !$0.outputRMS.isFinite || !$0.parameterNorm.isFinite }) {
       return .checked([notFinite(broken, samples: samples)])
     }
