@@ -103,4 +103,34 @@ import Testing
     #expect(run.result.status != .success)
     #expect(run.result.diagnostics.first?.text.contains("takes inputs of shape [4]") == true)
   }
+
+  /// The example networks, trained as their scripts train them, and how each is diagnosed.
+  static let examples: [(file: String, diagnoses: [String])] = [
+    ("xor.nnv", ["diagnose(net, on: parts.train, validate: parts.test)"]),
+    ("spiral.nnv", ["diagnose(net, on: parts.train, validate: parts.test)"]),
+    ("iris.nnv", ["diagnose(net, on: parts.train, validate: parts.test)"]),
+    ("digits.nnv", ["diagnose(net, on: parts.train, validate: parts.test)"]),
+    ("sine.nnv", ["diagnose(curve, on: parts.train, validate: parts.test)"]),
+    ("cnn.nnv", ["diagnose(cnn, on: parts.train, validate: parts.test)"]),
+    (
+      "rnn.nnv",
+      [
+        "diagnose(writer, on: parts.train, validate: parts.test)",
+        "diagnose(counter, on: bits, validate: parity(n: 200, length: 12, seed: 2))",
+        "diagnose(depth, on: nests)",
+      ]
+    ),
+  ]
+
+  @Test(arguments: examples.map(\.file))
+  func theExampleNetworksGetNoFinding(_ file: String) throws {
+    let url = ExampleScriptTests.examplesDirectory.appendingPathComponent(file)
+    let script = try String(contentsOf: url, encoding: .utf8)
+    let diagnoses = Self.examples.first { $0.file == file }?.diagnoses ?? []
+    let (result, output) = ScriptRunner.runText(
+      script + diagnoses.map { "\nprint \"found:\", len(\($0))" }.joined())
+    #expect(result.status == .success, "\(result.diagnostics.map(\.text))")
+    let found = output.split(separator: "\n").filter { $0.hasPrefix("found:") }
+    #expect(found.count == diagnoses.count && found.allSatisfy { $0 == "found: 0" }, "\(found)")
+  }
 }

@@ -8,8 +8,9 @@
 public enum FittingCheck {
   /// The fewest epochs in the last run for a trend to mean anything.
   public static let minimumEpochs = 5
-  /// Overfitting: the validation loss at the end at least this fraction above its best. Ten
-  /// per cent is more than the noise between epochs of a healthy run.
+  /// Overfitting: the validation loss at the end at least this fraction above its best, both
+  /// averaged over as many epochs as the end of the run has. Ten per cent is more than the
+  /// noise of a healthy run's averaged validation loss.
   public static let overfittingRise = 0.1
   /// ... and a rise of at least this fraction of the validation loss after the first epoch,
   /// so that a loss already near 0 moving a little is not reported: the spiral example's
@@ -58,14 +59,15 @@ public enum FittingCheck {
     guard epochs.count >= minimumEpochs else { return try accuracyGap(subject) }
     let validation = epochs.map { Double($0.validationLoss ?? .nan) }
     let training = epochs.map { Double($0.loss) }
-    guard let best = validation.indices.min(by: { validation[$0] < validation[$1] }),
-      let first = validation.first
-    else { return nil }
-    let (end, count) = tail(validation)
-    let rise = end - validation[best]
+    guard let trend = trend(validation), let first = validation.first else { return nil }
+    let rise = trend.end - trend.best
+    // The training loss over the best window, against the end's.
+    let window = training[trend.window]
+    let trainingBest = window.reduce(0, +) / Double(window.count)
     let trainingEnd = tail(training).mean
-    guard best < validation.count - count, rise >= overfittingRise * validation[best],
-      rise >= overfittingScale * first, trainingEnd < training[best]
+    guard rise >= overfittingRise * trend.best, rise >= overfittingScale * first,
+      trainingEnd < trainingBest,
+      let best = trend.window.min(by: { validation[$0] < validation[$1] })
     else { return nil }
     let epoch = epochs[best].epoch
     let n = Diagnosis.number
@@ -73,15 +75,31 @@ public enum FittingCheck {
       .overfitting, .warning,
       evidence: [
         .init("best_epoch", Double(epoch)), .init("best_validation_loss", validation[best]),
-        .init("final_validation_loss", end), .init("final_training_loss", trainingEnd),
+        .init("final_validation_loss", trend.end), .init("final_training_loss", trainingEnd),
         .init("epochs", Double(subject.run.count)),
       ],
       message: "The validation loss was lowest at epoch \(epoch) (\(n(validation[best]))) and "
-        + "rose to \(n(end)) by the end (+\(Diagnosis.percent(rise / validation[best]))), while "
-        + "the training loss fell from \(n(training[best])) to \(n(trainingEnd)): the model "
-        + "learns its training samples rather than the pattern.",
+        + "rose to \(n(trend.end)) by the end, while the training loss fell from "
+        + "\(n(training[best])) to \(n(trainingEnd)): the model learns its training samples "
+        + "rather than the pattern.",
       suggestion: "train for about \(epoch) epochs (`epochs \(epoch)`), or add `dropout 0.2` "
         + "after a hidden layer, or a weight penalty (`l2 0.001`)")
+  }
+
+  /// The validation losses averaged over windows as long as the end of the run (`tail`):
+  /// the lowest window before the end, its mean, and the end's mean. Averaging keeps one
+  /// lucky epoch of a noisy validation loss from passing for its best. Nil when the run
+  /// holds no window before its end.
+  static func trend(_ values: [Double]) -> (window: Range<Int>, best: Double, end: Double)? {
+    let (end, count) = tail(values)
+    guard count > 0, values.count >= 2 * count else { return nil }
+    var best: (window: Range<Int>, mean: Double)?
+    for start in 0...(values.count - 2 * count) {
+      let window = start..<(start + count)
+      let mean = values[window].reduce(0, +) / Double(count)
+      if mean < best?.mean ?? .infinity { best = (window, mean) }
+    }
+    return best.map { ($0.window, $0.mean, end) }
   }
 
   /// Overfitting seen as training accuracy well above the accuracy on the validation data
