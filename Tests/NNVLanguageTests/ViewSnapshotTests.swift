@@ -74,6 +74,16 @@ import Testing
     model plain { input [20, 14]; rnn 4 sequences true; dense 14 softmax }
     """
 
+  /// An untrained model whose units are all dead and whose output does not fit the classes,
+  /// and one trained with a learning rate far too small.
+  static let problems = """
+    let flowers = iris()
+    model blank { input 4; dense 8 relu init zeros; dense 1 sigmoid }
+    let parts = split(moons(n: 200, noise: 0.1, seed: 1), test: 0.25, seed: 2)
+    model slow { input 2; dense 16 relu; dense 2 softmax }
+    train slow on parts.train epochs 30 batch 16 optimizer sgd lr 0.001 seed 3
+    """
+
   static let text = "width 80 color none ascii false"
   static let ascii = "width 80 color none ascii true"
 
@@ -276,5 +286,15 @@ import Testing
     ViewSnapshot.expect(
       "trajectory-ascii", setup: Self.characters,
       view: "trajectory plain on words count 3 \(Self.ascii)")
+  }
+
+  @Test func diagnose() {
+    ViewSnapshot.expect(
+      "diagnose", setup: Self.classifier,
+      view: "diagnose net on parts.train validate parts.test \(Self.text)")
+    ViewSnapshot.expect(
+      "diagnose-problems", setup: Self.problems, view: "diagnose blank on flowers \(Self.text)")
+    ViewSnapshot.expect(
+      "diagnose-ascii", setup: Self.problems, view: "diagnose slow on parts.train \(Self.ascii)")
   }
 }
