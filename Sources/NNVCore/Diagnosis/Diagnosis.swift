@@ -56,6 +56,11 @@ public enum Diagnosis {
   public struct Skipped: Sendable, Equatable {
     public var check: Check
     public var reason: String
+
+    public init(check: Check, reason: String) {
+      self.check = check
+      self.reason = reason
+    }
   }
 
   /// Everything a diagnosis found and what it looked at.
@@ -69,6 +74,18 @@ public enum Diagnosis {
     /// The checks that looked, and those that could not, with the reason.
     public var checked: [Check]
     public var skipped: [Skipped]
+
+    public init(
+      model: String, data: String, validation: String? = nil, findings: [Finding],
+      checked: [Check], skipped: [Skipped] = []
+    ) {
+      self.model = model
+      self.data = data
+      self.validation = validation
+      self.findings = findings
+      self.checked = checked
+      self.skipped = skipped
+    }
 
     /// The findings with this code.
     public func findings(_ code: Finding.Code) -> [Finding] {
