@@ -30,6 +30,8 @@ public final class Interpreter {
   public var stackLimit = LargeStack.budget
   /// How views draw in the terminal when a statement does not say: colours and width.
   public var display = Display()
+  /// Whether every `train` draws its live dashboard, as if it said `live` (`:set live on`).
+  public var liveTraining = false
 
   /// How deeply nnv functions may call each other before a runtime error.
   public static let maximumCallDepth = 200

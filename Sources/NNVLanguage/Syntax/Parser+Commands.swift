@@ -37,7 +37,7 @@ extension Parser {
     return Statement(kind: .command(invocation), range: nameToken.range.through(previous.range))
   }
 
-  // clause -> CLAUSE_WORD expression
+  // clause -> CLAUSE_WORD expression | FLAG_WORD
   mutating func clause(of builtin: Builtin) throws -> Argument {
     let word = peek
     // `from` is a keyword, and a clause word of the commands that take it (`sample`).
@@ -48,13 +48,18 @@ extension Parser {
       throw error(.unknownOption(word.text, command: builtin), at: word)
     }
     advance()
+    let label = Name(text: word.text, range: word.range)
+    // A flag's word alone means true.
+    if builtin.parameter(named: word.text)?.isFlag == true {
+      return Argument(label: label, value: Expression(kind: .boolean(true), range: word.range))
+    }
     if atStatementEnd {
       let end = SourceRange(start: word.range.end, end: word.range.end)
       report(.expectOptionValue(word.text, command: builtin), at: end)
       throw Failure()
     }
     let value = try expression()
-    return Argument(label: Name(text: word.text, range: word.range), value: value)
+    return Argument(label: label, value: value)
   }
 }
 
