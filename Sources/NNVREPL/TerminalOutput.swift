@@ -24,6 +24,9 @@ public final class TerminalOutput: SessionOutput {
   /// Whether a progress bar is on the current line (so the next text starts a new line).
   private var barShown = false
   private var lastDraw = Date.distantPast
+  /// Where `train ... live` draws: the terminal, when standard input and output are both one.
+  public private(set) lazy var liveScreen: (any LiveScreen)? =
+    TerminalScreen.isAvailable ? TerminalScreen() : nil
 
   /// - Parameter isTerminal: whether standard output is a terminal; detected when nil.
   public init(isTerminal: Bool? = nil) {

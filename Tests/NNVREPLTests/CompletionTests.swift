@@ -62,7 +62,8 @@ import Testing
     Row(
       line: "train net on data epochs 5 ",
       candidates: [
-        "batch", "clip", "every", "l1", "l2", "loss", "lr", "optimizer", "seed", "standardize",
+        "batch", "clip", "every", "l1", "l2", "live", "loss", "lr", "optimizer", "seed",
+        "standardize",
         "validate",
       ], from: 27),
     Row(

@@ -5,8 +5,9 @@ import NNVPlot
 /// that pause, step and stop it.
 ///
 /// It is the trainer's observer. After every batch it reads the keys pressed (at most every
-/// few milliseconds, without waiting) and asks to see the model when a frame is due: at most
-/// every `frameInterval` while running, and at once when the state changes. A pause starts at
+/// few milliseconds, without waiting) and asks to see the model when a frame is due: every
+/// `frameInterval` while running (about 11 frames a second), and at once when the state
+/// changes. A pause starts at
 /// the end of an epoch, so a paused frame shows a whole number of epochs and `s` runs exactly
 /// one more; while paused it waits for keys, checking for Ctrl-C every `pauseWait` seconds.
 final class LiveTraining {
@@ -42,7 +43,7 @@ final class LiveTraining {
   /// Draws a frame of the dashboard for a model and a status.
   typealias Frame = (Sequential, TrainingStatus) throws -> String
 
-  static let frameInterval: Duration = .milliseconds(100)
+  static let frameInterval: Duration = .milliseconds(90)
   static let keyInterval: Duration = .milliseconds(5)
   static let pauseWait = 0.05
 

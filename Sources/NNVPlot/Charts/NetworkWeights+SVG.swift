@@ -24,23 +24,24 @@ extension NetworkWeights {
           let v = block.weights[r, c]
           doc.rect(
             x: x + Double(c) * cell, y: area.y + Double(r) * cell, width: cell + 0.3,
-            height: cell + 0.3, fill: color(v).hex,
+            height: cell + 0.3, fill: color(v, domains[index]).hex,
             tooltip: "\(layer.name) unit \(r * view.unitStep + 1) ← input "
               + "\(c * view.inputStep + 1): \(NumberText.short(v))")
         }
         if view.biases, r < block.bias.count {
           doc.rect(
             x: x + Double(block.weights.columns + 1) * cell, y: area.y + Double(r) * cell,
-            width: cell, height: cell, fill: color(block.bias[r]).hex,
+            width: cell, height: cell, fill: color(block.bias[r], domains[index]).hex,
             tooltip: "\(layer.name) unit \(r * view.unitStep + 1) bias: "
               + NumberText.short(block.bias[r]))
         }
       }
       x += Double(block.weights.columns + (view.biases ? 2 : 0)) * cell + gap
     }
-    SVGAxes.colorBar(
-      &doc, box: Box(x: doc.width - 50, y: area.y + 10, width: 16, height: 120),
-      map: .diverging, domain: domain)
+    doc.text(
+      "blue −, white 0, red +; each layer on its own scale: "
+        + domains.map { "±" + NumberText.short($0.high) }.joined(separator: ", "),
+      x: area.x, y: doc.height - 14, size: 11, fill: "#555555")
     return doc.titled(title)
   }
 }

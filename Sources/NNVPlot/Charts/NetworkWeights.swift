@@ -22,22 +22,22 @@ public struct NetworkWeights: Sendable {
 
   public var layers: [Layer]
   public var options: ChartOptions
-  /// The values at the ends of the colour map: ± the largest finite |weight| or |bias|.
-  public var domain: ColorDomain
+  /// Each layer's scale, the ends of its colours: ± its largest finite |weight| or |bias|.
+  /// Layers have their own, since their weights differ in size (the first is often larger).
+  public var domains: [ColorDomain]
 
   public init(_ layers: [Layer], options: ChartOptions = ChartOptions()) {
     self.layers = layers
     self.options = options
-    let values = layers.flatMap { $0.weights.values + $0.bias }
-    domain = ColorDomain(fitting: values, diverging: true)
+    domains = layers.map { ColorDomain(fitting: $0.weights.values + $0.bias, diverging: true) }
   }
 
-  func color(_ value: Double) -> RGB {
+  func color(_ value: Double, _ domain: ColorDomain) -> RGB {
     value.isFinite ? ColorMap.diverging.color(at: domain.fraction(value)) : ColorMap.missing
   }
 
   /// The monochrome glyph of a value: its sign, larger ones bolder; `?` when not finite.
-  func glyph(_ value: Double) -> Character {
+  func glyph(_ value: Double, _ domain: ColorDomain) -> Character {
     guard value.isFinite else { return "?" }
     let t = abs(value) / Swift.max(abs(domain.high), .leastNonzeroMagnitude)
     if t < 0.15 { return options.glyphs.usesBraille ? "·" : "." }
@@ -79,9 +79,7 @@ public struct NetworkWeights: Sendable {
   // MARK: Text
 
   public func text() -> String {
-    var lines: [String] = []
-    let title = options.title ?? "weights: a row per unit, a cell per input, then its bias"
-    lines.append(TextLayout.clip(title, options.columns))
+    var lines = [TextLayout.clip(heading, options.columns)]
     guard !layers.isEmpty else {
       return (lines + ["(no dense layers)"]).joined(separator: "\n") + "\n"
     }
@@ -95,70 +93,78 @@ public struct NetworkWeights: Sendable {
       x += block.weights.columns + (view.biases ? 2 : 0) + 1
     }
     let unitRows = view.blocks.map(\.weights.rows).max() ?? 0
-    let height = (unitRows + perRow - 1) / perRow
-    var canvas = TextCanvas(width: Swift.max(1, x - 1), height: height + 1)
+    var canvas = TextCanvas(width: Swift.max(1, x - 1), height: (unitRows + perRow - 1) / perRow)
     for (index, block) in view.blocks.enumerated() {
-      let label = "\(index + 1)"
-      let next = index + 1 < starts.count ? starts[index + 1] - 1 : canvas.width
-      canvas.write(String(label.prefix(Swift.max(1, next - starts[index]))), starts[index], 0)
       let biasColumn = view.biases ? starts[index] + block.weights.columns + 1 : nil
-      drawBlock(block, into: &canvas, left: starts[index], bias: biasColumn, perRow: perRow)
+      drawBlock(
+        block, domains[index], into: &canvas, left: starts[index], bias: biasColumn,
+        perRow: perRow)
     }
     lines += TextBlock(canvas.render(options.colorMode)).lines
-    lines.append(TextLayout.clip(note(view.unitStep, view.inputStep, view.biases), options.columns))
-    lines.append(legend())
+    let notes = note(view.unitStep, view.inputStep, view.biases)
+    lines.append(TextBlock.clipped(legend() + (notes.isEmpty ? "" : "  " + notes), to: options.columns))
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// The first line: the title and the sizes along the chain, `2→16→16→2`.
+  var heading: String {
+    let sizes = [layers.first?.weights.rows ?? 0] + layers.map(\.weights.columns)
+    let text = (options.title ?? "weights") + " " + sizes.map(String.init).joined(separator: "→")
+    let more = ": a row per unit, a cell per edge into it"
+    return text.count + more.count <= options.columns ? text + more : text
   }
 
   /// One layer's cells from column `left`, row 1 down; its biases in column `bias`.
   func drawBlock(
-    _ block: (weights: Matrix, bias: [Double]), into canvas: inout TextCanvas, left: Int,
-    bias: Int?, perRow: Int
+    _ block: (weights: Matrix, bias: [Double]), _ domain: ColorDomain,
+    into canvas: inout TextCanvas, left: Int, bias: Int?, perRow: Int
   ) {
     let w = block.weights
     func cell(_ top: Double, _ bottom: Double?, _ x: Int, _ y: Int) {
       if perRow == 2 {
         var cell = TextCanvas.Cell()
         cell.character = "▀"
-        cell.foreground = color(top)
-        cell.background = bottom.map(color)
+        cell.foreground = color(top, domain)
+        cell.background = bottom.map { color($0, domain) }
         canvas[x, y] = cell
       } else {
-        canvas.put(glyph(top), x, y, color: options.colored ? color(top) : nil)
+        canvas.put(glyph(top, domain), x, y, color: options.colored ? color(top, domain) : nil)
       }
     }
     for y in 0..<((w.rows + perRow - 1) / perRow) {
       let unit = y * perRow
       let below = perRow == 2 && unit + 1 < w.rows
       for c in 0..<w.columns {
-        cell(w[unit, c], below ? w[unit + 1, c] : nil, left + c, y + 1)
+        cell(w[unit, c], below ? w[unit + 1, c] : nil, left + c, y)
       }
       if let bias, unit < block.bias.count {
-        cell(block.bias[unit], below ? block.bias[unit + 1] : nil, bias, y + 1)
+        cell(block.bias[unit], below ? block.bias[unit + 1] : nil, bias, y)
       }
     }
   }
 
-  /// What the blocks are: the layers' sizes, and the block means when shrunk.
+  /// What the cells are when not one per edge: means of blocks, or no biases.
   func note(_ unitStep: Int, _ inputStep: Int, _ biases: Bool) -> String {
-    var parts = layers.enumerated().map { index, layer in
-      "\(index + 1) \(layer.weights.rows)→\(layer.weights.columns)"
+    var parts: [String] = []
+    if unitStep > 1 || inputStep > 1 {
+      parts.append("means of \(unitStep) units × \(inputStep) inputs")
     }
-    if unitStep > 1 || inputStep > 1 { parts.append("means of \(unitStep)×\(inputStep)") }
-    if !biases { parts.append("no biases shown") }
-    return parts.joined(separator: "  ")
+    if !biases { parts.append("no biases") }
+    return parts.joined(separator: ", ")
   }
 
-  /// The scale: the colours, or the glyphs in monochrome, with the largest size.
+  /// The scale: the colours, or the glyphs in monochrome, and each layer's largest size.
   func legend() -> String {
-    let high = NumberText.short(domain.high)
+    let scales = domains.map { "±" + NumberText.short($0.high) }.joined(separator: " ")
     if options.colored {
-      let blue = ANSIStyle.foreground(color(domain.low), options.colorMode)
-      let red = ANSIStyle.foreground(color(domain.high), options.colorMode)
+      let unit = ColorDomain(low: -1, high: 1)
+      let blue = ANSIStyle.foreground(color(-1, unit), options.colorMode)
+      let red = ANSIStyle.foreground(color(1, unit), options.colorMode)
       let (full, empty) = options.glyphs.usesBraille ? ("■", "□") : ("#", "o")
-      return "\(blue)\(full)\(ANSIStyle.reset) −\(high)  \(empty) 0  \(red)\(full)\(ANSIStyle.reset) +\(high)"
+      let reset = ANSIStyle.reset
+      return "\(blue)\(full)\(reset) −  \(empty) 0  \(red)\(full)\(reset) +  \(scales)"
     }
     let dot = options.glyphs.usesBraille ? "·" : "."
-    return "\(dot) near 0  + # positive  - = negative (up to ±\(high))"
+    return "\(dot) 0  + # positive  - = negative  \(scales)"
   }
 }

@@ -10,7 +10,10 @@ public struct TextBlock: Sendable, Equatable {
 
   /// The lines of `text` (its last line break dropped), as wide as the widest of them.
   public init(_ text: String) {
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    // Split as bytes: finding grapheme clusters in a screenful of colour sequences is slow.
+    var lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map {
+      String(Substring($0))
+    }
     if lines.last == "" { lines.removeLast() }
     self.init(lines: lines)
   }
@@ -22,17 +25,19 @@ public struct TextBlock: Sendable, Equatable {
 
   public var height: Int { lines.count }
 
-  /// The cells `line` takes on a terminal: its characters, less its escape sequences.
+  /// The cells `line` takes on a terminal: its characters, less its escape sequences. Every
+  /// character nnv draws is one cell wide, so this counts the UTF-8 lead bytes outside escape
+  /// sequences.
   public static func visibleWidth(_ line: String) -> Int {
     var width = 0
     var inEscape = false
-    for scalar in line.unicodeScalars {
+    for byte in line.utf8 {
       if inEscape {
         // A control sequence ends with a letter (`m` for colours, `K`, `H`, `A`).
-        if ("A"..."Z").contains(scalar) || ("a"..."z").contains(scalar) { inEscape = false }
-      } else if scalar == "\u{1B}" {
+        if (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) { inEscape = false }
+      } else if byte == 0x1B {
         inEscape = true
-      } else if scalar.properties.generalCategory != .nonspacingMark {
+      } else if byte & 0xC0 != 0x80 {
         width += 1
       }
     }
@@ -43,27 +48,24 @@ public struct TextBlock: Sendable, Equatable {
   /// reset at the cut, so that it does not run on).
   public static func clipped(_ line: String, to width: Int) -> String {
     guard visibleWidth(line) > width else { return line }
-    var result = ""
+    var result = String.UnicodeScalarView()
     var used = 0
     var inEscape = false
     var styled = false
-    for character in line {
+    for scalar in line.unicodeScalars {
       if inEscape {
-        result.append(character)
-        if character.isLetter { inEscape = false }
-        continue
-      }
-      if character == "\u{1B}" {
+        result.append(scalar)
+        if ("A"..."Z").contains(scalar) || ("a"..."z").contains(scalar) { inEscape = false }
+      } else if scalar == "\u{1B}" {
         inEscape = true
         styled = true
-        result.append(character)
-        continue
+        result.append(scalar)
+      } else if used < width {
+        result.append(scalar)
+        used += 1
       }
-      guard used < width else { continue }
-      result.append(character)
-      used += 1
     }
-    return styled ? result + ANSIStyle.reset : result
+    return String(result) + (styled ? ANSIStyle.reset : "")
   }
 
   /// `line` cut or padded with spaces to exactly `width` visible cells.
@@ -75,9 +77,15 @@ public struct TextBlock: Sendable, Equatable {
 
   /// The block cut to `width` columns and `height` lines.
   public func cropped(width: Int, height: Int) -> TextBlock {
-    TextBlock(
-      lines: lines.prefix(Swift.max(0, height)).map { TextBlock.clipped($0, to: width) },
-      width: nil)
+    let kept = Array(lines.prefix(Swift.max(0, height)))
+    if self.width <= width { return TextBlock(lines: kept, width: self.width, measured: true) }
+    return TextBlock(lines: kept.map { TextBlock.clipped($0, to: width) })
+  }
+
+  /// A block whose width is known: its lines are not measured again.
+  init(lines: [String], width: Int, measured: Bool) {
+    self.lines = lines
+    self.width = width
   }
 
   /// This block over `other`.
@@ -102,7 +110,8 @@ public struct TextBlock: Sendable, Equatable {
       }
       lines.append(trimmed(line))
     }
-    return TextBlock(lines: lines)
+    let width = blocks.map(\.width).reduce(0, +) + gap * Swift.max(0, blocks.count - 1)
+    return TextBlock(lines: lines, width: width, measured: true)
   }
 
   /// `line` without trailing spaces outside of any colour.

@@ -114,17 +114,16 @@ public struct DashboardView: View {
     var o = options
     o.width = width
     var network = ModelViews.networkWeights(model, options: o)
-    network.options.title = "weights"
     let (loss, accuracy) = ModelViews.history([model], options: o)
     let perRow = options.glyphs.usesHalfBlocks && options.colored ? 2 : 1
     let units = network.layers.map(\.weights.columns).max() ?? 0
-    let networkNeed = network.layers.isEmpty ? 0 : (units + perRow - 1) / perRow + 4
+    let networkNeed = network.layers.isEmpty ? 0 : (units + perRow - 1) / perRow + 2
     let lossMinimum = 9
     var panels: [TextBlock] = []
     var curveLines = lines
-    if networkNeed > 0, lines >= lossMinimum + 1 + 7 {
+    if networkNeed > 0, lines >= lossMinimum + 1 + 5 {
       let networkLines = Swift.min(networkNeed, lines - lossMinimum - 1)
-      network.options.height = networkLines - 4
+      network.options.height = networkLines - 2
       curveLines = lines - networkLines - 1
       panels.append(TextBlock(network.text()).cropped(width: width, height: networkLines))
     }
