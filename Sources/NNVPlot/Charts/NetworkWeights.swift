@@ -102,7 +102,9 @@ public struct NetworkWeights: Sendable {
     }
     lines += TextBlock(canvas.render(options.colorMode)).lines
     let notes = note(view.unitStep, view.inputStep, view.biases)
-    lines.append(TextBlock.clipped(legend() + (notes.isEmpty ? "" : "  " + notes), to: options.columns))
+    // What the cells are comes first: the scale can be cut on a narrow screen.
+    lines.append(
+      TextBlock.clipped((notes.isEmpty ? "" : notes + "  ") + legend(), to: options.columns))
     return lines.joined(separator: "\n") + "\n"
   }
 
@@ -143,11 +145,12 @@ public struct NetworkWeights: Sendable {
     }
   }
 
-  /// What the cells are when not one per edge: means of blocks, or no biases.
+  /// What the cells are when not one per edge: means of blocks of units × inputs, or no
+  /// biases.
   func note(_ unitStep: Int, _ inputStep: Int, _ biases: Bool) -> String {
     var parts: [String] = []
     if unitStep > 1 || inputStep > 1 {
-      parts.append("means of \(unitStep) units × \(inputStep) inputs")
+      parts.append("means of \(unitStep)×\(inputStep)")
     }
     if !biases { parts.append("no biases") }
     return parts.joined(separator: ", ")
