@@ -79,8 +79,10 @@ public final class TerminalOutput: SessionOutput {
 public final class TranscriptOutput: SessionOutput {
   public private(set) var text = ""
   public private(set) var events: [ProgressEvent] = []
+  /// The live screen training draws on; none unless given.
+  public var liveScreen: (any LiveScreen)?
 
-  public init() {}
+  public init(liveScreen: (any LiveScreen)? = nil) { self.liveScreen = liveScreen }
 
   public func write(_ text: String) { self.text += text }
   public func writeError(_ text: String) { self.text += text }

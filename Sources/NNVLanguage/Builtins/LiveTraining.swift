@@ -147,9 +147,10 @@ extension LiveTraining {
   func begin(_ model: Sequential) { draw(model) }
 
   /// Draws the last frame, `state` (finished or stopped), and gives the screen back with the
-  /// frame left on it.
+  /// frame left on it. The frame is drawn even after Ctrl-C, which stopped the training, not
+  /// the drawing of where it stopped.
   func finish(_ model: Sequential, state: TrainingStatus.State) {
-    draw(model, state: state)
+    Cancellation.run(with: CancellationFlag()) { draw(model, state: state) }
     screen.end()
   }
 }

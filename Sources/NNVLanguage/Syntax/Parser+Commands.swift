@@ -51,6 +51,9 @@ extension Parser {
     let label = Name(text: word.text, range: word.range)
     // A flag's word alone means true.
     if builtin.parameter(named: word.text)?.isFlag == true {
+      if peek.kind == .keyword(.true) || peek.kind == .keyword(.false) {
+        report(.flagValue(word.text), at: advance().range)
+      }
       return Argument(label: label, value: Expression(kind: .boolean(true), range: word.range))
     }
     if atStatementEnd {
@@ -81,6 +84,11 @@ extension Diagnostic.Message {
     let placeholder = command.parameter(named: word)?.placeholder ?? "VALUE"
     return Self(
       "Expect a value after '\(word)'.", hint: "write `\(word) \(placeholder)`")
+  }
+  static func flagValue(_ word: String) -> Self {
+    Self(
+      "`\(word)` is a flag: it takes no value.",
+      hint: "write `\(word)` alone, or `\(word): false` in a call")
   }
   static func duplicateOption(_ word: String) -> Self {
     Self("Option '\(word)' is given twice.", hint: "keep one of them")
