@@ -21,12 +21,18 @@ import Testing
     let text = try view.text()
     let widths = widths(text)
     let size = "\(view.columns)×\(view.rows)"
-    #expect(widths.count <= view.rows - 1, "\(size): \(widths.count) lines", sourceLocation: sourceLocation)
-    #expect(widths.count >= view.rows - 3, "\(size): \(widths.count) lines", sourceLocation: sourceLocation)
+    #expect(
+      widths.count <= view.rows - 1, "\(size): \(widths.count) lines",
+      sourceLocation: sourceLocation)
+    #expect(
+      widths.count >= view.rows - 3, "\(size): \(widths.count) lines",
+      sourceLocation: sourceLocation)
     #expect(
       widths.allSatisfy { $0 <= view.columns }, "\(size): widths \(widths)",
       sourceLocation: sourceLocation)
-    #expect((widths.max() ?? 0) >= view.columns - 12, "\(size): \(widths)", sourceLocation: sourceLocation)
+    #expect(
+      (widths.max() ?? 0) >= view.columns - 12, "\(size): \(widths)", sourceLocation: sourceLocation
+    )
   }
 
   @Test func theLayoutFollowsTheModelsInput() throws {
@@ -50,6 +56,13 @@ import Testing
       (plane.model, plane.train, plane.validation), (curve.model, curve.train, nil),
       (curves.model, curves.train, nil),
     ]
+    #expect(
+      Set(
+        cases.map {
+          DashboardView(model: $0.0, train: $0.1, status: .init(model: "", epoch: 0, epochs: 1))
+            .layout
+        }
+      ).count == 3)
     for (model, train, validation) in cases {
       for (columns, rows) in Self.sizes {
         for colored in [false, true] {

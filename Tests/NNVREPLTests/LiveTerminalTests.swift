@@ -57,9 +57,10 @@ import Testing
     // Frames of 29 lines (the terminal's 30 less one) redrawn from their first line: the
     // screen does not grow however many are drawn.
     #expect(terminal.waitUntil(timeout: 20) { _ in terminal.transcript.contains("\u{1B}[28A") })
-    #expect(terminal.waitUntil(timeout: 20) { _ in
-      terminal.transcript.components(separatedBy: "\u{1B}[28A").count > 4
-    })
+    #expect(
+      terminal.waitUntil(timeout: 20) { _ in
+        terminal.transcript.components(separatedBy: "\u{1B}[28A").count > 4
+      })
     let lines = terminal.screen.split(separator: "\n", omittingEmptySubsequences: false).count
     #expect(lines <= 1 + 29 + 1, "\(terminal.screen)")
     #expect(terminal.transcript.contains("\u{1B}[?25l"))
@@ -69,9 +70,10 @@ import Testing
     #expect(terminal.waitFor("space resume · s one epoch · q stop", timeout: 20))
     let paused = try #require(Self.status(terminal.screen))
     terminal.send("s")
-    #expect(terminal.waitUntil(timeout: 20) {
-      Self.status($0).map { $0.epoch == paused.epoch + 1 && $0.paused } == true
-    })
+    #expect(
+      terminal.waitUntil(timeout: 20) {
+        Self.status($0).map { $0.epoch == paused.epoch + 1 && $0.paused } == true
+      })
     terminal.send("q")
     #expect(terminal.waitFor("history \(paused.epoch + 1)", timeout: 20))
     #expect(terminal.waitForExit(timeout: 20) == 0)

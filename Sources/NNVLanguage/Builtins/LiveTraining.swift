@@ -4,8 +4,9 @@ import NNVPlot
 /// `train ... live`: the dashboard redrawn on a live screen while training runs, and the keys
 /// that pause, step and stop it.
 ///
-/// It is the trainer's observer. After every batch it reads the keys pressed (at most every
-/// few milliseconds, without waiting) and asks to see the model when a frame is due: every
+/// It is the trainer's observer. After every batch it reads the keys pressed, without waiting
+/// (one `poll` of the terminal, a fraction of a microsecond), and asks to see the model when a
+/// frame is due: every
 /// `frameInterval` while running (about 11 frames a second), and at once when the state
 /// changes. A pause starts at
 /// the end of an epoch, so a paused frame shows a whole number of epochs and `s` runs exactly
@@ -44,7 +45,6 @@ final class LiveTraining {
   typealias Frame = (Sequential, TrainingStatus) throws -> String
 
   static let frameInterval: Duration = .milliseconds(90)
-  static let keyInterval: Duration = .milliseconds(5)
   static let pauseWait = 0.05
 
   let screen: any LiveScreen
@@ -55,7 +55,6 @@ final class LiveTraining {
   private let clock = ContinuousClock()
   private let start: ContinuousClock.Instant
   private var lastDraw: ContinuousClock.Instant?
-  private var lastKeys: ContinuousClock.Instant
   /// Whether the state changed since the last frame.
   private var changed = false
   /// Frames drawn.
@@ -70,7 +69,6 @@ final class LiveTraining {
     self.status = status
     self.frame = frame
     start = clock.now
-    lastKeys = start
   }
 
   /// The trainer's observer.
@@ -91,14 +89,10 @@ final class LiveTraining {
 
   /// After a batch or an epoch: stop, go on, or show the model first.
   private func next(cancelled: Bool) -> TrainingControl {
-    let now = clock.now
-    if now - lastKeys >= Self.keyInterval {
-      lastKeys = now
-      readKeys()
-    }
+    readKeys()
     if cancelled || control.quit { return .stop }
     if changed || control.state == .paused { return .inspect }
-    if let lastDraw, now - lastDraw < Self.frameInterval { return .proceed }
+    if let lastDraw, clock.now - lastDraw < Self.frameInterval { return .proceed }
     return .inspect
   }
 

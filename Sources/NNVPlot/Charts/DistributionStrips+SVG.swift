@@ -46,4 +46,3 @@ extension DistributionStrips {
     return doc.titled(title)
   }
 }
-

@@ -130,8 +130,10 @@ public struct DashboardView: View {
     var curves: [TextBlock] = []
     if let accuracy, curveLines >= 2 * lossMinimum + 1 {
       let half = (curveLines - 1) / 2
-      curves = [Self.fitted(loss, lines: half), Self.fitted(accuracy, lines: curveLines - half - 1)]
-        .compactMap { $0 }
+      curves = [
+        Self.fitted(loss, lines: half), Self.fitted(accuracy, lines: curveLines - half - 1),
+      ]
+      .compactMap { $0 }
     } else if let block = Self.fitted(loss, lines: curveLines) {
       curves = [block]
     }
