@@ -143,7 +143,7 @@ import Testing
     let check = try SVGCheck(try view.svg())
     // The plane, the network diagram, the loss and the accuracy.
     #expect(try check.count("/svg/svg") == 4)
-    #expect(try check.texts().contains { $0.hasPrefix("net  epoch 12/12  loss ") })
+    #expect(try check.texts().contains { $0.hasPrefix("net · epoch 12/12 · loss ") })
     let curves = try DashboardFixtures.curves()
     let other = DashboardView(
       model: curves.model, train: curves.train,

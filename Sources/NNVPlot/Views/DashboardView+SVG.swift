@@ -8,19 +8,20 @@ extension DashboardView {
     var o = options
     (o.svgWidth, o.svgHeight) = (560, 360)
     let (left, right) = try documentColumns(o)
-    let heading = 36.0
+    let top = 36.0
     let leftWidth = left.map(\.width).max() ?? 0
     let width = leftWidth + (right.map(\.width).max() ?? 0)
     let height = Swift.max(
       left.map(\.height).reduce(0, +), right.map(\.height).reduce(0, +))
-    var page = SVGDocument(width: Swift.max(width, 640), height: height + heading)
+    var page = SVGDocument(width: Swift.max(width, 640), height: height + top)
     var plain = options
     plain.colorMode = .none
-    page.text(
-      TextBlock.clipped(status.line(width: 160, options: plain), to: 160), x: 16, y: 24,
-      size: 15, weight: "bold")
+    // SVG text collapses runs of spaces: the parts are set apart with dots.
+    let heading = status.line(width: 160, options: plain)
+      .replacingOccurrences(of: "  ", with: " · ")
+    page.text(heading, x: 16, y: 24, size: 15, weight: "bold")
     for (column, documents) in [(0.0, left), (leftWidth, right)] {
-      var y = heading
+      var y = top
       for document in documents {
         page.place(document, x: column, y: y)
         y += document.height
