@@ -45,11 +45,10 @@ extension Builtins {
           + "(for recurrent networks, whose gradients can explode)",
         bounds: .positive(hint: "a norm such as 1 or 5")),
       Parameter(
-        "live", .boolean, default: "false, or on with `:set live on`",
-        "on a terminal, a dashboard redrawn as training runs: the decision over the plane (or "
-          + "the fitted curve, or the weights and confusion matrix), the loss, the network's "
-          + "weights; space pauses, s runs one epoch, q stops and keeps the weights; elsewhere "
-          + "the usual progress", flag: true),
+        "live", .boolean, default: "false, or `:set live on`",
+        "on a terminal, a dashboard redrawn as training runs (the decision over the plane or "
+          + "the fitted curve, the loss, the weights); space pauses, s runs one epoch, q stops "
+          + "and keeps the weights; elsewhere the usual progress", flag: true),
     ],
     example: """
       let data = xor(n: 64, noise: 0.1)
