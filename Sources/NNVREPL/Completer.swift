@@ -156,8 +156,9 @@ public struct Completer: Sendable {
       return builtin.clauseWords
     }
     let clauses = Set(builtin.clauseWords)
+    // A flag takes no value: after it come the other clauses.
     if last.kind == .identifier, clauses.contains(last.text),
-      let parameter = builtin.parameter(named: last.text)
+      let parameter = builtin.parameter(named: last.text), !parameter.isFlag
     {
       return values(for: parameter.type)
     }
@@ -240,7 +241,7 @@ public struct Completer: Sendable {
     case (":set", 0):
       return CompletionResult(
         replacingFrom: from, candidates: Self.filter(MetaCommand.settingNames, word))
-    case (":set", 1) where ["color", "timing"].contains(parts[1]):
+    case (":set", 1) where ["color", "live", "timing"].contains(parts[1]):
       return CompletionResult(replacingFrom: from, candidates: Self.filter(["on", "off"], word))
     default:
       return CompletionResult(replacingFrom: from, candidates: [])

@@ -23,8 +23,8 @@ public struct MetaCommand: Sendable {
     MetaCommand(name: ":reset", usage: ":reset", summary: "forgets every name and starts over"),
     MetaCommand(name: ":history", usage: ":history", summary: "shows the lines typed lately"),
     MetaCommand(
-      name: ":set", usage: ":set [color on|off] [seed N] [width N] [timing on|off]",
-      summary: "shows or changes settings"),
+      name: ":set", usage: ":set [color|live|timing on|off] [seed N] [width N]",
+      summary: "shows or changes settings; `live on` makes every `train` a live dashboard"),
     MetaCommand(name: ":time", usage: ":time", summary: "toggles showing how long entries take"),
     MetaCommand(
       name: ":quit", usage: ":quit",
@@ -35,7 +35,7 @@ public struct MetaCommand: Sendable {
   public static var names: [String] { all.map(\.name) }
 
   /// The settings `:set` knows.
-  public static let settingNames = ["color", "seed", "timing", "width"]
+  public static let settingNames = ["color", "live", "seed", "timing", "width"]
 
   public static func named(_ name: String) -> MetaCommand? { all.first { $0.name == name } }
 

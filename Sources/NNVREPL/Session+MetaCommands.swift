@@ -95,6 +95,7 @@ extension Session {
       output: output, seed: settings.seed, cancellation: cancellation, directory: directory)
     interpreter.display = settings.display
     interpreter.hostHelp = MetaCommand.hostHelp
+    interpreter.liveTraining = settings.live
     scriptSeed = settings.seed
     recorded = []
     output.write("reset: every name is gone, the seed is \(settings.seed)\n")
@@ -120,8 +121,9 @@ extension Session {
   func set(_ words: [String]) {
     guard let option = words.first else {
       let text = [
-        "color \(settings.color ? "on" : "off")", "seed \(interpreter.seed)",
-        "timing \(settings.timing ? "on" : "off")", "width \(settings.display.width)",
+        "color \(settings.color ? "on" : "off")", "live \(settings.live ? "on" : "off")",
+        "seed \(interpreter.seed)", "timing \(settings.timing ? "on" : "off")",
+        "width \(settings.display.width)",
       ]
       return output.write(text.joined(separator: "\n") + "\n")
     }
@@ -147,6 +149,11 @@ extension Session {
       }
     case "timing":
       if let on = flag() { settings.timing = on }
+    case "live":
+      if let on = flag() {
+        settings.live = on
+        interpreter.liveTraining = on
+      }
     case "seed":
       guard let seed = UInt64(value), seed <= SessionSettings.maximumSeed else {
         return problem(

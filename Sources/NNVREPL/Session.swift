@@ -16,14 +16,18 @@ public struct SessionSettings: Sendable {
   public var timing: Bool
   /// How views draw in the terminal; `color` switches its colours on and off.
   public var display: Display
+  /// Whether every `train` draws its live dashboard (`:set live on`), as if it said `live`.
+  public var live: Bool
 
   public init(
-    color: Bool = false, seed: UInt64 = 42, timing: Bool = false, display: Display = Display()
+    color: Bool = false, seed: UInt64 = 42, timing: Bool = false, display: Display = Display(),
+    live: Bool = false
   ) {
     self.color = color
     self.seed = seed
     self.timing = timing
     self.display = display
+    self.live = live
   }
 }
 
@@ -80,6 +84,7 @@ public final class Session {
       output: output, seed: settings.seed, cancellation: cancellation, directory: directory)
     interpreter.display = settings.display
     interpreter.hostHelp = MetaCommand.hostHelp
+    interpreter.liveTraining = settings.live
     for line in history?.entries ?? [] { reader.addHistory(line) }
   }
 

@@ -24,6 +24,9 @@ public final class TerminalOutput: SessionOutput {
   /// Whether a progress bar is on the current line (so the next text starts a new line).
   private var barShown = false
   private var lastDraw = Date.distantPast
+  /// Where `train ... live` draws: the terminal, when standard input and output are both one.
+  public private(set) lazy var liveScreen: (any LiveScreen)? =
+    TerminalScreen.isAvailable ? TerminalScreen() : nil
 
   /// - Parameter isTerminal: whether standard output is a terminal; detected when nil.
   public init(isTerminal: Bool? = nil) {
@@ -86,8 +89,10 @@ public final class TerminalOutput: SessionOutput {
 public final class TranscriptOutput: SessionOutput {
   public private(set) var text = ""
   public private(set) var events: [ProgressEvent] = []
+  /// The live screen training draws on; none unless given.
+  public var liveScreen: (any LiveScreen)?
 
-  public init() {}
+  public init(liveScreen: (any LiveScreen)? = nil) { self.liveScreen = liveScreen }
 
   public func write(_ text: String) { self.text += text }
   public func writeError(_ text: String) { self.text += text }

@@ -62,7 +62,8 @@ import Testing
     Row(
       line: "train net on data epochs 5 ",
       candidates: [
-        "batch", "clip", "every", "l1", "l2", "loss", "lr", "optimizer", "seed", "standardize",
+        "batch", "clip", "every", "l1", "l2", "live", "loss", "lr", "optimizer", "seed",
+        "standardize",
         "validate",
       ], from: 27),
     Row(
@@ -110,7 +111,14 @@ import Testing
     Row(line: ":h", candidates: [":help", ":history"], from: 0),
     Row(line: ":help tr", candidates: ["train", "trajectory"], from: 6),
     Row(line: ":help re", candidates: ["relu"], from: 6),
-    Row(line: ":set ", candidates: ["color", "seed", "timing", "width"], from: 5),
+    Row(line: ":set ", candidates: ["color", "live", "seed", "timing", "width"], from: 5),
+    Row(line: ":set live o", candidates: ["off", "on"], from: 10),
+    Row(
+      line: "train net on data live ",
+      candidates: [
+        "batch", "clip", "epochs", "every", "l1", "l2", "loss", "lr", "optimizer", "seed",
+        "standardize", "validate",
+      ], from: 23),
     Row(line: ":set color o", candidates: ["off", "on"], from: 11),
     Row(line: ":load x", candidates: ["xor.nnv", "xor.nnvm"], from: 6, suffix: ""),
     Row(line: ":load Scripts/ex", candidates: ["examples/"], from: 14, suffix: ""),

@@ -192,7 +192,7 @@ import Testing
 final class PseudoTerminal {
   let master: Int32
   let pid: pid_t
-  private var bytes: [UInt8] = []
+  private(set) var bytes: [UInt8] = []
 
   struct Failure: Error, CustomStringConvertible {
     var description: String

@@ -61,13 +61,14 @@ public enum Trainer {
   ///
   /// The run is reproducible: the same model, data, options and optimizer settings give the
   /// same weights bit for bit. After every epoch the options' recorders add their statistics to
-  /// the epoch's metrics. The observer is called after every batch and every epoch and may
-  /// stop training; the model then keeps the weights of the last finished batch. So does a
-  /// cancelled `Cancellation` token (Ctrl-C), which is polled inside every forward and
-  /// backward pass and validation. A loss that becomes NaN or infinite stops training and restores the weights
-  /// from the start of that epoch, and so do weights that become NaN, infinite or larger than
-  /// `largestWeight`, and a validation loss that becomes NaN or infinite (see
-  /// `TrainingOutcome`).
+  /// the epoch's metrics. The observer is called after every batch and every epoch; it may ask
+  /// to see the model as it is (`.inspect`, for a live view, which leaves the weights the same
+  /// bit for bit) or stop training, and the model then keeps the weights of the last finished
+  /// batch. So does a cancelled `Cancellation` token (Ctrl-C), which is polled inside every
+  /// forward and backward pass and validation. A loss that becomes NaN or infinite stops
+  /// training and restores the weights from the start of that epoch, and so do weights that
+  /// become NaN, infinite or larger than `largestWeight`, and a validation loss that becomes NaN
+  /// or infinite (see `TrainingOutcome`).
   ///
   /// - Throws: `TrainingError` when the options or data do not fit the model; the model is
   ///   unchanged then.

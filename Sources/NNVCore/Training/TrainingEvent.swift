@@ -4,12 +4,20 @@ public enum TrainingEvent: Sendable {
   case batchEnded(epoch: Int, batch: Int, batches: Int, loss: Float)
   /// An epoch has ended; the metrics are also appended to the model's history.
   case epochEnded(EpochMetrics, epochs: Int)
+  /// The model as it is now, sent right after an event the observer answered with `.inspect`:
+  /// its parameters are those of the last finished batch and its history holds every finished
+  /// epoch (a live view draws it). The answer to it says whether training goes on.
+  case inspected(Sequential)
 }
 
 /// The observer's answer: go on, or stop after the current batch (Ctrl-C, a live plot closed).
 public enum TrainingControl: Sendable {
   case proceed
   case stop
+  /// Go on after showing the observer the model as it is now (`TrainingEvent.inspected`).
+  /// The model is a copy that shares the parameters' storage, so asking costs one copy of the
+  /// parameters on the next step, not on every batch.
+  case inspect
 }
 
 /// How a training run ended.

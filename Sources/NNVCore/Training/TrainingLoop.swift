@@ -106,7 +106,8 @@ struct TrainingLoop {
     finished = b + 1
     tally.lossSum += Double(loss) * Double(indices.count)
     if data.isClassification { tally.correct += correctPredictions(output, indices) }
-    if observer?(.batchEnded(epoch: epoch, batch: b + 1, batches: batches, loss: loss)) == .stop {
+    let event = TrainingEvent.batchEnded(epoch: epoch, batch: b + 1, batches: batches, loss: loss)
+    if notify(event, model: model) == .stop {
       model.parameters = parameters
       return .stopped(epoch: epoch, batch: b + 1)
     }
@@ -143,10 +144,21 @@ struct TrainingLoop {
     metrics.optimizer = optimizer.description
     metrics.lossFunction = options.loss
     model.history.append(metrics)
-    if observer?(.epochEnded(metrics, epochs: options.epochs)) == .stop || cancelled {
+    if notify(.epochEnded(metrics, epochs: options.epochs), model: model) == .stop || cancelled {
       return .stopped(epoch: epoch, batch: batches)
     }
     return nil
+  }
+
+  /// Tells the observer about `event`: its answer, or when it asks to inspect, its answer to
+  /// the model as it is now (`model` with the parameters of the last finished batch).
+  func notify(_ event: TrainingEvent, model: Sequential) -> TrainingControl {
+    guard let observer else { return .proceed }
+    let answer = observer(event)
+    guard answer == .inspect else { return answer }
+    var current = model
+    current.parameters = parameters
+    return observer(.inspected(current)) == .stop ? .stop : .proceed
   }
 
   /// How many of the classes `output` predicts for the samples at `indices` are right: one

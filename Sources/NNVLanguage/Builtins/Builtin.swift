@@ -74,9 +74,7 @@ public struct Builtin: Sendable {
     switch kind {
     case .command:
       let words = parameters.map { parameter -> String in
-        let text =
-          parameter.isPositional
-          ? parameter.placeholder : "\(parameter.name) \(parameter.placeholder)"
+        let text = parameter.isPositional ? parameter.placeholder : parameter.clause
         return parameter.isRequired ? text : "[\(text)]"
       }
       return ([name] + words).joined(separator: " ")
@@ -126,8 +124,9 @@ public struct Parameter: Sendable {
   init(
     _ name: String, _ type: ParameterType, positional: Bool = false, default defaultText: String?,
     _ summary: String, limit: ResourceLimit? = nil, bounds: Bounds? = nil,
-    fileTypes: [String]? = nil, bareWord: Bool = false
+    fileTypes: [String]? = nil, bareWord: Bool = false, flag: Bool = false
   ) {
+    self.isFlag = flag
     self.name = name
     self.type = type
     self.isPositional = positional
@@ -140,6 +139,13 @@ public struct Parameter: Sendable {
   }
 
   public var isRequired: Bool { defaultText == nil }
+
+  /// Whether it is a flag, a boolean whose clause word alone means true in a statement
+  /// (`train net on data live`); in a call it takes true or false (`live: true`).
+  public let isFlag: Bool
+
+  /// How it is written as a clause: `epochs N`, or a flag's word alone (`live`).
+  public var clause: String { isFlag ? name : "\(name) \(placeholder)" }
 
   /// How the value is shown in usage lines: `N`, `DATA`, `sgd|adam`; `NAME` for a bare word.
   public var placeholder: String { takesBareWord ? "NAME" : type.placeholder }

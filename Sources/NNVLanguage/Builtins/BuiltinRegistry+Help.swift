@@ -66,7 +66,7 @@ extension BuiltinRegistry {
 
   private static func label(for parameter: Parameter, of builtin: Builtin) -> String {
     if parameter.isPositional { return parameter.placeholder }
-    if builtin.kind == .command { return "\(parameter.name) \(parameter.placeholder)" }
+    if builtin.kind == .command { return parameter.clause }
     return "\(parameter.name): \(parameter.placeholder)"
   }
 

@@ -44,11 +44,17 @@ extension Builtins {
         "the largest global norm of a step's gradients; larger ones are scaled down to it "
           + "(for recurrent networks, whose gradients can explode)",
         bounds: .positive(hint: "a norm such as 1 or 5")),
+      Parameter(
+        "live", .boolean, default: "false, or `:set live on`",
+        "on a terminal, a dashboard redrawn as training runs (the decision over the plane or "
+          + "the fitted curve, the loss, the weights); space pauses, s runs one epoch, q stops "
+          + "and keeps the weights; elsewhere the usual progress", flag: true),
     ],
     example: """
       let data = xor(n: 64, noise: 0.1)
       model net { input 2; dense 4 tanh; dense 1 sigmoid }
       train net on data epochs 3 batch 16 optimizer adam lr 0.03
+      train net on data epochs 2 live
       """,
     body: .function(runTrain))
 
@@ -114,7 +120,6 @@ extension Builtins {
     guard let reference = call.model("model"), let data = call.dataset("on") else {
       return .none
     }
-    let interpreter = call.interpreter
     let epochs = try call.count("epochs", default: 10)
     let every = try call.count("every", default: 1)
     let optimizer = optimizer(call.string("optimizer") ?? "adam", rate: call.number("lr"))
@@ -132,12 +137,38 @@ extension Builtins {
       let duration = clock.now - start
       return Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
     }
-    let name = model.name
-    let outcome = try Trainer.train(&model, on: data, optimizer: optimizer, options: options) {
-      event in
+    let live = liveTraining(call, model, data: data, options: options, optimizer: optimizer)
+    let progress = progressObserver(
+      call, model.name, epochs: epochs, every: every, elapsed: elapsed)
+    let outcome: TrainingOutcome
+    do {
+      outcome = try Trainer.train(&model, on: data, optimizer: optimizer, options: options) {
+        event in
+        if case .batchEnded(_, _, let count, _) = event { batches = count }
+        return live?.observe(event) ?? progress(event, batches)
+      }
+    } catch {
+      live?.finish(model, state: .stopped)
+      throw error
+    }
+    reference.model = model
+    if let live { return try finishLive(live, outcome, call, model, batches: batches) }
+    try report(
+      outcome, call, model.name, last: model.history.last, epochs: epochs, batches: batches,
+      elapsed: elapsed)
+    return model.history.last.map(Interpreter.record(of:)) ?? .none
+  }
+
+  /// The observer that reports training's progress to the output: every batch (for a live
+  /// bar) and every `every` epochs and the last; it stops training on Ctrl-C.
+  static func progressObserver(
+    _ call: BuiltinCall, _ name: String, epochs: Int, every: Int,
+    elapsed: @escaping () -> Double
+  ) -> (TrainingEvent, Int) -> TrainingControl {
+    let interpreter = call.interpreter
+    return { event, batches in
       switch event {
       case .batchEnded(let epoch, let batch, let count, let loss):
-        batches = count
         interpreter.output.progress(
           ProgressEvent(
             phase: .batch, model: name, epoch: epoch, epochs: epochs, batch: batch,
@@ -147,14 +178,11 @@ extension Builtins {
           interpreter.output.progress(
             progressEvent(.epoch, name, metrics, epochs, batches, elapsed()))
         }
+      case .inspected:
+        break
       }
       return interpreter.cancellation.poll() ? .stop : .proceed
     }
-    reference.model = model
-    try report(
-      outcome, call, name, last: model.history.last, epochs: epochs, batches: batches,
-      elapsed: elapsed)
-    return model.history.last.map(Interpreter.record(of:)) ?? .none
   }
 
   /// The options the `train` call asks for, with its loss checked against the model and data.

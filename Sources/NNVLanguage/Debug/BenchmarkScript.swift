@@ -1,4 +1,5 @@
-/// A generated script for timing the front end (lexer, parser, checker).
+/// Generated scripts for the benchmarks: the front end (lexer, parser, checker) and the live
+/// training dashboard.
 public enum BenchmarkScript {
   /// About `lines` lines of varied, valid nnv: bindings, arithmetic, lists, functions, loops,
   /// model blocks and command statements. It is meant to be parsed and checked, not run.
@@ -27,5 +28,16 @@ public enum BenchmarkScript {
       i += 1
     }
     return out
+  }
+
+  /// A script that trains a 2-16-16-2 network on 400 points of the two moons for `epochs`
+  /// epochs of 13 batches, with the live dashboard when `live`: what the benchmark of the
+  /// dashboard's cost runs twice, with a screen in memory and without.
+  public static func liveTraining(epochs: Int, live: Bool) -> String {
+    """
+    let data = moons(n: 400, noise: 0.1, seed: 1)
+    model net { input 2; dense 16 tanh; dense 16 tanh; dense 2 softmax }
+    train net on data epochs \(epochs) batch 32 optimizer adam lr 0.01\(live ? " live" : "")
+    """
   }
 }

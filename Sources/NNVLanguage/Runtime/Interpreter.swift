@@ -34,6 +34,9 @@ public final class Interpreter {
   /// `help` lists and explains too; none by default.
   public var hostHelp: HostHelp?
 
+  /// Whether every `train` draws its live dashboard, as if it said `live` (`:set live on`).
+  public var liveTraining = false
+
   /// How deeply nnv functions may call each other before a runtime error.
   public static let maximumCallDepth = 200
 

@@ -3,6 +3,8 @@
 /// `write` receives complete text, newline included (`print` output, command reports).
 /// `progress` receives training progress; a terminal client redraws a bar, a pipe prints a line
 /// per epoch (see `ProgressRenderer`). Both are called on the interpreter's thread.
+/// `liveScreen` is where `train ... live` draws its dashboard; nil (the default) when the
+/// output cannot show one, and training then reports progress as usual.
 public protocol OutputSink: AnyObject {
   func write(_ text: String)
   func progress(_ event: ProgressEvent)
@@ -13,6 +15,7 @@ public protocol OutputSink: AnyObject {
   /// - Throws: `CancellationError` when Ctrl-C stops the script while it waits (the sink polls
   ///   `Cancellation.check()`).
   func pause(prompt: String) throws
+  var liveScreen: (any LiveScreen)? { get }
 }
 
 extension OutputSink {
@@ -24,8 +27,10 @@ extension OutputSink {
 public final class CollectingOutput: OutputSink {
   public private(set) var text = ""
   public private(set) var events: [ProgressEvent] = []
+  /// The live screen training draws on; none unless given.
+  public var liveScreen: (any LiveScreen)?
 
-  public init() {}
+  public init(liveScreen: (any LiveScreen)? = nil) { self.liveScreen = liveScreen }
 
   public func write(_ text: String) { self.text += text }
 

@@ -37,7 +37,7 @@ extension Parser {
     return Statement(kind: .command(invocation), range: nameToken.range.through(previous.range))
   }
 
-  // clause -> CLAUSE_WORD expression
+  // clause -> CLAUSE_WORD expression | FLAG_WORD
   mutating func clause(of builtin: Builtin) throws -> Argument {
     let word = peek
     // `from` is a keyword, and a clause word of the commands that take it (`sample`).
@@ -48,13 +48,21 @@ extension Parser {
       throw error(.unknownOption(word.text, command: builtin), at: word)
     }
     advance()
+    let label = Name(text: word.text, range: word.range)
+    // A flag's word alone means true.
+    if builtin.parameter(named: word.text)?.isFlag == true {
+      if peek.kind == .keyword(.true) || peek.kind == .keyword(.false) {
+        report(.flagValue(word.text), at: advance().range)
+      }
+      return Argument(label: label, value: Expression(kind: .boolean(true), range: word.range))
+    }
     if atStatementEnd {
       let end = SourceRange(start: word.range.end, end: word.range.end)
       report(.expectOptionValue(word.text, command: builtin), at: end)
       throw Failure()
     }
     let value = try expression()
-    return Argument(label: Name(text: word.text, range: word.range), value: value)
+    return Argument(label: label, value: value)
   }
 }
 
@@ -76,6 +84,11 @@ extension Diagnostic.Message {
     let placeholder = command.parameter(named: word)?.placeholder ?? "VALUE"
     return Self(
       "Expect a value after '\(word)'.", hint: "write `\(word) \(placeholder)`")
+  }
+  static func flagValue(_ word: String) -> Self {
+    Self(
+      "`\(word)` is a flag: it takes no value.",
+      hint: "write `\(word)` alone, or `\(word): false` in a call")
   }
   static func duplicateOption(_ word: String) -> Self {
     Self("Option '\(word)' is given twice.", hint: "keep one of them")

@@ -15,7 +15,7 @@ public enum ANSIStyle {
 
   public static func foreground(_ color: RGB, _ mode: ColorMode) -> String {
     switch mode {
-    case .truecolor: "\u{1B}[38;2;\(color.r);\(color.g);\(color.b)m"
+    case .truecolor: "\u{1B}[38;2;" + rgb(color)
     case .ansi256: "\u{1B}[38;5;\(paletteIndex(color))m"
     case .none: ""
     }
@@ -23,11 +23,20 @@ public enum ANSIStyle {
 
   public static func background(_ color: RGB, _ mode: ColorMode) -> String {
     switch mode {
-    case .truecolor: "\u{1B}[48;2;\(color.r);\(color.g);\(color.b)m"
+    case .truecolor: "\u{1B}[48;2;" + rgb(color)
     case .ansi256: "\u{1B}[48;5;\(paletteIndex(color))m"
     case .none: ""
     }
   }
+
+  /// `r;g;bm`, the end of a 24-bit colour sequence; from a table, since charts write one
+  /// for every coloured cell.
+  static func rgb(_ color: RGB) -> String {
+    decimals[Int(color.r)] + ";" + decimals[Int(color.g)] + ";" + decimals[Int(color.b)] + "m"
+  }
+
+  /// `0` to `255` as text.
+  private static let decimals: [String] = (0...255).map { String($0) }
 
   /// The nearest entry of xterm's 6×6×6 colour cube (16–231) or grey ramp (232–255).
   public static func paletteIndex(_ color: RGB) -> Int {

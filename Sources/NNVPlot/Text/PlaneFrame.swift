@@ -42,9 +42,7 @@ struct PlaneFrame {
     canvas.write(TextLayout.pad(yLabels[0], margin - 1, right: true), 0, 0)
     canvas.write(TextLayout.pad(yLabels[1], margin - 1, right: true), 0, height - 1)
     for y in 0..<height { canvas.put(glyphs.vertical, margin - 1, y) }
-    var lines = canvas.render(colorMode).split(separator: "\n", omittingEmptySubsequences: false)
-      .map(String.init)
-    if lines.last == "" { lines.removeLast() }
+    var lines = TextBlock(canvas.render(colorMode)).lines
     let low = NumberText.short(xDomain.lowerBound)
     let high = NumberText.short(xDomain.upperBound)
     lines.append(

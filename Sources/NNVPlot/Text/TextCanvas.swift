@@ -57,28 +57,30 @@ public struct TextCanvas: Sendable {
 
   /// The lines, with colour escapes for `mode`.
   public func render(_ mode: ColorMode) -> String {
-    var lines: [String] = []
+    // Built as bytes: a screenful of coloured cells is thousands of appends.
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(width * height * (mode == .none ? 3 : 24) + height)
     for y in 0..<height {
-      var line = ""
+      let start = bytes.count
       var fg: RGB?
       var bg: RGB?
       for x in 0..<width {
         let cell = cells[y * width + x]
         if mode != .none, cell.foreground != fg || cell.background != bg {
-          if fg != nil || bg != nil { line += ANSIStyle.reset }
-          if let f = cell.foreground { line += ANSIStyle.foreground(f, mode) }
-          if let b = cell.background { line += ANSIStyle.background(b, mode) }
+          if fg != nil || bg != nil { bytes += ANSIStyle.reset.utf8 }
+          if let f = cell.foreground { bytes += ANSIStyle.foreground(f, mode).utf8 }
+          if let b = cell.background { bytes += ANSIStyle.background(b, mode).utf8 }
           fg = cell.foreground
           bg = cell.background
         }
-        line.append(cell.character)
+        bytes += cell.character.utf8
       }
-      if mode != .none, fg != nil || bg != nil { line += ANSIStyle.reset }
+      if mode != .none, fg != nil || bg != nil { bytes += ANSIStyle.reset.utf8 }
       if mode == .none {
-        while line.last == " " { line.removeLast() }
+        while bytes.count > start, bytes[bytes.count - 1] == 0x20 { bytes.removeLast() }
       }
-      lines.append(line)
+      bytes.append(0x0A)
     }
-    return lines.joined(separator: "\n") + (lines.isEmpty ? "" : "\n")
+    return String(decoding: bytes, as: UTF8.self)
   }
 }

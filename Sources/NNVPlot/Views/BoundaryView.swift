@@ -42,7 +42,7 @@ public struct BoundaryView: View {
   }
 
   /// The chart that fits the model and the data.
-  func chart(resolution: Int, thumbnails: Bool, options: ChartOptions) throws -> any Chart {
+  func chart(resolution: Int, thumbnails: Bool, options: ChartOptions) throws -> any SizedChart {
     if model.inputShape == [1] {
       return try ModelViews.fittedCurve(model, train: train, test: test, options: options)
     }

@@ -34,6 +34,8 @@ extension ConfusionMatrix: Chart {}
 extension DecisionBoundary: Chart {}
 extension RegressionSurface: Chart {}
 extension NetworkDiagram: Chart {}
+extension NetworkWeights: Chart {}
+extension DistributionStrips: Chart {}
 extension SummaryTable: Chart {}
 extension SaliencyGrid: Chart {}
 extension AttributionBars: Chart {}

@@ -220,7 +220,7 @@ func runSgemm() {
 
 let usage =
   "usage: nnv-bench {xor-tiny|spiral-small|mnist-mlp|saliency|sgemm|parse|attribution|views|"
-  + "cnn-small|rnn-char|lstm-char}"
+  + "live|cnn-small|rnn-char|lstm-char}"
 let arguments = CommandLine.arguments.dropFirst()
 guard arguments.count == 1, let workload = arguments.first else {
   note(usage)
@@ -251,6 +251,8 @@ do {
     try runAttribution()
   case "views":
     try runViews()
+  case "live":
+    runLive()
   default:
     guard let training = workloads[workload] else {
       note("nnv-bench: unknown workload '\(workload)'\n\(usage)")
