@@ -58,8 +58,6 @@ final class LiveTraining {
   private var lastDraw: ContinuousClock.Instant?
   /// Whether the state changed since the last frame.
   private var changed = false
-  /// Frames drawn.
-  private(set) var frames = 0
 
   init(
     screen: any LiveScreen, cancellation: CancellationFlag, status: TrainingStatus,
@@ -125,7 +123,6 @@ final class LiveTraining {
     changed = false
     lastDraw = clock.now
     guard let text = try? frame(model, status) else { return }
-    frames += 1
     screen.draw(text)
   }
 
