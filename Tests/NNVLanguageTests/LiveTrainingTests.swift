@@ -132,6 +132,18 @@ import Testing
     #expect(Self.state(screen.frames.last ?? "") == "done")
   }
 
+  @Test func trainingThatCannotStartDrawsNothingAndGivesTheScreenBack() {
+    let screen = MemoryScreen()
+    let (result, _, _) = Self.run(
+      // Known only when it runs: the checker cannot see what the function returns.
+      "fn flowers() { return iris() }\ntrain(net, on: flowers(), epochs: 3, live: true)\n",
+      on: screen)
+    #expect(result.status == .software)
+    #expect(result.diagnostics.first?.text.contains("samples of shape [4]") == true)
+    #expect(screen.began && screen.ended)
+    #expect(screen.frameCount == 0)
+  }
+
   @Test func withoutAScreenLiveReportsTheUsualProgress() {
     let (result, output, _) = Self.run("train net on data epochs 3 batch 32 live", on: nil)
     #expect(result.status == .success)

@@ -3,9 +3,9 @@ import NNVPlot
 
 /// `train ... live` (and `:set live on`): training drawn as a dashboard on a live screen.
 extension Builtins {
-  /// The dashboard for this `train` call, its screen begun and its first frame drawn; nil when
-  /// it is not asked for (`live`, or the session's setting) or the output has no live screen,
-  /// and training then reports its progress as usual.
+  /// The dashboard for this `train` call, its screen begun (its first frame comes with the
+  /// first batch); nil when it is not asked for (`live`, or the session's setting) or the
+  /// output has no live screen, and training then reports its progress as usual.
   static func liveTraining(
     _ call: BuiltinCall, _ model: Sequential, data: Dataset, options: TrainingOptions,
     optimizer: any Optimizer
@@ -28,7 +28,6 @@ extension Builtins {
         options: display.chartOptions(width: size.columns)
       ).text()
     }
-    live.begin(model)
     return live
   }
 

@@ -148,7 +148,7 @@ extension Builtins {
         return live?.observe(event) ?? progress(event, batches)
       }
     } catch {
-      live?.finish(model, state: .stopped)
+      live?.abandon()
       throw error
     }
     reference.model = model

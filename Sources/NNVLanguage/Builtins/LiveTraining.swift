@@ -4,7 +4,8 @@ import NNVPlot
 /// `train ... live`: the dashboard redrawn on a live screen while training runs, and the keys
 /// that pause, step and stop it.
 ///
-/// It is the trainer's observer. After every batch it reads the keys pressed, without waiting
+/// It is the trainer's observer; the first frame is drawn after the first batch, once training
+/// is known to run. After every batch it reads the keys pressed, without waiting
 /// (one `poll` of the terminal, a fraction of a microsecond), and asks to see the model when a
 /// frame is due: every
 /// `frameInterval` while running (about 11 frames a second), and at once when the state
@@ -57,8 +58,6 @@ final class LiveTraining {
   private var lastDraw: ContinuousClock.Instant?
   /// Whether the state changed since the last frame.
   private var changed = false
-  /// Frames drawn.
-  private(set) var frames = 0
 
   init(
     screen: any LiveScreen, cancellation: CancellationFlag, status: TrainingStatus,
@@ -124,7 +123,6 @@ final class LiveTraining {
     changed = false
     lastDraw = clock.now
     guard let text = try? frame(model, status) else { return }
-    frames += 1
     screen.draw(text)
   }
 
@@ -137,8 +135,9 @@ final class LiveTraining {
 }
 
 extension LiveTraining {
-  /// Draws the first frame, before any batch.
-  func begin(_ model: Sequential) { draw(model) }
+  /// Gives the screen back without a last frame: training could not start (its options or
+  /// data did not fit the model), and the error says why.
+  func abandon() { screen.end() }
 
   /// Draws the last frame, `state` (finished or stopped), and gives the screen back with the
   /// frame left on it. The frame is drawn even after Ctrl-C, which stopped the training, not

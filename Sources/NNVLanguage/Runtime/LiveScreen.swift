@@ -22,9 +22,11 @@ public protocol LiveScreen: AnyObject {
 
 /// The size of a screen in character cells.
 public struct ScreenSize: Sendable, Equatable {
+  /// Character cells across and lines down.
   public var columns: Int
   public var rows: Int
 
+  /// A size of `columns` × `rows` cells.
   public init(columns: Int, rows: Int) {
     self.columns = columns
     self.rows = rows

@@ -3,6 +3,7 @@ import Foundation
 /// A live screen in memory: it keeps every frame drawn and hands out keys queued by the caller,
 /// for tests, benchmarks and programs that embed the interpreter.
 public final class MemoryScreen: LiveScreen {
+  /// The size frames are drawn for; a test may change it between frames.
   public var size: ScreenSize
   /// Every frame drawn, oldest first (only the last `keptFrames` are kept).
   public private(set) var frames: [String] = []
@@ -15,19 +16,23 @@ public final class MemoryScreen: LiveScreen {
   public var onDraw: ((Int, String) -> Void)?
   /// The most frames kept in `frames`.
   public var keptFrames: Int
+  /// Whether `begin` and `end` were called.
   public private(set) var began = false
   public private(set) var ended = false
 
+  /// An empty screen of `columns` × `rows` that keeps the last `keptFrames` frames.
   public init(columns: Int = 80, rows: Int = 24, keptFrames: Int = 1_000) {
     size = ScreenSize(columns: columns, rows: rows)
     self.keptFrames = keptFrames
   }
 
+  /// Always ready.
   public func begin() -> Bool {
     began = true
     return true
   }
 
+  /// Keeps `frame` and tells `onDraw`.
   public func draw(_ frame: String) {
     frameCount += 1
     frames.append(frame)
@@ -42,5 +47,6 @@ public final class MemoryScreen: LiveScreen {
     return nil
   }
 
+  /// Notes that the screen was given back.
   public func end() { ended = true }
 }

@@ -3,6 +3,7 @@ import NNVCore
 /// The SVG drawing of distribution strips: a row of nested bands per tensor on a shared axis,
 /// each band's percentiles in its tooltip.
 extension DistributionStrips {
+  /// The strips as nested bands with ticks along the shared axis.
   public func document() -> SVGDocument {
     var doc = SVGDocument(width: options.svgWidth, height: options.svgHeight)
     let title = options.title ?? "weight distributions"

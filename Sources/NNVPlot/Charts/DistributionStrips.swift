@@ -7,18 +7,22 @@
 public struct DistributionStrips: Sendable {
   /// One tensor: its name and its values at `WeightDistribution.percentiles`.
   public struct Strip: Sendable, Equatable {
+    /// The tensor's name (`dense_1 w`) and its values at the recorded percentiles.
     public var name: String
     public var percentiles: [Double]
 
+    /// A strip named `name` of values at `WeightDistribution.percentiles`.
     public init(name: String, percentiles: [Double]) {
       self.name = name
       self.percentiles = percentiles
     }
   }
 
+  /// The strips, top to bottom, and how the chart is drawn.
   public var strips: [Strip]
   public var options: ChartOptions
 
+  /// A chart of `strips` on one axis.
   public init(_ strips: [Strip], options: ChartOptions = ChartOptions()) {
     self.strips = strips
     self.options = options
@@ -40,6 +44,8 @@ public struct DistributionStrips: Sendable {
 
   // MARK: Text
 
+  /// A title, a line per strip (its name, then its bands across the width) and the axis's
+  /// ends.
   public func text() -> String {
     var lines = [TextLayout.clip(options.title ?? "weight distributions", options.columns)]
     guard !strips.isEmpty else {

@@ -1,6 +1,7 @@
 /// The SVG drawing of a network's weights: a block of square cells per layer, a row per unit,
 /// with a tooltip for every edge and bias, and the colour scale.
 extension NetworkWeights {
+  /// The blocks as square cells, each with its value in a tooltip.
   public func document() -> SVGDocument {
     var doc = SVGDocument(width: options.svgWidth, height: options.svgHeight)
     let title = options.title ?? "weights: a row per unit, a cell per input, then its bias"

@@ -9,10 +9,13 @@
 public struct NetworkWeights: Sendable {
   /// One layer: its weights, inputs × units, and its biases, one per unit.
   public struct Layer: Sendable {
+    /// The layer's name, its weights (inputs × units, as `ModelViews.denseWeights`) and its
+    /// biases.
     public var name: String
     public var weights: Matrix
     public var bias: [Double]
 
+    /// A layer named `name` with `weights` (inputs × units) and `bias` (one per unit).
     public init(name: String, weights: Matrix, bias: [Double]) {
       self.name = name
       self.weights = weights
@@ -20,12 +23,14 @@ public struct NetworkWeights: Sendable {
     }
   }
 
+  /// The layers in the order they run, and how the chart is drawn.
   public var layers: [Layer]
   public var options: ChartOptions
   /// Each layer's scale, the ends of its colours: ± its largest finite |weight| or |bias|.
   /// Layers have their own, since their weights differ in size (the first is often larger).
   public var domains: [ColorDomain]
 
+  /// A chart of `layers`, each on the scale of its largest value.
   public init(_ layers: [Layer], options: ChartOptions = ChartOptions()) {
     self.layers = layers
     self.options = options
@@ -78,6 +83,8 @@ public struct NetworkWeights: Sendable {
 
   // MARK: Text
 
+  /// The heading with the sizes along the chain, the blocks of cells side by side (two units
+  /// a line in colour), and the scale.
   public func text() -> String {
     var lines = [TextLayout.clip(heading, options.columns)]
     guard !layers.isEmpty else {

@@ -18,11 +18,13 @@ public struct TextBlock: Sendable, Equatable {
     self.init(lines: lines)
   }
 
+  /// A block of `lines`, as wide as `width` or its widest line, whichever is wider.
   public init(lines: [String], width: Int? = nil) {
     self.lines = lines
     self.width = Swift.max(width ?? 0, lines.map(TextBlock.visibleWidth).max() ?? 0)
   }
 
+  /// The number of lines.
   public var height: Int { lines.count }
 
   /// The cells `line` takes on a terminal: its characters, less its escape sequences. Every

@@ -4,6 +4,7 @@ import NNVCore
 /// terminal's in two columns, with the network drawn by the `diagram` view (neurons, and edges
 /// by weight) instead of the terminal's blocks of cells.
 extension DashboardView {
+  /// The page: the status as its heading, the charts in two columns.
   public func document() throws -> SVGDocument {
     var o = options
     (o.svgWidth, o.svgHeight) = (560, 360)
@@ -45,11 +46,8 @@ extension DashboardView {
       return ([plane.document(), diagram.document()], curves)
     case .curves:
       var side = [ModelViews.weightStrips(model, options: o).document()]
-      let data = validation ?? train
-      if data.isClassification, data.sampleShape == model.inputShape {
-        var chart = try ModelViews.confusion(
-          model, on: try data.spread(limit: Self.confusionSamples), options: o)
-        chart.options.title = "confusion on \(data.name)"
+      if var chart = try confusionChart() {
+        (chart.options.svgWidth, chart.options.svgHeight) = (o.svgWidth, o.svgHeight)
         side.append(chart.document())
       }
       return (curves, side)

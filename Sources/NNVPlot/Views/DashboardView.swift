@@ -22,12 +22,15 @@ public struct DashboardView: View {
     case curves
   }
 
+  /// The model as it is now, and the data it trains on.
   public var model: Sequential
   public var train: Dataset
   /// Data evaluated after every epoch: drawn hollow on the plane, counted in the confusion
   /// matrix (else the training data is).
   public var validation: Dataset?
+  /// Where the run is: the first and the last line.
   public var status: TrainingStatus
+  /// The screen's size in cells.
   public var columns: Int
   public var rows: Int
   /// Colours and glyphs; the width and height come from `columns` and `rows`.
@@ -35,10 +38,11 @@ public struct DashboardView: View {
 
   /// The most samples the confusion matrix counts: larger sets are sampled evenly
   /// (`Dataset.spread`), so that a frame stays quick.
-  public static let confusionSamples = 2_000
+  public static let confusionSamples = 1_000
   /// The narrowest screen that shows two columns of charts.
   public static let twoColumnWidth = 64
 
+  /// The dashboard of `model` training on `train`, for a screen of `columns` × `rows`.
   public init(
     model: Sequential, train: Dataset, validation: Dataset? = nil, status: TrainingStatus,
     columns: Int = 80, rows: Int = 24, options: ChartOptions = ChartOptions()
@@ -52,6 +56,7 @@ public struct DashboardView: View {
     self.options = options
   }
 
+  /// The layout the model's input calls for: the plane for two inputs, the curve for one.
   public var layout: Layout {
     guard train.sampleShape == model.inputShape else { return .curves }
     if model.inputShape == [2] { return .plane }
@@ -142,20 +147,21 @@ public struct DashboardView: View {
 
   /// The layout for models without a plane: the loss and accuracy on the left; the weight
   /// distributions and the confusion matrix on the right, or the confusion matrix under both
-  /// when it is too wide for the right.
+  /// when it is too wide for the right, or its counts as a heatmap when it fits neither way.
   func curvesBody(width: Int, height: Int) throws -> TextBlock {
     let twoColumns = width >= Self.twoColumnWidth
     let left = twoColumns ? (width - 2) / 2 : width
+    let right = twoColumns ? width - left - 2 : 0
     var o = options
     o.width = left
     let (loss, accuracy) = ModelViews.history([model], options: o)
-    let confusion = try confusionBlock(width: width)
-    var right = twoColumns ? width - left - 2 : 0
+    let confusion = try confusionChart()
+    let full = confusion.map { confusionText($0, width: width) }
     var top = height
     var below: TextBlock?
-    if let confusion, confusion.width > right, confusion.height + 10 <= height {
-      below = confusion
-      top = height - confusion.height - 1
+    if let full, full.width > right, full.height + 10 <= height {
+      below = full
+      top = height - full.height - 1
     }
     var curves = [Self.fitted(loss, lines: top)].compactMap { $0 }
     if let accuracy, top >= 19 {
@@ -163,15 +169,18 @@ public struct DashboardView: View {
       curves = [Self.fitted(loss, lines: half), Self.fitted(accuracy, lines: top - half - 1)]
         .compactMap { $0 }
     }
-    let curveBlock = Self.stacked(curves)
-    var columns = [TextBlock(lines: curveBlock.lines, width: left)]
+    var columns = [TextBlock(lines: Self.stacked(curves).lines, width: left)]
     if right > 0 {
       o.width = right
       var side = [TextBlock(ModelViews.weightStrips(model, options: o).text())]
-      if below == nil, let confusion, confusion.width <= right {
-        side.append(confusion)
+      if below == nil, let confusion, let full {
+        let room = top - side[0].height - 1
+        if full.width <= right, full.height <= room {
+          side.append(full)
+        } else if let cells = Self.fitted(confusionCells(confusion, width: right), lines: room) {
+          side.append(cells)
+        }
       }
-      right = Swift.min(right, width)
       columns.append(Self.stacked(side).cropped(width: right, height: top))
     }
     let upper = TextBlock.sideBySide(columns, gap: 2)
@@ -180,15 +189,32 @@ public struct DashboardView: View {
 
   /// The confusion matrix of a classifier on the validation data (else the training data),
   /// sampled to `confusionSamples`; nil for regression.
-  func confusionBlock(width: Int) throws -> TextBlock? {
+  func confusionChart() throws -> ConfusionMatrix? {
     let data = validation ?? train
     guard data.isClassification, data.sampleShape == model.inputShape else { return nil }
+    var chart = try ModelViews.confusion(
+      model, on: try data.spread(limit: Self.confusionSamples), options: options)
+    chart.options.title = "confusion on \(data.name)"
+    return chart
+  }
+
+  /// The confusion matrix as the `confusion` view draws it, `width` columns at most.
+  func confusionText(_ chart: ConfusionMatrix, width: Int) -> TextBlock {
+    var chart = chart
+    chart.options.width = width
+    return TextBlock(chart.text())
+  }
+
+  /// The same counts as a heatmap, rows actual and columns predicted classes: for a screen
+  /// too small for the matrix with its numbers.
+  func confusionCells(_ chart: ConfusionMatrix, width: Int) -> Heatmap {
     var o = options
     o.width = width
-    var chart = try ModelViews.confusion(
-      model, on: try data.spread(limit: Self.confusionSamples), options: o)
-    chart.options.title = "confusion on \(data.name)"
-    return TextBlock(chart.text())
+    o.title = (chart.options.title ?? "confusion") + ", rows actual"
+    let counts = chart.counts
+    return Heatmap(
+      Matrix(counts.map { $0.map(Double.init) }), options: o, colorMap: .viridis,
+      rowName: "label", columnName: "prediction")
   }
 
   static func stacked(_ blocks: [TextBlock]) -> TextBlock {
@@ -215,5 +241,6 @@ protocol SizedChart: Chart {
 }
 
 extension LineChart: SizedChart {}
+extension Heatmap: SizedChart {}
 extension DecisionBoundary: SizedChart {}
 extension RegressionSurface: SizedChart {}

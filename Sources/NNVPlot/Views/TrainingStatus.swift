@@ -14,17 +14,20 @@ public struct TrainingStatus: Sendable, Equatable {
     case stopped
   }
 
+  /// The model's name.
   public var model: String
   /// Epochs finished in this run, and the run's length.
   public var epoch: Int
   public var epochs: Int
   /// The last finished epoch's metrics; nil before the first ends.
   public var metrics: EpochMetrics?
+  /// The optimizer's learning rate, and what the run is doing.
   public var learningRate: Double?
   public var state: State
   /// Seconds since training started.
   public var elapsed: Double
 
+  /// The status of `model` after `epoch` of `epochs` epochs.
   public init(
     model: String, epoch: Int, epochs: Int, metrics: EpochMetrics? = nil,
     learningRate: Double? = nil, state: State = .running, elapsed: Double = 0
