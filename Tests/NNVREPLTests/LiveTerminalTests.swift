@@ -102,25 +102,19 @@ import Testing
       Issue.record("the nnv binary was not found next to the tests")
       return
     }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: binary)
-    process.arguments = [
-      "-e",
-      """
-      let data = moons(n: 64, seed: 1)
-      model net { input 2; dense 4 tanh; dense 2 softmax }
-      train net on data epochs 3 batch 32 live
-      """,
-    ]
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = output
-    process.environment = ["NNV_NO_HISTORY": "1", "TERM": "xterm"]
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    let text = String(decoding: data, as: UTF8.self)
-    #expect(process.terminationStatus == 0)
+    let result = try PipedRun.run(
+      binary,
+      [
+        "-e",
+        """
+        let data = moons(n: 64, seed: 1)
+        model net { input 2; dense 4 tanh; dense 2 softmax }
+        train net on data epochs 3 batch 32 live
+        """,
+      ],
+      term: "xterm")
+    let text = result.output
+    #expect(result.status == 0)
     let lines = text.split(separator: "\n").map(String.init)
     #expect(lines.count == 4, "\(text)")
     for (index, line) in lines.prefix(3).enumerated() {

@@ -71,21 +71,9 @@ import Testing
 
   @Test func aPipeNeverWaits() throws {
     let binary = try #require(TerminalTests.binary, "the nnv binary was not found")
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: binary)
-    let input = Pipe()
-    let output = Pipe()
-    process.standardInput = input
-    process.standardOutput = output
-    process.standardError = output
-    process.environment = ["NNV_NO_HISTORY": "1", "TERM": "dumb"]
-    try process.run()
-    input.fileHandleForWriting.write(Data("print 1\npause\nprint 2\npause\n".utf8))
-    try input.fileHandleForWriting.close()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0)
-    #expect(String(decoding: data, as: UTF8.self) == "1\n2\n")
+    let result = try PipedRun.run(binary, bytes: Array("print 1\npause\nprint 2\npause\n".utf8))
+    #expect(result.status == 0)
+    #expect(result.output == "1\n2\n")
   }
 }
 

@@ -12,23 +12,7 @@ import Testing
       Issue.record("the nnv binary was not found next to the tests")
       return (-1, "")
     }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: binary)
-    process.arguments = arguments
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = output
-    process.environment = ["NNV_NO_HISTORY": "1", "TERM": "dumb"]
-    let pipe = Pipe()
-    process.standardInput = input ?? pipe
-    try process.run()
-    if input == nil {
-      pipe.fileHandleForWriting.write(Data(bytes ?? []))
-      try pipe.fileHandleForWriting.close()
-    }
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    return try PipedRun.run(binary, arguments, input: input, bytes: bytes ?? [])
   }
 
   func file(_ bytes: [UInt8]) throws -> String {

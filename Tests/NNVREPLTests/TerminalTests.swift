@@ -160,20 +160,7 @@ import Testing
       return
     }
     func run(_ script: String) throws -> (status: Int32, output: String) {
-      let process = Process()
-      process.executableURL = URL(fileURLWithPath: binary)
-      let input = Pipe()
-      let output = Pipe()
-      process.standardInput = input
-      process.standardOutput = output
-      process.standardError = output
-      process.environment = ["NNV_NO_HISTORY": "1", "TERM": "dumb"]
-      try process.run()
-      input.fileHandleForWriting.write(Data(script.utf8))
-      try input.fileHandleForWriting.close()
-      let data = output.fileHandleForReading.readDataToEndOfFile()
-      process.waitUntilExit()
-      return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+      try PipedRun.run(binary, bytes: Array(script.utf8))
     }
     let good = try run("print 1+1\n")
     #expect(good.status == 0)
