@@ -10,7 +10,7 @@ public enum BuiltinRegistry {
     Builtins.training + Builtins.models + Builtins.session + Builtins.data + Builtins.sequences
     + Builtins.generation + Builtins.helpers + Builtins.layers + Builtins.views
     + Builtins.convViews + Builtins.recurrentViews
-    + Builtins.attribution + Builtins.diagnosis
+    + Builtins.attribution + Builtins.diagnosis + Builtins.reports
 
   private static let byName: [String: Builtin] = Dictionary(
     all.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
