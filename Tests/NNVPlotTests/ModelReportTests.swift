@@ -159,6 +159,23 @@ import Testing
     #expect(!html.contains("`"))
   }
 
+  @Test func tooManyClassesForOneMatrixAreNamedNotDrawn() throws {
+    let classes = ModelReport.confusionClasses + 1
+    var model = try Sequential(name: "wide", inputShape: [2])
+    try model.append(Dense(inputSize: 2, outputSize: classes, activation: .softmax, seed: 1))
+    let features = try Tensor(
+      shape: [classes, 2], scalars: (0..<(2 * classes)).map { Float($0) / 10 })
+    let data = Dataset(
+      name: "many", features: features, labels: Array(0..<classes),
+      classNames: (0..<classes).map { "c\($0)" })
+    let page = try ModelReport(model, on: data).page()
+    let confusion = try #require(page.sections.first { $0.id == "confusion" })
+    #expect(confusion.note == "\(classes) classes")
+    let html = HTMLPage(title: "t", kicker: "k", sections: [confusion]).render()
+    #expect(HTMLCheck(html).svgs.isEmpty)
+    #expect(html.contains("<code>confusion wide on many to &quot;confusion.svg&quot;</code>"))
+  }
+
   @Test func backquotedTextBecomesCodeAndLoneQuotesStayText() {
     #expect(
       HTMLMarkup.withCode("use `dense 16 leaky_relu` <now>").html

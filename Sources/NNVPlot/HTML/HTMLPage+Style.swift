@@ -38,8 +38,7 @@ extension HTMLPage {
       gap: 0.6rem; margin: 1rem 0; }
     dl.facts div { padding: 0.5rem 0.8rem; background: var(--paper);
       border: 1px solid var(--line); border-radius: 8px; }
-    dl.facts dt { font-size: 0.72rem; letter-spacing: 0.05em; text-transform: uppercase;
-      color: var(--muted); }
+    dl.facts dt { font-size: 0.8rem; color: var(--muted); white-space: nowrap; }
     dl.facts dd { margin: 0.1rem 0 0; font-weight: 600; font-variant-numeric: tabular-nums;
       overflow-wrap: anywhere; }
     pre, code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;

@@ -33,9 +33,17 @@ extension ModelReport {
 
   func architectureSection() throws -> HTMLSection {
     let diagram = ModelViews.diagram(model, options: options)
-    let lead =
-      "The layers from the input down to the output. Between dense layers every line is a "
-      + "weight: red positive, blue negative, thicker for a larger magnitude."
+    var lead = "The layers from the input down to the output, with the shape each gives."
+    if !diagram.stages.isEmpty {
+      lead +=
+        " The input and the conv and pool layers are stacks of feature maps, each kernel or "
+        + "pooling window drawn on the maps it reads."
+    }
+    if !diagram.connections.isEmpty || !diagram.stages.isEmpty {
+      lead +=
+        " Between dense layers every line is a weight: red positive, blue negative, thicker "
+        + "for a larger magnitude."
+    }
     return try section(
       "architecture", "Architecture", lead: lead, [diagram], commands: ["diagram \(model.name)"])
   }
@@ -84,12 +92,15 @@ extension ModelReport {
     let layers = try ModelViews.activations(model, on: data, limit: samples).filter {
       !passesValuesOn($0.name)
     }
+    var view = ActivationsView(layers, options: options)
+    // A layer wider than the budget (a recurrent layer's steps × units) is averaged in blocks.
+    for i in view.panels.indices { view.panels[i].map.maxSVGCells = Self.activationPanelCells }
     return try section(
       "activations", "Activations",
       lead: "What every layer gives for the first \(min(data.count, samples)) training "
         + "samples, a row each. A unit that never fires (dead) or always sits at its limit "
         + "(saturated) is flagged: it no longer learns.",
-      [ActivationsView(layers, options: options)],
+      [view],
       commands: ["activations \(model.name) on \(data.name) samples \(samples)"])
   }
 
@@ -196,6 +207,16 @@ extension ModelReport {
   /// The confusion matrix on the held-out data, for classes.
   func confusionSection() throws -> HTMLSection? {
     guard heldOut.isClassification else { return nil }
+    let command = "confusion \(model.name) on \(heldOut.name)"
+    let classes = Swift.max(heldOut.classNames.count, model.outputShape.last ?? 0)
+    guard classes <= Self.confusionClasses else {
+      let text =
+        "\(classes) classes are more than one readable matrix holds. `\(command) to "
+        + "\"confusion.svg\"` draws it as a file of its own."
+      return HTMLSection(
+        id: "confusion", title: "Confusion matrix", note: "\(classes) classes",
+        body: [.element("p", ["class": "lead"], [.withCode(text)])])
+    }
     var o = options
     o.title = "\(model.name) on \(heldOut.name)"
     let chart = try ModelViews.confusion(model, on: heldOut, options: o)
@@ -203,7 +224,7 @@ extension ModelReport {
       "confusion", "Confusion matrix", note: heldOut.name,
       lead: "How often each true class (a row) was predicted as each class (a column), with "
         + "every class's precision and recall. The diagonal is what the network got right.",
-      [chart], commands: ["confusion \(model.name) on \(heldOut.name)"])
+      [chart], commands: [command])
   }
 
   /// Saliency with the plain gradient (the command's default) on a few held-out inputs.

@@ -28,13 +28,17 @@ public struct ModelReport: Sendable {
   public static let activationSamples = 24
   /// The cells of the activations view: fewer samples for wide layers.
   public static let activationCells = 400
+  /// The most cells of one layer's panel (32 a side): a wider layer is averaged in blocks.
+  public static let activationPanelCells = 1024
   /// Grid cells per side of the decision boundary and of the regions behind the saliency
   /// arrows (120 and 120 in the commands' SVG files).
-  public static let planeResolution = 64
+  public static let planeResolution = 60
   public static let saliencyResolution = 40
   /// The hidden units whose maps are drawn beside the boundary, and their cells per side.
   public static let unitMaps = 8
-  public static let unitMapSide = 12
+  public static let unitMapSide = 10
+  /// The most classes whose confusion matrix the page draws.
+  public static let confusionClasses = 20
 
   public init(
     _ model: Sequential, on data: Dataset, validation: Dataset? = nil, generator: String? = nil
