@@ -93,6 +93,8 @@ import Testing
     // Saliency shows a few images, not every one.
     let html = try ModelReport(model, on: data).page().render()
     #expect(html.contains("count \(ModelReport.saliencyImages)"))
+    // The activations leave out flatten, which repeats the pool layer's values.
+    #expect(html.contains("maxpool_1 (") && !html.contains("flatten_1 ("))
   }
 
   @Test func aRecurrentNetworkGetsItsHiddenStatesAndGates() throws {

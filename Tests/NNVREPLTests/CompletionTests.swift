@@ -109,7 +109,7 @@ import Testing
       ], from: 0),
     Row(line: ":h", candidates: [":help", ":history"], from: 0),
     Row(line: ":help tr", candidates: ["train", "trajectory"], from: 6),
-    Row(line: ":help re", candidates: ["relu"], from: 6),
+    Row(line: ":help re", candidates: ["relu", "report"], from: 6),
     Row(line: ":set ", candidates: ["color", "seed", "timing", "width"], from: 5),
     Row(line: ":set color o", candidates: ["off", "on"], from: 11),
     Row(line: ":load x", candidates: ["xor.nnv", "xor.nnvm"], from: 6, suffix: ""),

@@ -3,12 +3,13 @@ import NNVCore
 /// The report's sections: each builds the view its command builds, with the same functions,
 /// and places its SVG with a sentence saying how to read it and the command that draws it.
 extension ModelReport {
-  /// A section of figures: a lead sentence, the documents, and the commands that draw them.
+  /// A section of figures: a lead sentence (`backquoted` words as code), the documents, and
+  /// the commands that draw them.
   func section(
     _ id: String, _ title: String, note: String? = nil, lead: String, _ views: [any View],
     commands: [String]
   ) throws -> HTMLSection {
-    var body: [HTMLMarkup] = [.element("p", ["class": "lead"], text: lead)]
+    var body: [HTMLMarkup] = [.element("p", ["class": "lead"], [.withCode(lead)])]
     for view in views {
       try Cancellation.check()
       body.append(.element("figure", [:], [.svg(try view.document())]))
@@ -51,10 +52,14 @@ extension ModelReport {
   func trainingSections() throws -> [HTMLSection] {
     guard !model.history.epochs.isEmpty else { return [] }
     let view = HistoryView([model], options: options)
+    let validated = model.history.epochs.contains { $0.validationLoss != nil }
     let lead =
-      "The loss and the accuracy after every epoch: training solid, validation dashed. When "
-      + "the validation loss turns up while the training loss keeps falling, the network has "
-      + "started to memorize its training data."
+      validated
+      ? "The loss and the accuracy after every epoch: training solid, validation dashed. When "
+        + "the validation loss turns up while the training loss keeps falling, the network "
+        + "has started to memorize its training data."
+      : "The loss and the accuracy after every epoch. Training with `validate` and held-out "
+        + "data draws how the network does on data it has not seen beside them."
     return [
       try section(
         "training", "Training history", note: "\(model.history.epochs.count) epochs",
@@ -77,11 +82,17 @@ extension ModelReport {
           [overEpochs], commands: ["weights \(model.name) over epochs"]))
     }
     if let weights = WeightsView(model, layer: 0, options: options) {
+      let focus =
+        if case .kernels = weights.focus {
+          "The first conv layer's kernel values: their histogram and each filter's smallest, "
+            + "mean and largest weight"
+        } else {
+          "The first layer's weight matrix (blue negative, white zero, red positive)"
+        }
       sections.append(
         try section(
           "weights", "Weights",
-          lead: "The first layer's weights (blue negative, white zero, red positive), and "
-            + "the histograms of every layer's weights and biases.",
+          lead: focus + ", then the histograms of every layer's weights and biases.",
           [weights], commands: ["weights \(model.name) layer 1"]))
     }
     return sections
@@ -104,11 +115,10 @@ extension ModelReport {
       commands: ["activations \(model.name) on \(data.name) samples \(samples)"])
   }
 
-  /// Whether layer `name` passes its input on unchanged at inference (flatten, dropout): its
-  /// activations would repeat the layer before it.
+  /// Whether layer `name` only drops or reshapes values (flatten, dropout: its kind's
+  /// presentation says so): its activations would repeat the layer before it.
   func passesValuesOn(_ name: String) -> Bool {
-    guard let layer = model.layers.first(where: { $0.name == name }) else { return false }
-    return layer.kind == "flatten" || layer.kind == "dropout"
+    model.layers.first { $0.name == name }?.presentation.lossLooksPast ?? false
   }
 
   /// As many samples as fit `activationCells` cells of the layers shown, in fours, from 4 to
