@@ -64,6 +64,15 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: directory).isEmpty)
   }
 
+  @Test func theFileMustBeNamed() throws {
+    let directory = try Self.directory()
+    let (result, _) = ScriptRunner.run(
+      Self.moons + "report net on parts.train validate parts.test", directory: directory)
+    let diagnostic = try #require(result.diagnostics.first)
+    #expect(diagnostic.text.contains("needs `to TEXT`"), "\(diagnostic.text)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: directory).isEmpty)
+  }
+
   @Test func aFolderInTheWayIsNotReplaced() throws {
     let directory = try Self.directory()
     try FileManager.default.createDirectory(

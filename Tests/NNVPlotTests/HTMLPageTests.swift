@@ -37,6 +37,7 @@ import Testing
     #expect(check.links == ["first", "second"])
     #expect(html.contains("<details class=\"section\" id=\"second\" open=\"\">"))
     #expect(html.contains("<dd title=\"the answer\">42</dd>"))
+    #expect(html.contains("<title>a page · test</title>"))
     // Nothing is loaded from elsewhere: the only URL is the SVG namespace.
     let urls = html.components(separatedBy: "http").count - 1
     #expect(urls == html.components(separatedBy: "http://www.w3.org/2000/svg").count - 1)

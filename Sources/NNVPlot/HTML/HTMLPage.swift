@@ -15,7 +15,7 @@ public struct HTMLPage: Sendable {
     }
   }
 
-  /// The page's title, also its heading.
+  /// The page's heading; the browser's title for it adds the kicker (`net · nnv report`).
   public var title: String
   /// The small line above the heading (`nnv report`).
   public var kicker: String
@@ -74,7 +74,10 @@ public struct HTMLPage: Sendable {
       .element("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"]),
     ]
     if let generator { head.append(.element("meta", ["name": "generator", "content": generator])) }
-    head += [.element("title", text: title), .element("style", [:], [.trusted(Self.style)])]
+    head += [
+      .element("title", text: "\(title) · \(kicker)"),
+      .element("style", [:], [.trusted(Self.style)]),
+    ]
     let main: [HTMLMarkup] =
       [headerMarkup()] + sections.map(\.markup)
       + (footer.map { [.element("footer", text: $0)] } ?? [])

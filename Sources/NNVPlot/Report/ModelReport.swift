@@ -13,8 +13,8 @@ public struct ModelReport: Sendable {
   public var model: Sequential
   /// The data the model was trained on, named as the page should name it (`parts.train`).
   public var data: Dataset
-  /// Held-out data: the boundary draws it hollow, and the confusion matrix, saliency and
-  /// feature maps use it instead of the training data.
+  /// Held-out data: the boundary draws it hollow, and the confusion matrix, saliency, feature
+  /// maps and hidden states use it instead of the training data.
   public var validation: Dataset?
   /// What made the page (`nnv 0.1.0`), named in its footer.
   public var generator: String?
@@ -30,12 +30,14 @@ public struct ModelReport: Sendable {
   public static let activationCells = 400
   /// The most cells of one layer's panel (32 a side): a wider layer is averaged in blocks.
   public static let activationPanelCells = 1024
-  /// Grid cells per side of the decision boundary and of the regions behind the saliency
-  /// arrows (120 and 120 in the commands' SVG files).
+  /// Grid cells per side of the decision boundary (the command's SVG file has 120).
   public static let planeResolution = 60
+  /// Grid cells per side of the regions behind the saliency arrows of 2-D inputs (120 in the
+  /// command's SVG file).
   public static let saliencyResolution = 40
-  /// The hidden units whose maps are drawn beside the boundary, and their cells per side.
+  /// The hidden units whose maps are drawn beside the boundary (the command draws all).
   public static let unitMaps = 8
+  /// The cells per side of each of those maps (24 in the command's SVG file).
   public static let unitMapSide = 10
   /// The most classes whose confusion matrix the page draws.
   public static let confusionClasses = 20
@@ -83,8 +85,7 @@ public struct ModelReport: Sendable {
     }
     return HTMLPage(
       title: model.name, kicker: "nnv report", subtitle: chain, facts: facts,
-      sections: sections,
-      footer: footer, generator: generator)
+      sections: sections, footer: footer, generator: generator)
   }
 
   /// A section that says why its view could not be drawn.
