@@ -18,6 +18,7 @@ import Testing
     "views.nnv": ("accuracy", 0.9),
     "saliency.nnv": ("accuracy", 0.95),
     "cnn.nnv": ("accuracy", 0.97),
+    "report.nnv": ("accuracy", 0.9),
     // Next-character accuracy on held-out windows: a unigram model gets about 16%.
     "rnn.nnv": ("accuracy", 0.3),
     "micrograd.nnv": ("accuracy", 0.9),

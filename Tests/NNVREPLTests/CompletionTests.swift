@@ -110,7 +110,7 @@ import Testing
       ], from: 0),
     Row(line: ":h", candidates: [":help", ":history"], from: 0),
     Row(line: ":help tr", candidates: ["train", "trajectory"], from: 6),
-    Row(line: ":help re", candidates: ["relu"], from: 6),
+    Row(line: ":help re", candidates: ["relu", "report"], from: 6),
     Row(line: ":set ", candidates: ["color", "live", "seed", "timing", "width"], from: 5),
     Row(line: ":set live o", candidates: ["off", "on"], from: 10),
     Row(

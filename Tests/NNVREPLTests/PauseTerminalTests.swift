@@ -103,7 +103,7 @@ import Testing
       completer.complete(CompletionRequest(line: line, cursor: nil, preceding: "")).candidates
     }
     #expect(candidates("help tr") == ["train", "trajectory"])
-    #expect(candidates("help re") == ["relu"])
+    #expect(candidates("help re") == ["relu", "report"])
     #expect(candidates("pa").contains("pause"))
     #expect(candidates("no").contains("note"))
     #expect(!candidates("print pa").contains("pause"))

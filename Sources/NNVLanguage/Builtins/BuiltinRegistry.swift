@@ -11,7 +11,7 @@ public enum BuiltinRegistry {
     + Builtins.sequences
     + Builtins.generation + Builtins.helpers + Builtins.layers + Builtins.views
     + Builtins.convViews + Builtins.recurrentViews
-    + Builtins.attribution + Builtins.lessons + Builtins.diagnosis
+    + Builtins.attribution + Builtins.lessons + Builtins.diagnosis + Builtins.reports
 
   private static let byName: [String: Builtin] = Dictionary(
     all.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })

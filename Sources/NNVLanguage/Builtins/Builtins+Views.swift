@@ -62,18 +62,9 @@ extension Builtins {
   /// Nothing is printed or written when the command was interrupted while the view was drawn.
   static func show(_ call: BuiltinCall, _ view: any View) throws -> Value {
     if let name = call.string("to"), let file = try viewFile(call) {
-      let document = try file == .svg ? view.svg() : view.text()
-      guard !document.isEmpty else { throw call.fail(.emptyView(name), at: "to") }
-      try Cancellation.check()
-      let data = Data(document.utf8)
-      do {
-        try AtomicFile.write(data, to: call.path("to"))
-      } catch {
-        let reason = (error as? PersistenceError)?.reason ?? "\(error)"
-        throw call.fail(.cannotWriteView(name, reason), at: "to")
-      }
+      let size = try write(call, file == .svg ? view.svg() : view.text())
       if call.asStatement {
-        call.interpreter.output.write("wrote \(name) (\(NumberText.bytes(data.count)))\n")
+        call.interpreter.output.write("wrote \(name) (\(NumberText.bytes(size)))\n")
       }
       return .string(name)
     }
@@ -81,6 +72,24 @@ extension Builtins {
     try Cancellation.check()
     if call.asStatement { call.interpreter.output.write(rendered) }
     return .string(rendered)
+  }
+
+  /// Writes `document`, drawn in full, to the `to` file atomically (`AtomicFile`: only a
+  /// regular file is replaced, and readers see the old file or the whole new one) and returns
+  /// its size in bytes. An empty document or a file that cannot be written is an error at
+  /// `to`; nothing is written when the command was interrupted while it was drawn.
+  static func write(_ call: BuiltinCall, _ document: String) throws -> Int {
+    let name = call.string("to") ?? ""
+    guard !document.isEmpty else { throw call.fail(.emptyView(name), at: "to") }
+    try Cancellation.check()
+    let data = Data(document.utf8)
+    do {
+      try AtomicFile.write(data, to: call.path("to"))
+    } catch {
+      let reason = (error as? PersistenceError)?.reason ?? "\(error)"
+      throw call.fail(.cannotWriteView(name, reason), at: "to")
+    }
+    return data.count
   }
 
   static let diagram = Builtin(

@@ -106,6 +106,9 @@ public enum AttributionViews {
     public var seed: UInt64
     /// For a sequence model, the step explained; the last when nil.
     public var step: Int?
+    /// For 2-D inputs, the grid cells per side of the decision regions behind the arrows in
+    /// SVG; `planeResolution` when nil.
+    public var resolution: Int?
 
     public init(
       method: AttributionMethod, baselineName: String? = nil, target: Int? = nil, index: Int? = nil,
@@ -123,6 +126,8 @@ public enum AttributionViews {
 
   /// Image rows shown when no count is given.
   public static let defaultImageRows = 4
+  /// Grid cells per side of the regions behind a 2-D plane's arrows in SVG.
+  public static let planeResolution = 120
 
   // MARK: Saliency
 
@@ -225,7 +230,8 @@ public enum AttributionViews {
     var text = try ModelViews.boundary(
       a.model, train: a.data, resolution: 160, thumbnails: false, options: textOptions)
     var svg = try ModelViews.boundary(
-      a.model, train: a.data, resolution: 120, thumbnails: false, options: a.options)
+      a.model, train: a.data, resolution: a.request.resolution ?? planeResolution,
+      thumbnails: false, options: a.options)
     text.arrows = arrows
     svg.arrows = arrows
     let pair = featureNames(a.data, count: 2).joined(separator: ", ")

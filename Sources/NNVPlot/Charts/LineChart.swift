@@ -46,6 +46,10 @@ public struct LineChart: Sendable {
   public var options: ChartOptions
   public var logY: Bool
   public var smoothing: Double
+  /// Whether a line of more than 40 points carries its values as hover targets in SVG
+  /// (invisible markers with tooltips); true by default. A page of many charts turns it off
+  /// for charts whose lines matter more than their values (the weights over epochs).
+  public var hoverPoints = true
 
   public init(
     _ series: [Series], options: ChartOptions = ChartOptions(), logY: Bool = false,
@@ -129,8 +133,8 @@ public struct LineChart: Sendable {
           extra: s.dashed ? [("stroke-dasharray", "7 4")] : [])
         // Every point carries its value as a tooltip. Markers show on short series; on longer
         // ones they would bury the line, so they stay invisible but can still be hovered.
-        if s.points.count <= 200 {
-          let visible = s.points.count <= 40
+        let visible = s.points.count <= 40
+        if s.points.count <= 200, visible || hoverPoints {
           for p in s.points {
             doc.circle(
               cx: xScale(p.x), cy: yScale(p.y), r: visible ? 2.5 : 4, fill: color,

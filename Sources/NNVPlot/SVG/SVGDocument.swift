@@ -155,6 +155,11 @@ public struct SVGDocument: Sendable {
       + svgElement(opening: "xmlns=\"http://www.w3.org/2000/svg\"", title: title ?? self.title)
   }
 
+  /// The `<svg>` element alone, without the XML declaration: what an HTML page holds inline.
+  public func inlineElement() -> String {
+    svgElement(opening: "xmlns=\"http://www.w3.org/2000/svg\"")
+  }
+
   /// The `<svg>` element with `opening` as its first attributes.
   private func svgElement(opening: String, title: String? = nil) -> String {
     let title = title ?? self.title
