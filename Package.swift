@@ -27,7 +27,8 @@ let package = Package(
     .library(name: "NNVLanguage", targets: ["NNVLanguage"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
   ],
   targets: [
     .target(
@@ -45,9 +46,15 @@ let package = Package(
       name: "NNVPlot",
       dependencies: ["NNVCore"]
     ),
+    // ONNX files: Swift types generated once from ONNX's onnx.proto (Scripts/generate-onnx.sh)
+    // and what nnv models become in them.
+    .target(
+      name: "NNVONNX",
+      dependencies: ["NNVCore", .product(name: "SwiftProtobuf", package: "swift-protobuf")]
+    ),
     .target(
       name: "NNVLanguage",
-      dependencies: ["NNVCore", "NNVPlot"]
+      dependencies: ["NNVCore", "NNVPlot", "NNVONNX"]
     ),
     .target(
       name: "NNVREPL",
