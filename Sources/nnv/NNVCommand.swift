@@ -53,6 +53,23 @@ struct NNVCommand: ParsableCommand {
     }
   }
 
+  /// `nnv kernel ...` and `nnv notebook ...` are commands of their own, picked by the first
+  /// word (a script with such a name runs as `nnv ./kernel`); anything else is a script or
+  /// the REPL.
+  static func main() {
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    switch arguments.first {
+    case "kernel" where arguments.dropFirst().first == "install":
+      KernelInstallCommand.main(Array(arguments.dropFirst(2)))
+    case "kernel":
+      KernelCommand.main(Array(arguments.dropFirst()))
+    case "notebook":
+      NotebookCommand.main(Array(arguments.dropFirst()))
+    default:
+      main(arguments)
+    }
+  }
+
   /// The seed, checked by `validate`.
   var sessionSeed: UInt64 { UInt64(seed) ?? 42 }
 
