@@ -113,12 +113,13 @@ def check_requests(manager, client):
     if reply["status"] != "ok":
         fail(f"setup: {reply}")
     msg_id = client.execute("train m on data epochs 1000000 batch 8")
-    started = time.monotonic()
-    while True:  # the progress display shows that training runs
+    updates = 0
+    while updates < 3:  # the progress display, updated: training runs
         message = client.get_iopub_msg(timeout=60)
         if (message["parent_header"].get("msg_id") == msg_id
                 and message["msg_type"] in ("display_data", "update_display_data")):
-            break
+            updates += 1
+    started = time.monotonic()
     manager.interrupt_kernel()
     reply = reply_to(client, msg_id, timeout=30)
     stopped = time.monotonic() - started
@@ -133,7 +134,7 @@ def check_requests(manager, client):
     if not manager.is_alive() or stdout.strip() != "2":
         fail("an interrupt between cells ended the kernel")
     print(f"check-kernel: complete, inspect, is_complete answer; an interrupt stopped training "
-          f"(started and stopped in {stopped:.1f} s) and kept the model")
+          f"{stopped * 1000:.0f} ms after it was sent, and the model was kept")
 
 
 def main():

@@ -19,6 +19,8 @@ struct NNVCommand: ParsableCommand {
       Runs a .nnv script, a snippet given with -e, or a script read from standard input (-).
       With no file and a terminal, opens the interactive prompt (the REPL).
       Example: nnv Scripts/examples/xor.nnv
+      In Jupyter: nnv kernel install --user (see nnv kernel --help); a lesson as a notebook:
+      nnv notebook LESSON.nnv -o LESSON.ipynb
       """,
     version: NNVVersion.current)
 

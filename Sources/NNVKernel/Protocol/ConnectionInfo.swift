@@ -30,8 +30,13 @@ public struct ConnectionInfo: Codable, Equatable, Sendable {
     let info: ConnectionInfo
     do {
       info = try JSONDecoder().decode(ConnectionInfo.self, from: data)
+    } catch DecodingError.keyNotFound(let key, _) {
+      throw KernelError.badConnection("it has no '\(key.stringValue)'")
+    } catch DecodingError.typeMismatch(_, let context) {
+      let field = context.codingPath.last?.stringValue ?? "a field"
+      throw KernelError.badConnection("'\(field)' has the wrong type")
     } catch {
-      throw KernelError.badConnection("not a Jupyter connection file (\(error))")
+      throw KernelError.badConnection("it is not JSON")
     }
     guard info.signatureScheme == "hmac-sha256" || info.key.isEmpty else {
       throw KernelError.badConnection(
