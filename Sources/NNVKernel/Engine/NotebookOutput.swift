@@ -77,8 +77,8 @@ public final class NotebookOutput: SessionOutput {
     if !isNew && event.phase == .batch && now.timeIntervalSince(lastProgress) < progressInterval {
       return
     }
+    flush()  // text printed before this point shows above the display, and no later
     if isNew {
-      flush()
       progressID = "nnv-progress-\(UUID().uuidString.lowercased())"
     }
     lastProgress = now
