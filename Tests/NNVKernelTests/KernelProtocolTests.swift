@@ -92,4 +92,17 @@ import Testing
     #expect(last["text/plain"]?.contains("epoch 30/30") == true)
     #expect(sent.reply["status"] as? String == "ok")
   }
+
+  @Test func aLongTrainingLogShowsItsLastEpochs() throws {
+    let kernel = try KernelHarness()
+    kernel.execute("let data = xor(n: 32, seed: 2)\nmodel m { input 2; dense 1 sigmoid }")
+    let sent = kernel.execute("train m on data epochs 45 batch 16 every 1")
+    let last = sent.of("update_display_data").last?.content["data"] as? [String: String]
+    let lines = try #require(last?["text/plain"]).split(separator: "\n").map(String.init)
+    let shown = NotebookOutput.shownEpochs
+    #expect(lines.count == shown + 2)
+    #expect(lines.first == "... \(45 - shown) earlier epochs (`history` draws them all)")
+    #expect(lines[1].contains("epoch \(45 - shown + 1)/45"))
+    #expect(lines.last?.contains("45/45") == true)
+  }
 }

@@ -65,8 +65,9 @@ public final class NotebookOutput: SessionOutput {
     publish?(.display(data: ["image/svg+xml": svg, "text/plain": text], id: nil, update: false))
   }
 
-  /// The bar and the reported epochs in one display: the first event of a training run shows
-  /// it, later ones replace it (batches at most every `progressInterval` seconds).
+  /// The bar and the reported epochs (the last `shownEpochs`) in one display: the first event
+  /// of a training run shows it, later ones replace it (batches at most every
+  /// `progressInterval` seconds).
   public func progress(_ event: ProgressEvent) {
     let now = Date()
     let isNew = progressID == nil
@@ -84,12 +85,25 @@ public final class NotebookOutput: SessionOutput {
     lastProgress = now
     var bar = ProgressRenderer.bar(event, columns: 100)
     if bar.hasPrefix("\r") { bar.removeFirst() }
-    let text = TerminalText.escaped(styled: (progressLines + [bar]).joined(separator: "\n"))
+    let text = TerminalText.escaped(styled: (shownLines + [bar]).joined(separator: "\n"))
     publish?(.display(data: ["text/plain": text], id: progressID, update: !isNew))
     if event.phase == .finished {
       progressID = nil
       progressLines = []
     }
+  }
+
+  /// The most epoch lines a progress display shows: the last ones, under a line that counts
+  /// the others, so a display stays short and each update small.
+  public static let shownEpochs = 20
+
+  /// The reported epochs the display shows.
+  var shownLines: [String] {
+    let hidden = progressLines.count - Self.shownEpochs
+    guard hidden > 0 else { return progressLines }
+    let word = hidden == 1 ? "epoch" : "epochs"
+    return ["... \(hidden) earlier \(word) (`history` draws them all)"]
+      + progressLines.suffix(Self.shownEpochs)
   }
 
   /// Sends the gathered text.
