@@ -35,7 +35,7 @@ def check_notebook(path):
         notebook, kernel_name="nnv", timeout=120, allow_errors=False,
         resources={"metadata": {"path": str(path.parent)}})
     client.execute()
-    svgs = errors = 0
+    svgs = errors = trainings = 0
     for index, cell in enumerate(notebook.cells):
         if cell.cell_type != "code":
             continue
@@ -48,6 +48,14 @@ def check_notebook(path):
             if "error:" not in trace or "^" not in trace:
                 fail(f"{path.name} cell {index}: the error lacks nnv's diagnostic: {trace}")
             errors += 1
+        if any(line.startswith("train ") for line in text_of(cell.source).splitlines()):
+            shown = [o for o in cell.outputs if o.output_type == "display_data"
+                     and "epoch" in text_of(o.get("data", {}).get("text/plain", ""))]
+            streamed = [o for o in cell.outputs if o.output_type == "stream"
+                        and "epoch" in text_of(o.text)]
+            if len(shown) != 1 or streamed:
+                fail(f"{path.name} cell {index}: training is not one display updated in place")
+            trainings += 1
         for output in cell.outputs:
             svg = output.get("data", {}).get("image/svg+xml")
             if svg is None:
@@ -64,7 +72,7 @@ def check_notebook(path):
     executed = path.parent / f"executed-{path.stem}.ipynb"
     nbformat.write(notebook, executed)
     print(f"check-kernel: {path.name}: {len(notebook.cells)} cells, {svgs} SVG views, "
-          f"{errors} expected errors")
+          f"{errors} expected errors, {trainings} trainings in one display each")
     return notebook
 
 
