@@ -68,6 +68,11 @@ public enum Kernel {
     }
     while let frames = try? shell.receive() {
       if case .shutdown = dispatcher.receive(frames, on: .shell) { leave() }
+      // A failed cell: the cells already queued behind it do not run (Jupyter's rule).
+      while dispatcher.isStopped, let queued = try? shell.receive(waiting: false) {
+        if case .shutdown = dispatcher.abort(queued, on: .shell) { leave() }
+      }
+      dispatcher.resume()
     }
     return 0
   }

@@ -56,8 +56,10 @@ final class KernelHarness {
 
   /// Runs `code` as a cell.
   @discardableResult
-  func execute(_ code: String) -> [Sent] {
-    request("execute_request", ["code": code, "silent": false, "store_history": true])
+  func execute(_ code: String, stopOnError: Bool = true) -> [Sent] {
+    request(
+      "execute_request",
+      ["code": code, "silent": false, "store_history": true, "stop_on_error": stopOnError])
   }
 }
 

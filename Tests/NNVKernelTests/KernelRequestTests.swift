@@ -69,3 +69,22 @@ import Testing
     #expect(kernel.sent.contains { $0.channel == .control })
   }
 }
+
+/// A failed cell stops the cells queued behind it, as Jupyter's kernels do.
+@Suite struct KernelAbortTests {
+  @Test func cellsQueuedBehindAFailedOneAreAborted() throws {
+    let kernel = try KernelHarness()
+    #expect(kernel.execute("print nothingHere").reply["status"] as? String == "error")
+    #expect(kernel.dispatcher.isStopped)
+    let client = MessageFactory(session: "c")
+    let message = client.message("execute_request", content: ["code": "print 41 + 1"], parent: nil)
+    kernel.dispatcher.abort(kernel.signer.signed(message.wire).frames, on: .shell)
+    let reply = kernel.sent.of("execute_reply").last?.content
+    #expect(reply?["status"] as? String == "aborted")
+    #expect(kernel.sent.stdout.isEmpty)
+    kernel.dispatcher.resume()
+    #expect(kernel.execute("print 41 + 1").stdout == "42\n")
+    #expect(kernel.execute("print x", stopOnError: false).reply["status"] as? String == "error")
+    #expect(!kernel.dispatcher.isStopped)
+  }
+}

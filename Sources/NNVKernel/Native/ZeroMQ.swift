@@ -25,6 +25,7 @@ public final class ZeroMQ: @unchecked Sendable {
   public enum SocketType: Int32 { case publisher = 1, reply = 4, router = 6 }
 
   static let sendMore: Int32 = 2
+  static let dontWait: Int32 = 1
   static let lingerOption: Int32 = 17
   /// `zmq_msg_t` is 64 opaque bytes, aligned like a pointer.
   static let messageSize = 64
@@ -124,6 +125,11 @@ public final class ZeroMQSocket: @unchecked Sendable {
   /// Waits for the next multipart message and returns its frames; retries when a signal
   /// interrupts the wait.
   public func receive() throws -> [[UInt8]] {
+    try receive(waiting: true) ?? []
+  }
+
+  /// The next multipart message; without `waiting`, nil when none has arrived.
+  public func receive(waiting: Bool) throws -> [[UInt8]]? {
     var frames: [[UInt8]] = []
     let message = UnsafeMutableRawPointer.allocate(
       byteCount: ZeroMQ.messageSize, alignment: MemoryLayout<Int>.alignment)
@@ -131,8 +137,10 @@ public final class ZeroMQSocket: @unchecked Sendable {
     while true {
       _ = library.messageInit(message)
       defer { _ = library.messageClose(message) }
-      if library.messageReceive(message, socket, 0) < 0 {
+      let flags = waiting || !frames.isEmpty ? 0 : ZeroMQ.dontWait
+      if library.messageReceive(message, socket, flags) < 0 {
         if library.errorNumber() == EINTR { continue }
+        if library.errorNumber() == EAGAIN && frames.isEmpty { return nil }
         throw ZeroMQError(description: "cannot receive: \(library.lastError)")
       }
       let size = library.messageSize(message)

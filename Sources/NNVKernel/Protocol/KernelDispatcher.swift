@@ -28,6 +28,9 @@ public final class KernelDispatcher: @unchecked Sendable {
   public var transmit: (Channel, [[UInt8]]) -> Void
   /// The number of the last cell run with `store_history`.
   public private(set) var executionCount = 0
+  /// Whether a cell failed with `stop_on_error`: the cells queued behind it are then answered
+  /// `aborted` without running (`abort`), until `resume`.
+  public private(set) var isStopped = false
 
   public init(
     signer: MessageSigner, engine: any KernelEngine, factory: MessageFactory = MessageFactory(),
@@ -54,6 +57,23 @@ public final class KernelDispatcher: @unchecked Sendable {
     defer { publish("status", ["execution_state": "idle"], parent: request) }
     return route(request, on: channel)
   }
+
+  /// Handles a message that was queued behind a failed cell: an `execute_request` is answered
+  /// `aborted` and not run; anything else is handled as usual.
+  @discardableResult
+  public func abort(_ frames: [[UInt8]], on channel: Channel) -> Outcome {
+    guard let wire = try? WireMessage.parse(frames), (try? signer.verify(wire)) != nil,
+      KernelMessage(wire).type == "execute_request"
+    else { return receive(frames, on: channel) }
+    let request = KernelMessage(wire)
+    publish("status", ["execution_state": "busy"], parent: request)
+    reply(to: request, on: channel, ["status": "aborted", "execution_count": executionCount])
+    publish("status", ["execution_state": "idle"], parent: request)
+    return .handled
+  }
+
+  /// Runs cells again after the queue behind a failed cell was aborted.
+  public func resume() { isStopped = false }
 
   private func route(_ request: KernelMessage, on channel: Channel) -> Outcome {
     let content = request.content
@@ -126,6 +146,7 @@ public final class KernelDispatcher: @unchecked Sendable {
           "payload": [Any](),
         ])
     case .error(let name, let value, let traceback):
+      if request.content["stop_on_error"] as? Bool ?? true { isStopped = true }
       let error: JSONObject = ["ename": name, "evalue": value, "traceback": traceback]
       if !silent { publish("error", error, parent: request) }
       reply(
