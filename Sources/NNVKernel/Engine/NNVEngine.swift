@@ -11,6 +11,7 @@ import Synchronization
 /// (`:vars`, `:help train`); any other cell is one entry. Views are drawn in ASCII for the
 /// plain-text fallback, so a front end without SVG still shows something readable.
 public final class NNVEngine: KernelEngine, @unchecked Sendable {
+  /// The REPL session the cells run in.
   public let session: Session
   let output: NotebookOutput
   let cancellation: CancellationFlag

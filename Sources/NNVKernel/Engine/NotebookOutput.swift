@@ -21,6 +21,7 @@ public final class NotebookOutput: SessionOutput {
   private var lastProgress = Date.distantPast
   /// How often a progress display is redrawn at most, in seconds (epoch ends always are).
   public var progressInterval = 0.25
+  /// None: `train ... live` trains with the progress display in a notebook.
   public var liveScreen: (any LiveScreen)? { nil }
 
   public init() {}

@@ -21,7 +21,9 @@ public final class KernelDispatcher: @unchecked Sendable {
     case shutdown(restart: Bool)
   }
 
+  /// Checks requests and signs what is sent.
   public let signer: MessageSigner
+  /// Makes the headers of what is sent.
   public let factory: MessageFactory
   let engine: any KernelEngine
   /// Sends signed frames on a channel.

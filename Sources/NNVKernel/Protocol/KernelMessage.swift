@@ -70,8 +70,10 @@ public struct KernelMessage: @unchecked Sendable {
 public struct MessageFactory: Sendable {
   /// The kernel's session id, the same in every message it sends.
   public let session: String
+  /// The version of Jupyter's messaging protocol the kernel speaks.
   public static let protocolVersion = "5.3"
 
+  /// A factory for the session `session` (a fresh UUID by default).
   public init(session: String = UUID().uuidString.lowercased()) {
     self.session = session
   }

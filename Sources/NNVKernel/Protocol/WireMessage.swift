@@ -15,6 +15,7 @@ public struct WireMessage: Equatable, Sendable {
   public var content: [UInt8]
   public var buffers: [[UInt8]]
 
+  /// The frame between the routing identities and the signature.
   public static let delimiter = Array("<IDS|MSG>".utf8)
 
   public init(
@@ -70,6 +71,7 @@ public struct WireMessage: Equatable, Sendable {
 /// Signs and checks messages with the connection file's key. An empty key means the
 /// connection is not signed (Jupyter's rule): signatures are empty and not checked.
 public struct MessageSigner: Sendable {
+  /// The connection file's key, as bytes.
   public let key: [UInt8]
   let hmac: HMACSHA256?
 
