@@ -60,10 +60,16 @@ let package = Package(
       name: "NNVREPL",
       dependencies: ["NNVLanguage", "NNVCore", "NNVPlot"]
     ),
+    // `nnv kernel`: the Jupyter kernel (ZeroMQ and OpenSSL's HMAC loaded at run time) and
+    // `nnv notebook`, lessons as notebooks.
+    .target(
+      name: "NNVKernel",
+      dependencies: ["NNVLanguage", "NNVREPL", "NNVPlot", "NNVCore"]
+    ),
     .executableTarget(
       name: "nnv",
       dependencies: [
-        "NNVCore", "NNVPlot", "NNVLanguage", "NNVREPL",
+        "NNVCore", "NNVPlot", "NNVLanguage", "NNVREPL", "NNVKernel",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -79,6 +85,8 @@ let package = Package(
     .testTarget(
       name: "NNVLanguageTests", dependencies: ["NNVLanguage", "NNVCore", "NNVTestSupport"],
       exclude: ["Snapshots"]),
+    .testTarget(
+      name: "NNVKernelTests", dependencies: ["NNVKernel", "NNVREPL", "NNVLanguage", "NNVCore"]),
     .testTarget(
       name: "NNVREPLTests", dependencies: ["NNVREPL", "NNVLanguage", "NNVPlot", "NNVCore", "nnv"]),
   ],

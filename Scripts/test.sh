@@ -18,6 +18,7 @@ install_package() {
 }
 command -v rsvg-convert >/dev/null 2>&1 || install_package librsvg2-bin
 command -v chromium >/dev/null 2>&1 || install_package chromium
+{ ldconfig -p 2>/dev/null | grep -q 'libzmq\.so\.5 '; } || install_package libzmq5
 
 # The format lint first: it takes seconds, and a line over 100 columns (or any other departure
 # from .swift-format) fails the build. `Scripts/format.sh` fixes most of them.
@@ -27,3 +28,4 @@ swift test -c release
 # The REPL's terminal tests need the nnv executable, so `swift test` has just built it.
 NNV_BINARY="$(swift build -c release --show-bin-path)/nnv" Scripts/render-examples.sh
 Scripts/check-report.sh
+Scripts/check-kernel.sh "$(swift build -c release --show-bin-path)/nnv"

@@ -19,6 +19,8 @@ struct NNVCommand: ParsableCommand {
       Runs a .nnv script, a snippet given with -e, or a script read from standard input (-).
       With no file and a terminal, opens the interactive prompt (the REPL).
       Example: nnv Scripts/examples/xor.nnv
+      In Jupyter: nnv kernel install --user (see nnv kernel --help); a lesson as a notebook:
+      nnv notebook LESSON.nnv -o LESSON.ipynb
       """,
     version: NNVVersion.current)
 
@@ -50,6 +52,23 @@ struct NNVCommand: ParsableCommand {
     }
     if expression != nil && file != nil {
       throw ValidationError("Give either a file or -e CODE, not both.")
+    }
+  }
+
+  /// `nnv kernel ...` and `nnv notebook ...` are commands of their own, picked by the first
+  /// word (a script with such a name runs as `nnv ./kernel`); anything else is a script or
+  /// the REPL.
+  static func main() {
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    switch arguments.first {
+    case "kernel" where arguments.dropFirst().first == "install":
+      KernelInstallCommand.main(Array(arguments.dropFirst(2)))
+    case "kernel":
+      KernelCommand.main(Array(arguments.dropFirst()))
+    case "notebook":
+      NotebookCommand.main(Array(arguments.dropFirst()))
+    default:
+      main(arguments)
     }
   }
 

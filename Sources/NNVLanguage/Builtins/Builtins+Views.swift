@@ -70,7 +70,7 @@ extension Builtins {
     }
     let rendered = try view.text()
     try Cancellation.check()
-    if call.asStatement { call.interpreter.output.write(rendered) }
+    if call.asStatement { try call.interpreter.output.show(view, text: rendered) }
     return .string(rendered)
   }
 

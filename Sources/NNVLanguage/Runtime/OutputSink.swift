@@ -1,3 +1,5 @@
+import NNVPlot
+
 /// Where a running script's output goes. The interpreter never touches a terminal.
 ///
 /// `write` receives complete text, newline included (`print` output, command reports).
@@ -16,11 +18,20 @@ public protocol OutputSink: AnyObject {
   ///   `Cancellation.check()`).
   func pause(prompt: String) throws
   var liveScreen: (any LiveScreen)? { get }
+  /// A view command, as a statement, shows `view`; `text` is its drawing for this display.
+  /// A terminal writes `text` (the default); a notebook shows the view's SVG document with
+  /// `text` as its plain-text fallback. Called on the interpreter's thread.
+  ///
+  /// - Throws: what drawing the view's document throws.
+  func show(_ view: any View, text: String) throws
 }
 
 extension OutputSink {
   /// Does nothing: only a terminal waits.
   public func pause(prompt: String) throws {}
+
+  /// Writes `text`: a terminal, a pipe and a log show the drawing.
+  public func show(_ view: any View, text: String) throws { write(text) }
 }
 
 /// A sink that keeps everything, for tests and for embedding the interpreter.
