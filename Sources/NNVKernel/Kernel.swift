@@ -66,13 +66,18 @@ public enum Kernel {
         if case .shutdown = dispatcher.receive(frames, on: .control) { leave() }
       }
     }
+    // A failed cell: the cells already queued behind it do not run (Jupyter's rule). They are
+    // taken before its reply goes out, so a request sent after the client saw the reply runs.
+    dispatcher.queuedRequests = {
+      var queued: [[[UInt8]]] = []
+      while let frames = try? shell.receive(waiting: false) { queued.append(frames) }
+      return queued
+    }
     while let frames = try? shell.receive() {
       if case .shutdown = dispatcher.receive(frames, on: .shell) { leave() }
-      // A failed cell: the cells already queued behind it do not run (Jupyter's rule).
-      while dispatcher.isStopped, let queued = try? shell.receive(waiting: false) {
+      for queued in dispatcher.takeQueuedBehindFailure() {
         if case .shutdown = dispatcher.abort(queued, on: .shell) { leave() }
       }
-      dispatcher.resume()
     }
     return 0
   }

@@ -74,16 +74,25 @@ import Testing
 @Suite struct KernelAbortTests {
   @Test func cellsQueuedBehindAFailedOneAreAborted() throws {
     let kernel = try KernelHarness()
-    #expect(kernel.execute("print nothingHere").reply["status"] as? String == "error")
-    #expect(kernel.dispatcher.isStopped)
     let client = MessageFactory(session: "c")
     let message = client.message("execute_request", content: ["code": "print 41 + 1"], parent: nil)
-    kernel.dispatcher.abort(kernel.signer.signed(message.wire).frames, on: .shell)
+    let queued = kernel.signer.signed(message.wire).frames
+    kernel.dispatcher.queuedRequests = { [queued] }
+    #expect(kernel.execute("print nothingHere").reply["status"] as? String == "error")
+    #expect(kernel.dispatcher.isStopped)
+    for frames in kernel.dispatcher.takeQueuedBehindFailure() {
+      kernel.dispatcher.abort(frames, on: .shell)
+    }
     let reply = kernel.sent.of("execute_reply").last?.content
     #expect(reply?["status"] as? String == "aborted")
     #expect(kernel.sent.stdout.isEmpty)
-    kernel.dispatcher.resume()
+    #expect(!kernel.dispatcher.isStopped)
+    // What is sent after the failure's reply runs.
+    kernel.dispatcher.queuedRequests = { [] }
+    #expect(kernel.execute("print nothingHere").reply["status"] as? String == "error")
+    #expect(!kernel.dispatcher.isStopped)
     #expect(kernel.execute("print 41 + 1").stdout == "42\n")
+    kernel.dispatcher.queuedRequests = { [queued] }
     #expect(kernel.execute("print x", stopOnError: false).reply["status"] as? String == "error")
     #expect(!kernel.dispatcher.isStopped)
   }

@@ -30,9 +30,15 @@ public final class KernelDispatcher: @unchecked Sendable {
   public var transmit: (Channel, [[UInt8]]) -> Void
   /// The number of the last cell run with `store_history`.
   public private(set) var executionCount = 0
-  /// Whether a cell failed with `stop_on_error`: the cells queued behind it are then answered
-  /// `aborted` without running (`abort`), until `resume`.
-  public private(set) var isStopped = false
+  /// Takes the requests waiting on the shell socket now, without waiting for more. A cell that
+  /// fails with `stop_on_error` calls it before it replies, so what it takes was sent before
+  /// the client could know of the failure: those cells are queued behind it.
+  public var queuedRequests: () -> [[[UInt8]]] = { [] }
+  /// The requests queued behind a failed cell, to be answered `aborted` without running
+  /// (`abort`) once its reply is out; emptied by `takeQueuedBehindFailure`.
+  public private(set) var queuedBehindFailure: [[[UInt8]]] = []
+  /// Whether a failed cell left requests queued behind it.
+  public var isStopped: Bool { !queuedBehindFailure.isEmpty }
 
   public init(
     signer: MessageSigner, engine: any KernelEngine, factory: MessageFactory = MessageFactory(),
@@ -74,8 +80,12 @@ public final class KernelDispatcher: @unchecked Sendable {
     return .handled
   }
 
-  /// Runs cells again after the queue behind a failed cell was aborted.
-  public func resume() { isStopped = false }
+  /// The requests queued behind the last failed cell, each to be passed to `abort`; after this,
+  /// cells run again.
+  public func takeQueuedBehindFailure() -> [[[UInt8]]] {
+    defer { queuedBehindFailure = [] }
+    return queuedBehindFailure
+  }
 
   private func route(_ request: KernelMessage, on channel: Channel) -> Outcome {
     let content = request.content
@@ -148,7 +158,9 @@ public final class KernelDispatcher: @unchecked Sendable {
           "payload": [Any](),
         ])
     case .error(let name, let value, let traceback):
-      if request.content["stop_on_error"] as? Bool ?? true { isStopped = true }
+      if request.content["stop_on_error"] as? Bool ?? true {
+        queuedBehindFailure += queuedRequests()
+      }
       let error: JSONObject = ["ename": name, "evalue": value, "traceback": traceback]
       if !silent { publish("error", error, parent: request) }
       reply(
