@@ -80,6 +80,8 @@ let package = Package(
       name: "NNVLanguageTests", dependencies: ["NNVLanguage", "NNVCore", "NNVTestSupport"],
       exclude: ["Snapshots"]),
     .testTarget(
+      name: "NNVONNXTests", dependencies: ["NNVONNX", "NNVCore", "NNVTestSupport"]),
+    .testTarget(
       name: "NNVREPLTests", dependencies: ["NNVREPL", "NNVLanguage", "NNVPlot", "NNVCore", "nnv"]),
   ],
   swiftLanguageModes: [.v6]
