@@ -13,7 +13,6 @@ Run by Scripts/check-onnx.sh (which makes the Python environment):
 Prints the largest difference per model and exits 1 if any is over the tolerance.
 """
 
-import json
 import subprocess
 import sys
 from pathlib import Path
@@ -35,12 +34,13 @@ def run_nnv(binary, script, work):
 
 
 def rows(output, tag):
-    """The lines `TAG|name|sample|prediction`, by name."""
+    """The lines `TAG|name|sample|prediction`, numbers separated by spaces, by name."""
     found = {}
     for line in output.splitlines():
         if line.startswith(tag + "|"):
             _, name, sample, prediction = line.split("|", 3)
-            found.setdefault(name, []).append((json.loads(sample), json.loads(prediction)))
+            found.setdefault(name, []).append(
+                ([float(v) for v in sample.split()], [float(v) for v in prediction.split()]))
     return found
 
 
@@ -124,7 +124,7 @@ def cnn(rng):
     w = lambda *s: rng.normal(0, 0.4, s).astype(np.float32)
     inits = [const("c1.weight", w(4, 2, 3, 3)), const("c1.bias", w(4)),
              const("c2.weight", w(3, 4, 2, 2)), const("c2.bias", w(3)),
-             const("fc.weight", w(6, 12)), const("fc.bias", w(6)), const("shape", np.array([0, -1]))]
+             const("fc.weight", w(6, 27)), const("fc.bias", w(6)), const("shape", np.array([0, -1]))]
     nodes = [
         helper.make_node("Conv", ["x", "c1.weight", "c1.bias"], ["c1"], "/c1/Conv",
                          kernel_shape=[3, 3], pads=[1, 1, 1, 1], strides=[1, 1]),
@@ -174,7 +174,7 @@ def number(value):
     return np.format_float_positional(np.float32(value), unique=True, trim="0")
 
 
-def check_imports(binary, work, failures):
+def check_imports(binary, work, script_path, failures):
     print("check-onnx: models built with onnx.helper, imported by nnv")
     rng = np.random.default_rng(7)
     peers = {"mlp": mlp(rng), "cnn": cnn(rng), "lstm-last": recurrent(rng, "LSTM", False),
@@ -187,8 +187,12 @@ def check_imports(binary, work, failures):
         script.append(f'summary {name.replace("-", "_")} width 80 color none')
         for sample in samples[name]:
             values = ", ".join(number(v) for v in sample.reshape(-1))
-            script.append(f'print "IMPORT|{name}|[]|" + str(predict({name.replace("-", "_")}, [{values}]))')
-    (Path(work) / "import.nnv").write_text("\n".join(script) + "\n")
+            model_name = name.replace("-", "_")
+            script.append(f'print "IMPORT|{name}||" + prediction({model_name}, [{values}])')
+    # The helper functions `numbers` and `prediction` of the export script, then the imports.
+    text = Path(script_path).read_text()
+    helpers = text[text.index("fn numbers"):text.index("# Exports `net`")]
+    (Path(work) / "import.nnv").write_text(helpers + "\n".join(script) + "\n")
     imported = rows(run_nnv(binary, Path(work) / "import.nnv", work), "IMPORT")
     for name in peers:
         predictions = [p for _, p in imported.get(name, [])]
@@ -203,7 +207,7 @@ def main():
     binary, work, script = sys.argv[1], sys.argv[2], Path(sys.argv[3]).resolve()
     failures = []
     check_exports(binary, work, script, failures)
-    check_imports(binary, work, failures)
+    check_imports(binary, work, script, failures)
     if failures:
         sys.exit("check-onnx: FAILED: " + ", ".join(failures))
     print("check-onnx: every model agrees with ONNX Runtime within 1e-5")

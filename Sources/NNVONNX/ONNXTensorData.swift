@@ -68,8 +68,10 @@ enum ONNXTensorData {
       values = [Float](repeating: 0, count: count)
       tensor.rawData.withUnsafeBytes { raw in
         for i in 0..<count {
-          values[i] = Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(
-            fromByteOffset: 4 * i, as: UInt32.self)))
+          values[i] = Float(
+            bitPattern: UInt32(
+              littleEndian: raw.loadUnaligned(
+                fromByteOffset: 4 * i, as: UInt32.self)))
         }
       }
     } else {
@@ -98,8 +100,10 @@ enum ONNXTensorData {
       }
       return tensor.rawData.withUnsafeBytes { raw in
         (0..<count).map { i in
-          Int(truncatingIfNeeded: Int64(littleEndian: raw.loadUnaligned(
-            fromByteOffset: 8 * i, as: Int64.self)))
+          Int(
+            truncatingIfNeeded: Int64(
+              littleEndian: raw.loadUnaligned(
+                fromByteOffset: 8 * i, as: Int64.self)))
         }
       }
     }

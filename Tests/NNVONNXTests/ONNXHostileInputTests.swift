@@ -64,7 +64,8 @@ import Testing
     let index = try #require(proto.graph.initializer.firstIndex { $0.name == "squash.weight" })
     proto.graph.initializer[index].rawData.removeLast(4)
     let error = importError(proto)
-    #expect(error?.description.contains("node 'squash' (Gemm)") == true, "\(String(describing: error))")
+    #expect(
+      error?.description.contains("node 'squash' (Gemm)") == true, "\(String(describing: error))")
     #expect(error?.description.contains("needs 25 values but holds 96 bytes") == true)
   }
 
@@ -73,7 +74,8 @@ import Testing
     let index = try #require(proto.graph.initializer.firstIndex { $0.name == "c1.weight" })
     proto.graph.initializer[index].dims = [1 << 40, 1 << 40, 3, 3]
     let error = importError(proto)
-    #expect(error?.description.contains("elements per tensor") == true, "\(String(describing: error))")
+    #expect(
+      error?.description.contains("elements per tensor") == true, "\(String(describing: error))")
     var input = try file(ONNXFixtures.perceptron())
     input.graph.input[0].type.tensorType.shape.dim[1].dimValue = 1 << 50
     #expect(importError(input)?.description.contains("limit") == true)

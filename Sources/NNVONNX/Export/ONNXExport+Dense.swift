@@ -55,8 +55,9 @@ extension ONNXExport {
     builder.apply("Div", name: "\(name)_div", inputs: [root])
     builder.apply("Erf", name: "\(name)_erf")
     builder.apply("Add", name: "\(name)_add", inputs: [one])
-    builder.current = builder.node(
-      "Mul", name: "\(name)_mul", inputs: [x, builder.current])[0]
+    builder.current =
+      builder.node(
+        "Mul", name: "\(name)_mul", inputs: [x, builder.current])[0]
     builder.apply("Mul", name: "\(name)_half", inputs: [half])
   }
 }

@@ -79,15 +79,21 @@ struct ONNXGraphReader {
   }
 
   /// A name for a new layer of `kind` read from `node`: the node's, when it is a plain name
-  /// not yet used, otherwise the next default (`dense_2`).
+  /// not yet used, otherwise the next default (`dense_2`, counting the pending layer too).
   func layerName(for node: Onnx_NodeProto, kind: String) -> String {
     let name = node.name
     let plain =
       !name.isEmpty && name.count <= 64
-      && name.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0 == "_" || ("0"..."9").contains($0) }
+      && name.unicodeScalars.allSatisfy {
+        $0.properties.isAlphabetic || $0 == "_" || ("0"..."9").contains($0)
+      }
       && !(name.unicodeScalars.first.map { ("0"..."9").contains($0) } ?? true)
-    let used = model.layers.contains { $0.name == name } || pending?.layer.name == name
-    return plain && !used ? name : model.defaultName(for: kind)
+    let layers = model.layers + (pending.map { [$0.layer] } ?? [])
+    let used = Set(layers.map(\.name))
+    if plain && !used.contains(name) { return name }
+    var index = layers.filter { $0.kind == kind }.count + 1
+    while used.contains("\(kind)_\(index)") { index += 1 }
+    return "\(kind)_\(index)"
   }
 
   /// Adds the layer read from `node`, after the pending one, and moves `current` to `output`.

@@ -126,7 +126,7 @@ extension ONNXImport {
 
   /// `tensor` broadcast to `shape` as numpy would (sizes 1 repeat; a leading batch size of 1
   /// is allowed), or nil when it does not fit.
-  static func broadcast(_ tensor: Tensor, to shape: [Int]) -> [Float]? {
+  public static func broadcast(_ tensor: Tensor, to shape: [Int]) -> [Float]? {
     var dims = tensor.shape
     while dims.count > shape.count {
       guard dims.first == 1 else { return nil }

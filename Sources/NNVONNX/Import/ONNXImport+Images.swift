@@ -49,7 +49,8 @@ extension ONNXImport {
     let strides = node.ints("strides") ?? [1, 1]
     guard strides.count == 2, strides[0] == strides[1], strides[0] >= 1 else {
       throw ONNXError.at(
-        node, "nnv imports the same stride along both axes, not \(ONNXTensorData.describe(strides))")
+        node, "nnv imports the same stride along both axes, not \(ONNXTensorData.describe(strides))"
+      )
     }
     return strides[0]
   }
@@ -100,7 +101,9 @@ extension ONNXImport {
     }
     let name = reader.layerName(for: node, kind: node.opType == "MaxPool" ? "maxpool" : "avgpool")
     let layer: any Layer = try building(node) {
-      if node.opType == "MaxPool" { return try MaxPool2D(size: kernel[0], stride: stride, name: name) }
+      if node.opType == "MaxPool" {
+        return try MaxPool2D(size: kernel[0], stride: stride, name: name)
+      }
       return try AvgPool2D(size: kernel[0], stride: stride, name: name)
     }
     try reader.add(layer, from: node, output: output(node))

@@ -66,7 +66,9 @@ extension ONNXImport {
     let layer = try building(node) {
       var dense = try Dense(
         inputSize: inputs, outputSize: units, initializer: .zeros, name: name)
-      dense.parameters = [weight, try Tensor(shape: [units], scalars: bias?.scalars ?? dense.bias.scalars)]
+      dense.parameters = [
+        weight, try Tensor(shape: [units], scalars: bias?.scalars ?? dense.bias.scalars),
+      ]
       return dense
     }
     try reader.add(layer, from: node, output: output)

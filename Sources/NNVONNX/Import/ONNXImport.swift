@@ -67,7 +67,8 @@ public enum ONNXImport {
       let name = ONNXMetadata.value(ONNXMetadata.modelKey, in: proto) ?? graph.name
       model = try Sequential(name: name.isEmpty ? "model" : name, inputShape: shape)
     } catch {
-      throw ONNXError.invalidFile(reason: "its input '\(input.prefix(100))' cannot be used: \(error)")
+      throw ONNXError.invalidFile(
+        reason: "its input '\(input.prefix(100))' cannot be used: \(error)")
     }
     var reader = ONNXGraphReader(
       nodes: nodes, constants: constants, input: input, model: model)
