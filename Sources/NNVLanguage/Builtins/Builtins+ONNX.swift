@@ -8,8 +8,8 @@ extension Builtins {
   static let export = Builtin(
     "export", .command,
     summary:
-      "Writes a model as a standard ONNX file (opset 17) that ONNX Runtime, PyTorch tools and "
-      + "other frameworks run; `load` reads one back.",
+      "Writes a model as a standard ONNX file (opset 17) for ONNX Runtime and other frameworks; "
+      + "`load` reads one back.",
     parameters: [
       Parameter("model", .model, positional: true, default: nil, "the model"),
       Parameter(
