@@ -17,6 +17,13 @@ public enum ONNXError: Error, Equatable, CustomStringConvertible {
     }
   }
 
+  /// `error` (a layer that cannot be built, a limit, a bad initializer) as the error of
+  /// `node`; a cancellation stays a cancellation.
+  static func wrapping(_ error: any Error, at node: Onnx_NodeProto) -> any Error {
+    if error is CancellationError || error is ONNXError { return error }
+    return at(node, "\(error)")
+  }
+
   /// The error for `node`, whose name may be empty in a file.
   static func at(_ node: Onnx_NodeProto, _ reason: String) -> ONNXError {
     .unsupportedNode(op: node.opType, node: node.displayName, reason: reason)

@@ -66,8 +66,10 @@ enum ONNXTensorData {
             + "\(tensor.rawData.count) bytes")
       }
       values = [Float](repeating: 0, count: count)
-      tensor.rawData.withUnsafeBytes { raw in
+      var poller = Cancellation.Poller()
+      try tensor.rawData.withUnsafeBytes { raw in
         for i in 0..<count {
+          try poller.advance()
           values[i] = Float(
             bitPattern: UInt32(
               littleEndian: raw.loadUnaligned(

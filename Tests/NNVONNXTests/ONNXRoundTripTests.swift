@@ -92,4 +92,15 @@ import Testing
       try ONNXImport.load(from: path + ".missing")
     }
   }
+
+  @Test func aCancelledImportStopsAsACancellationNotAsABadFile() throws {
+    let bytes = try ONNXExport.encode(ONNXFixtures.convolutional(), producerVersion: "test")
+    for poll in [1, 3, 20] {
+      #expect(throws: CancellationError.self) {
+        try Cancellation.run(with: CancellationToken(cancellingAtPoll: poll)) {
+          _ = try ONNXImport.decode(bytes)
+        }
+      }
+    }
+  }
 }

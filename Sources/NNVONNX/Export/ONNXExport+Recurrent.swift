@@ -28,14 +28,14 @@ extension Recurrent {
     }
   }
 
-  func export(into builder: inout ONNXGraphBuilder) {
+  func export(into builder: inout ONNXGraphBuilder) throws {
     let order = Recurrent.onnxGateOrder(cell)
     let w = builder.constant(
       "\(name).W", shape: [1, cell.gateCount * units, inputSize],
-      values: ONNXGates.toONNX(inputWeight, order: order, units: units))
+      values: try ONNXGates.toONNX(inputWeight, order: order, units: units))
     let r = builder.constant(
       "\(name).R", shape: [1, cell.gateCount * units, units],
-      values: ONNXGates.toONNX(recurrentWeight, order: order, units: units))
+      values: try ONNXGates.toONNX(recurrentWeight, order: order, units: units))
     var inputs = [w, r]
     if hasBias {
       let input = ONNXGates.biasToONNX(biases[0], order: order, units: units)
@@ -76,12 +76,13 @@ extension Recurrent {
 enum ONNXGates {
   /// nnv's `[rows, G·H]` (blocks in nnv's order) as ONNX's `[G·H, rows]`, row-major, with
   /// ONNX block k taken from nnv block `order[k]`.
-  static func toONNX(_ weight: Tensor, order: [Int], units: Int) -> [Float] {
+  static func toONNX(_ weight: Tensor, order: [Int], units: Int) throws -> [Float] {
     let rows = weight.shape[0]
     let columns = weight.shape[1]
     var out = [Float](repeating: 0, count: rows * columns)
     for (k, source) in order.enumerated() {
       for j in 0..<units {
+        try Cancellation.check()
         for r in 0..<rows {
           out[(k * units + j) * rows + r] = weight.scalars[r * columns + source * units + j]
         }
@@ -97,11 +98,14 @@ enum ONNXGates {
 
   /// ONNX's `[G·H, rows]` (row-major `values`) as nnv's `[rows, G·H]`: the inverse of
   /// `toONNX`.
-  static func fromONNX(_ values: [Float], rows: Int, order: [Int], units: Int) -> [Float] {
+  static func fromONNX(_ values: [Float], rows: Int, order: [Int], units: Int) throws
+    -> [Float]
+  {
     let columns = order.count * units
     var out = [Float](repeating: 0, count: rows * columns)
     for (k, target) in order.enumerated() {
       for j in 0..<units {
+        try Cancellation.check()
         for r in 0..<rows {
           out[r * columns + target * units + j] = values[(k * units + j) * rows + r]
         }

@@ -97,7 +97,7 @@ public enum ONNXExport {
       pooling("MaxPool", layer: pool.name, size: pool.size, stride: pool.stride, &builder)
     case let pool as AvgPool2D:
       pooling("AveragePool", layer: pool.name, size: pool.size, stride: pool.stride, &builder)
-    case let recurrent as Recurrent: recurrent.export(into: &builder)
+    case let recurrent as Recurrent: try recurrent.export(into: &builder)
     case let dropout as Dropout: dropout.export(into: &builder)
     case let flatten as Flatten:
       builder.apply("Flatten", name: flatten.name, attributes: [ONNXAttribute.int("axis", 1)])

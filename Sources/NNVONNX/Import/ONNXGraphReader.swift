@@ -62,7 +62,7 @@ struct ONNXGraphReader {
     do {
       return try ONNXTensorData.floats(proto, what: "its \(what) '\(name.prefix(100))'")
     } catch {
-      throw ONNXError.at(node, "\(error)")
+      throw ONNXError.wrapping(error, at: node)
     }
   }
 
@@ -74,7 +74,7 @@ struct ONNXGraphReader {
     do {
       return try ONNXTensorData.integers(proto, what: "its \(what) '\(name.prefix(100))'")
     } catch {
-      throw ONNXError.at(node, "\(error)")
+      throw ONNXError.wrapping(error, at: node)
     }
   }
 
@@ -102,7 +102,7 @@ struct ONNXGraphReader {
     do {
       shape = try LayerRegistry.outputShape(of: layer, for: shape)
     } catch {
-      throw ONNXError.at(node, "\(error)")
+      throw ONNXError.wrapping(error, at: node)
     }
     pending = (layer, node)
     current = output
@@ -134,7 +134,7 @@ struct ONNXGraphReader {
     do {
       try model.append(layer)
     } catch {
-      throw ONNXError.at(node, "\(error)")
+      throw ONNXError.wrapping(error, at: node)
     }
     pending = nil
   }

@@ -100,7 +100,7 @@ extension ONNXImport {
     }
     let shape = reader.model.inputShape
     let values = try reader.floats(other, of: node, what: "constant")
-    guard let expanded = broadcast(values, to: shape) else {
+    guard let expanded = try broadcast(values, to: shape) else {
       throw ONNXError.at(
         node,
         "its constant of shape \(Tensor.describe(values.shape)) does not fit samples of shape "
@@ -126,7 +126,7 @@ extension ONNXImport {
 
   /// `tensor` broadcast to `shape` as numpy would (sizes 1 repeat; a leading batch size of 1
   /// is allowed), or nil when it does not fit.
-  public static func broadcast(_ tensor: Tensor, to shape: [Int]) -> [Float]? {
+  public static func broadcast(_ tensor: Tensor, to shape: [Int]) throws -> [Float]? {
     var dims = tensor.shape
     while dims.count > shape.count {
       guard dims.first == 1 else { return nil }
@@ -142,7 +142,9 @@ extension ONNXImport {
     }
     let count = shape.reduce(1, *)  // the model's input shape, within the limits
     var out = [Float](repeating: 0, count: count)
+    var poller = Cancellation.Poller()
     for flat in 0..<count {
+      try poller.advance()
       var rest = flat
       var source = 0
       for axis in shape.indices.reversed() {

@@ -55,10 +55,8 @@ extension ONNXImport {
   static func building<T>(_ node: Onnx_NodeProto, _ make: () throws -> T) throws -> T {
     do {
       return try make()
-    } catch let error as ONNXError {
-      throw error
     } catch {
-      throw ONNXError.at(node, "\(error)")
+      throw ONNXError.wrapping(error, at: node)
     }
   }
 }

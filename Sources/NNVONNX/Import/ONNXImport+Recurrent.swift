@@ -105,10 +105,10 @@ extension ONNXImport {
     let order = Recurrent.onnxGateOrder(cell)
     let inputWeight = try Tensor(
       shape: [features, columns],
-      scalars: ONNXGates.fromONNX(w.scalars, rows: features, order: order, units: units))
+      scalars: try ONNXGates.fromONNX(w.scalars, rows: features, order: order, units: units))
     let recurrentWeight = try Tensor(
       shape: [units, columns],
-      scalars: ONNXGates.fromONNX(r.scalars, rows: units, order: order, units: units))
+      scalars: try ONNXGates.fromONNX(r.scalars, rows: units, order: order, units: units))
     guard let bName = input(node, 3) else { return ((inputWeight, recurrentWeight), []) }
     let b = try reader.floats(bName, of: node, what: "B")
     guard b.shape == [1, 2 * columns] else {
