@@ -4,9 +4,13 @@ import NNVCore
 /// What an nnv model keeps besides its layers, as the ONNX file's `metadata_props`: the class
 /// names and feature names as JSON arrays of strings, the model's name and the nnv version.
 public enum ONNXMetadata {
+  /// The class names, a JSON array of strings.
   public static let classesKey = "classes"
+  /// The feature names, a JSON array of strings.
   public static let featuresKey = "features"
+  /// The model's name (an imported model takes it, or else the graph's name).
   public static let modelKey = "nnv_model"
+  /// The version of nnv that wrote the file.
   public static let versionKey = "nnv_version"
 
   /// The entries written for `model`.

@@ -16,8 +16,9 @@ public enum ONNXExport {
   public static let opsetVersion: Int64 = 17
   /// The IR version that goes with opset 17.
   public static let irVersion: Int64 = 8
-  /// The graph's input and output names.
+  /// The name of the graph's input, `[N] + inputShape`.
   public static let inputName = "input"
+  /// The name of the graph's output, `[N] + outputShape`.
   public static let outputName = "output"
 
   /// The ONNX model of `model`; `producerVersion` is the nnv version written in the file.

@@ -34,7 +34,7 @@ extension ONNXImport {
     guard bias.count == filters else {
       throw ONNXError.at(node, "its bias has \(bias.count) values for \(filters) filters")
     }
-    let name = reader.layerName(for: node, kind: "conv")
+    let name = reader.layerName(for: node, kind: LayerKind.conv.name)
     let layer = try building(node) {
       try Conv2D(
         weight: weight, bias: try bias.reshaped([filters]), stride: stride, padding: padding,
@@ -99,7 +99,8 @@ extension ONNXImport {
       throw ONNXError.at(
         node, "nnv imports pooling without padding, dilation or ceil_mode, with one output")
     }
-    let name = reader.layerName(for: node, kind: node.opType == "MaxPool" ? "maxpool" : "avgpool")
+    let name = reader.layerName(
+      for: node, kind: (node.opType == "MaxPool" ? LayerKind.maxpool : LayerKind.avgpool).name)
     let layer: any Layer = try building(node) {
       if node.opType == "MaxPool" {
         return try MaxPool2D(size: kernel[0], stride: stride, name: name)

@@ -62,7 +62,7 @@ extension ONNXImport {
       throw ONNXError.at(
         node, "its bias has \(bias.count) values for \(units) units")
     }
-    let name = reader.layerName(for: node, kind: "dense")
+    let name = reader.layerName(for: node, kind: LayerKind.dense.name)
     let layer = try building(node) {
       var dense = try Dense(
         inputSize: inputs, outputSize: units, initializer: .zeros, name: name)
@@ -97,7 +97,7 @@ extension ONNXImport {
       guard value.count == 1 else { throw ONNXError.at(node, "its ratio is not one number") }
       rate = value.scalars[0]
     }
-    let name = reader.layerName(for: node, kind: "dropout")
+    let name = reader.layerName(for: node, kind: LayerKind.dropout.name)
     let layer = try building(node) { try Dropout(rate: rate, name: name) }
     try reader.add(layer, from: node, output: output(node))
     reader.index += 1
@@ -125,7 +125,7 @@ extension ONNXImport {
             + ONNXTensorData.describe(target))
       }
     }
-    let name = reader.layerName(for: node, kind: "flatten")
+    let name = reader.layerName(for: node, kind: LayerKind.flatten.name)
     try reader.add(Flatten(name: name), from: node, output: output(node))
     reader.index += 1
   }
