@@ -124,4 +124,27 @@ import Testing
     branch.graph.node[index].input = ["input"]
     #expect(importError(branch)?.description.contains("a chain of layers") == true)
   }
+
+  @Test(arguments: 0..<5) func damagedFilesGiveAnErrorOrAWorkingModel(index: Int) throws {
+    let model = try ONNXFixtures.all[index]
+    let bytes = [UInt8](try ONNXExport.encode(model, producerVersion: "test"))
+    var random = RandomGenerator(seed: UInt64(index) + 1)
+    var (refused, imported) = (0, 0)
+    for _ in 0..<300 {
+      var damaged = bytes
+      for _ in 0..<(1 + Int(random.uniform() * 4)) {
+        let at = Int(random.uniform() * Float(damaged.count - 1))
+        damaged[at] = UInt8(random.uniform() * 255)
+      }
+      do {
+        let back = try ONNXImport.decode(Data(damaged))
+        _ = try? back.predict(ONNXFixtures.batch(for: back, count: 2))
+        imported += 1
+      } catch {
+        #expect(error is ONNXError, "\(error)")
+        refused += 1
+      }
+    }
+    #expect(refused + imported == 300 && refused > 0)
+  }
 }
