@@ -88,6 +88,8 @@ let package = Package(
     .testTarget(
       name: "NNVKernelTests", dependencies: ["NNVKernel", "NNVREPL", "NNVLanguage", "NNVCore"]),
     .testTarget(
+      name: "NNVONNXTests", dependencies: ["NNVONNX", "NNVCore", "NNVTestSupport"]),
+    .testTarget(
       name: "NNVREPLTests", dependencies: ["NNVREPL", "NNVLanguage", "NNVPlot", "NNVCore", "nnv"]),
   ],
   swiftLanguageModes: [.v6]

@@ -29,3 +29,4 @@ swift test -c release
 NNV_BINARY="$(swift build -c release --show-bin-path)/nnv" Scripts/render-examples.sh
 Scripts/check-report.sh
 Scripts/check-kernel.sh "$(swift build -c release --show-bin-path)/nnv"
+NNV_BINARY="$(swift build -c release --show-bin-path)/nnv" Scripts/check-onnx.sh

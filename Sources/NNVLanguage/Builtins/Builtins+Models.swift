@@ -49,8 +49,12 @@ extension Builtins {
 
   static let load = Builtin(
     "load", .function,
-    summary: "Loads a model saved with `save`.",
-    parameters: [Parameter("path", .string, positional: true, default: nil, "the .nnvm file")],
+    summary: "Loads a model saved with `save`, or an ONNX model (a path ending in .onnx).",
+    parameters: [
+      Parameter(
+        "path", .string, positional: true, default: nil,
+        "the .nnvm file, or an .onnx file of the layers nnv has")
+    ],
     example: """
       model net { input 2; dense 1 sigmoid }
       save net to "net.nnvm"
@@ -60,10 +64,14 @@ extension Builtins {
     body: .function { call in
       let model: Sequential
       let path = try call.readablePath("path")
-      do {
-        model = try ModelArchive.load(from: path)
-      } catch PersistenceError.cannotRead(_, let reason) {
-        throw call.fail(.cannotLoad(call.string("path") ?? "", reason), at: "path")
+      if path.lowercased().hasSuffix(".onnx") {
+        model = try importONNX(call, path: path)
+      } else {
+        do {
+          model = try ModelArchive.load(from: path)
+        } catch PersistenceError.cannotRead(_, let reason) {
+          throw call.fail(.cannotLoad(call.string("path") ?? "", reason), at: "path")
+        }
       }
       let reference = ModelReference(model)
       reference.markSaved()
