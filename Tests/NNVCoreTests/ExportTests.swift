@@ -7,8 +7,10 @@ import Testing
 @Suite struct ExportTests {
   /// Floats that printing gets wrong most easily.
   static let awkward: [Float] = [
-    0, -0.0, 1, -1, 0.1, 1.0 / 3, 16_777_216, 16_777_217, 123_456_789, 1e-45, -1e-45,
-    Float.leastNormalMagnitude, Float.leastNonzeroMagnitude * 3, Float.greatestFiniteMagnitude,
+    0, -0.0, 1, -1, 0.1, 1.0 / 3, 16_777_216, 16_777_218, 123_456_792,
+    Float.leastNonzeroMagnitude * 11,
+    Float.leastNormalMagnitude, Float.leastNonzeroMagnitude, -Float.leastNonzeroMagnitude,
+    Float.greatestFiniteMagnitude,
     -Float.greatestFiniteMagnitude, 3.4e-38, 2.5e-7, 1e20, Float.ulpOfOne, 0.3,
   ]
 
@@ -37,7 +39,9 @@ import Testing
   }
 
   @Test func everyDoubleReadsBackBitForBit() {
-    let doubles: [Double] = [0, -0.0, 0.1, 1e15, 1e15 + 1, 5e-324, -2.2250738585072014e-308, 1e300]
+    let doubles: [Double] = [
+      0, -0.0, 0.1, 1e15, 1e15 + 1, Double.leastNonzeroMagnitude, -2.2250738585072014e-308, 1e300,
+    ]
     for x in doubles + Self.randomFloats(2000).map(Double.init) {
       let text = ExactNumber.text(x)
       #expect(Double(text)?.bitPattern == x.bitPattern, "\(x) as \(text)")
@@ -55,7 +59,8 @@ import Testing
   }
 
   @Test func aTensorIsWrittenRowByRowWithItsIndicesInTheHeader() throws {
-    let matrix = try Tensor(shape: [2, 3], scalars: [1, -0.0, 0.1, 1e-45, 2.5, -7])
+    let matrix = try Tensor(
+      shape: [2, 3], scalars: [1, -0.0, 0.1, Float.leastNonzeroMagnitude, 2.5, -7])
     var csv = ""
     try matrix.writeCSV(to: &csv)
     #expect(csv == "x0,x1,x2\n1,-0.0,0.1\n1e-45,2.5,-7\n")

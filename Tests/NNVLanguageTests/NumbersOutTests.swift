@@ -161,8 +161,11 @@ import Testing
       ("write iris()[0] to \"mixed.csv\"", ".json file"),
       ("write range(2e6) to \"long.csv\"", "shorter range"),
       ("fn f(x) { return x }\nwrite f to \"f.json\"", "what it returns"),
-      ("write 1 to \"\(ScriptRunner.temporaryDirectory)\"", "regular files"),
+      ("write 1 to \"numbers-folder.csv\"", "regular files"),
     ]
+    try FileManager.default.createDirectory(
+      atPath: ScriptRunner.temporaryDirectory + "/numbers-folder.csv",
+      withIntermediateDirectories: true)
     for (script, hint) in cases {
       let (result, _) = ScriptRunner.runText(script)
       #expect(result.status != .success, "\(script)")

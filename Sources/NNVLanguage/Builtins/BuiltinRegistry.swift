@@ -12,7 +12,7 @@ public enum BuiltinRegistry {
     + Builtins.generation + Builtins.helpers + Builtins.layers + Builtins.views
     + Builtins.convViews + Builtins.recurrentViews
     + Builtins.attribution + Builtins.lessons + Builtins.diagnosis + Builtins.reports
-    + Builtins.output
+    + Builtins.export
 
   private static let byName: [String: Builtin] = Dictionary(
     all.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })

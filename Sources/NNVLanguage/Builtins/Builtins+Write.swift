@@ -8,7 +8,7 @@ import NNVPlot
 /// `ValueExport` decides how each kind of value is laid out; the file is written a block at a
 /// time, so even the largest tensor is never held as text in memory.
 extension Builtins {
-  static let output: [Builtin] = [write]
+  static let export: [Builtin] = [write]
 
   /// The kinds of file `write` writes, named by their extensions.
   enum ExportFile: String, CaseIterable {

@@ -103,8 +103,10 @@ enum ValueExport {
       return
     }
     let rows = try elements.map { element -> ValueElements in
-      guard let row = element.elements, row.allSatisfy(isSingle), row.count == elements.first?
-        .elements?.count
+      guard let row = element.elements, row.allSatisfy(isSingle),
+        row.count
+          == elements.first?
+          .elements?.count
       else { throw notATable("a list of lists of different lengths, or of other values") }
       return row
     }
