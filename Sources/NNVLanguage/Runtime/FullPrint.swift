@@ -29,7 +29,7 @@ struct FullPrint {
 
   mutating func add(_ text: String) {
     buffer += text
-    column += text.count
+    column += text.utf8.count
   }
 
   /// Starts a new line indented by `indent` spaces; a full block goes to the output first.
