@@ -16,6 +16,7 @@ public enum ExactNumber {
 
   /// `x` as the shortest text that parses back to the same `Float`.
   public static func text(_ x: Float) -> String {
+    if x == 0 { return x.sign == .minus ? "-0.0" : "0" }
     if let special = nonFinite(Double(x)) { return special }
     if x == x.rounded(), abs(x) < wholeFloatLimit, !(x == 0 && x.sign == .minus) {
       return String(Int32(x))

@@ -20,12 +20,20 @@ extension Tensor {
       try CSVText.writeHeader(Array(shape.dropFirst()), to: &sink)
     }
     var poller = Cancellation.Poller(interval: Tensor.exportPiece)
+    // A row is gathered into one piece (a very long one into several) before it goes out.
+    var line = ""
     for start in Swift.stride(from: 0, to: count, by: Swift.max(width, 1)) {
       for j in 0..<width {
-        if j > 0 { try sink.write(",") }
-        try sink.write(ExactNumber.text(scalars[start + j]))
+        if j > 0 { line += "," }
+        line += ExactNumber.text(scalars[start + j])
+        if line.utf8.count >= Tensor.exportPiece {
+          try sink.write(line)
+          line = ""
+        }
       }
-      try sink.write("\n")
+      line += "\n"
+      try sink.write(line)
+      line = ""
       try poller.advance(by: width)
     }
   }
