@@ -193,6 +193,19 @@ import Testing
     #expect(lines[152] == "3" && lines[153] == "4 3")
   }
 
+  @Test func fullIsANameWhereItCannotBeTheWord() {
+    let output = ScriptRunner.expectSuccess(
+      """
+      fn full(x) { return [x, x] }
+      print full(3)
+      print full (3)
+      print full "text"
+      """)
+    #expect(output == "[3, 3]\n3\ntext\n")
+    let subscripted = ScriptRunner.expectSuccess("let full = [7, 8]\nprint full[1]\nprint full, 1")
+    #expect(subscripted == "8\n[7, 8] 1\n")
+  }
+
   @Test func aLongListWrapsAtTheLineWidth() {
     let output = ScriptRunner.expectSuccess("print full range(300)")
     let lines = output.split(separator: "\n")
