@@ -30,3 +30,4 @@ NNV_BINARY="$(swift build -c release --show-bin-path)/nnv" Scripts/render-exampl
 Scripts/check-report.sh
 Scripts/check-kernel.sh "$(swift build -c release --show-bin-path)/nnv"
 NNV_BINARY="$(swift build -c release --show-bin-path)/nnv" Scripts/check-onnx.sh
+NNV_BINARY="$(swift build -c release --show-bin-path)/nnv" Scripts/check-numbers.sh

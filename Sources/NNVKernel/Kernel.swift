@@ -66,13 +66,7 @@ public enum Kernel {
         if case .shutdown = dispatcher.receive(frames, on: .control) { leave() }
       }
     }
-    // A failed cell: the cells already queued behind it do not run (Jupyter's rule). They are
-    // taken before its reply goes out, so a request sent after the client saw the reply runs.
-    dispatcher.queuedRequests = {
-      var queued: [[[UInt8]]] = []
-      while let frames = try? shell.receive(waiting: false) { queued.append(frames) }
-      return queued
-    }
+    dispatcher.queuedRequests = { waiting(on: shell) }
     while let frames = try? shell.receive() {
       if case .shutdown = dispatcher.receive(frames, on: .shell) { leave() }
       for queued in dispatcher.takeQueuedBehindFailure() {
@@ -80,6 +74,15 @@ public enum Kernel {
       }
     }
     return 0
+  }
+
+  /// The requests waiting on a socket now. A failed cell's cells queued behind it do not run
+  /// (Jupyter's rule); they are taken before its reply goes out, so a request sent after the
+  /// client saw the reply runs.
+  static func waiting(on shell: ZeroMQSocket) -> [[[UInt8]]] {
+    var queued: [[[UInt8]]] = []
+    while let frames = try? shell.receive(waiting: false) { queued.append(frames) }
+    return queued
   }
 
   /// SIGINT stops the running cell; the process stays.

@@ -34,6 +34,13 @@ public enum AtomicFile {
   ///
   /// - Throws: `PersistenceError.cannotWrite` with the reason in plain words.
   public static func write(_ data: Data, to path: String) throws {
+    try write(to: path) { fd in try writeAll(data, to: fd) }
+  }
+
+  /// Writes what `produce` writes to the open temporary file, then puts it in place at `path`
+  /// atomically. An error `produce` throws that is not a `FileProblem` (a cancellation, a
+  /// limit) is thrown as it is, after the temporary file is removed.
+  static func write(to path: String, _ produce: (Int32) throws -> Void) throws {
     let target: Target
     do {
       target = try resolve(path)
@@ -49,7 +56,7 @@ public enum AtomicFile {
     }
     var isOpen = true
     do {
-      try writeAll(data, to: fd)
+      try produce(fd)
       if let existing = target.existing { keepAttributes(of: existing, on: fd) }
       guard fsync(fd) == 0 else { throw FileProblem.describe(errno: errno) }
       isOpen = false
@@ -61,8 +68,10 @@ public enum AtomicFile {
     } catch {
       if isOpen { close(fd) }
       unlink(temporary)
-      let reason = (error as? FileProblem)?.reason ?? "\(error)"
-      throw PersistenceError.cannotWrite(path: path, reason: reason)
+      if let problem = error as? FileProblem {
+        throw PersistenceError.cannotWrite(path: path, reason: problem.reason)
+      }
+      throw error
     }
     syncDirectory(of: target.path)
   }

@@ -6,13 +6,12 @@
 /// here.
 public enum BuiltinRegistry {
   /// All declarations, in the order help lists them.
-  public static let all: [Builtin] =
-    Builtins.training + Builtins.explanation + Builtins.models + Builtins.session + Builtins.data
-    + Builtins.sequences
-    + Builtins.generation + Builtins.helpers + Builtins.layers + Builtins.views
-    + Builtins.convViews + Builtins.recurrentViews
-    + Builtins.attribution + Builtins.lessons + Builtins.diagnosis + Builtins.reports
-    + Builtins.onnx
+  public static let all: [Builtin] = [
+    Builtins.training, Builtins.explanation, Builtins.models, Builtins.session, Builtins.data,
+    Builtins.sequences, Builtins.generation, Builtins.helpers, Builtins.layers, Builtins.views,
+    Builtins.convViews, Builtins.recurrentViews, Builtins.attribution, Builtins.lessons,
+    Builtins.diagnosis, Builtins.reports, Builtins.onnx, Builtins.writing,
+  ].flatMap { $0 }
 
   private static let byName: [String: Builtin] = Dictionary(
     all.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })

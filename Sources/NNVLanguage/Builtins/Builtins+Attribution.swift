@@ -6,7 +6,7 @@ import NNVPlot
 /// `Attributor`, the charts from NNVPlot's `AttributionViews`; these declarations read the
 /// options, check them and pick where the view goes.
 extension Builtins {
-  static let attribution: [Builtin] = [saliency, sanity]
+  static let attribution: [Builtin] = [saliency, sanity, attributionFunction, gaps]
 
   /// The `method` words and what each computes.
   static let attributionMethods = [
@@ -48,28 +48,37 @@ extension Builtins {
     "stride": ["occlusion"],
   ]
 
-  static let saliency = Builtin(
-    "saliency", .command,
-    summary: "Shows which input features a model's decision rests on: maps over images, "
-      + "bars per feature, arrows over a 2-D plane, steps along a sequence.",
-    parameters: [
+  /// What `saliency`, `attribution` and `gaps` explain: the model, its inputs, the class, the
+  /// input (`index`, described by each) and a sequence model's step.
+  static func attributionInputs(index: Parameter) -> [Parameter] {
+    [
       Parameter("model", .model, positional: true, default: nil, "the model"),
       Parameter("on", .dataset, default: nil, "the inputs to explain (all of them)"),
       Parameter(
         "target", .any, default: "each input's predicted class",
         "the class to explain, as a number from 0 or a class name"),
-      Parameter(
-        "index", .integer, default: "none (a sequence model: input 0)",
-        "show only input number N, from 0"),
+      index,
       Parameter(
         "step", .integer, default: "the last",
         "for a recurrent model, the step whose prediction is explained, from 0",
         bounds: .atLeast(0)),
-      Parameter(
-        "count", .integer, default: "4 images, every point",
-        "how many inputs to draw one by one (image rows, arrows)",
-        limit: ResourceLimits.samples),
-    ] + methodParameters + viewParameters,
+    ]
+  }
+
+  static let saliency = Builtin(
+    "saliency", .command,
+    summary: "Shows which input features a model's decision rests on: maps over images, "
+      + "bars per feature, arrows over a 2-D plane, steps along a sequence.",
+    parameters: attributionInputs(
+      index: Parameter(
+        "index", .integer, default: "none (a sequence model: input 0)",
+        "show only input number N, from 0"))
+      + [
+        Parameter(
+          "count", .integer, default: "4 images, every point",
+          "how many inputs to draw one by one (image rows, arrows)",
+          limit: ResourceLimits.samples)
+      ] + methodParameters + viewParameters,
     example: """
       let flowers = iris()
       model net { input 4; dense 8 tanh; dense 3 softmax }
@@ -114,13 +123,7 @@ extension Builtins {
     }
     try checkFits(call, model, data)
     if call.has("index"), call.has("count") { throw call.fail(.indexWithCount, at: "count") }
-    var index: Int?
-    if call.has("index") {
-      guard let i = call.integer("index"), i >= 0, i < data.count else {
-        throw call.fail(.inputIndexOutOfRange(call.number("index") ?? 0, data), at: "index")
-      }
-      index = i
-    }
+    let index = try inputIndex(call, data)
     let (method, baselineName) = try attributionMethod(call, model: model, data: data)
     let step = try sequenceStep(call, model)
     try checkImageCount(call, data)
@@ -167,6 +170,15 @@ extension Builtins {
     guard data.count > 0 else { throw call.fail(.emptyData(data.name), at: "on") }
   }
 
+  /// The input `index` names, checked against the data; nil when it is not given.
+  static func inputIndex(_ call: BuiltinCall, _ data: Dataset) throws -> Int? {
+    guard call.has("index") else { return nil }
+    guard let i = call.integer("index"), i >= 0, i < data.count else {
+      throw call.fail(.inputIndexOutOfRange(call.number("index") ?? 0, data), at: "index")
+    }
+    return i
+  }
+
   /// The most image rows a view draws: more would make an SVG of many megabytes, and the
   /// mean map under the rows already covers every input.
   static let maximumImageRows = 100
@@ -181,11 +193,12 @@ extension Builtins {
     }
   }
 
-  /// The method with its settings, checked, and a name for a `.sample` baseline.
+  /// The method with its settings, checked, and a name for a `.sample` baseline; `named` is
+  /// the method when the call has no `method` (`gaps`).
   static func attributionMethod(
-    _ call: BuiltinCall, model: Sequential, data: Dataset
+    _ call: BuiltinCall, model: Sequential, data: Dataset, named: String? = nil
   ) throws -> (AttributionMethod, String?) {
-    let name = call.string("method") ?? "gradient"
+    let name = named ?? call.string("method") ?? "gradient"
     for (option, methods) in methodsUsing.sorted(by: { $0.key < $1.key })
     where call.has(option) && !methods.contains(name) {
       throw call.fail(.optionNeedsMethod(option, methods: methods, given: name), at: option)
@@ -265,31 +278,6 @@ extension Builtins {
     }
     return step
   }
-
-  /// The class to explain: a number from 0 or a class name; nil for each predicted class.
-  static func target(_ call: BuiltinCall, _ model: Sequential, _ data: Dataset) throws -> Int? {
-    guard let value = call.values["target"] else { return nil }
-    // A sequence model's classes are those of one step.
-    let outputs =
-      AttributionViews.isSequenceModel(model)
-      ? (model.outputShape.last ?? 1) : model.outputShape.reduce(1, *)
-    guard outputs > 1 else { throw call.fail(.singleOutputTarget(model.name), at: "target") }
-    let names = data.classNames.isEmpty ? model.classNames : data.classNames
-    switch value {
-    case .number(let x):
-      guard let k = Int(exactly: x), k >= 0, k < outputs else {
-        throw call.fail(.targetOutOfRange(x, outputs: outputs, model: model.name), at: "target")
-      }
-      return k
-    case .string(let text):
-      guard let k = names.firstIndex(of: text), k < outputs else {
-        throw call.fail(.unknownClass(text, names: names, data: data.name), at: "target")
-      }
-      return k
-    default:
-      throw call.fail(.targetKind(value), at: "target")
-    }
-  }
 }
 
 extension Diagnostic.Message {
@@ -362,27 +350,5 @@ extension Diagnostic.Message {
       "A stride of \(stride) is larger than the patch of \(patch): the pixels between the "
         + "patches would never be hidden.",
       hint: "use `stride 1` to `stride \(patch)`, or a larger `patch`")
-  }
-  static func singleOutputTarget(_ model: String) -> Self {
-    Self(
-      "\(model) has one output, so there is no class to choose with `target`.",
-      hint: "leave `target` out: the view explains the output's score")
-  }
-  static func targetOutOfRange(_ value: Double, outputs: Int, model: String) -> Self {
-    Self(
-      "There is no class \(NumberFormatting.format(value)); \(model) has \(outputs) outputs.",
-      hint: "classes count from 0: use 0 to \(outputs - 1), or a class name")
-  }
-  static func unknownClass(_ name: String, names: [String], data: String) -> Self {
-    Self(
-      "There is no class '\(name)' in \(data).",
-      hint: Suggestion.hint(for: name, among: names)
-        ?? (names.isEmpty
-          ? "give a class number from 0" : "classes: " + names.joined(separator: ", ")))
-  }
-  static func targetKind(_ value: Value) -> Self {
-    Self(
-      "`target` must be a class number or a class name, not \(value.kindName).",
-      hint: "write `target 3` or `target \"virginica\"`")
   }
 }

@@ -30,6 +30,7 @@ extension Builtins {
       features cnn on digits()
       features cnn on digits() index 5 layer 2
       features cnn on digits() to "features.svg"
+      print shape(features(cnn, on: digits(), index: 5, layer: 1))
       """,
     body: .function(runFeatures))
 
@@ -81,6 +82,9 @@ extension Builtins {
           .noSuchImageLayer(number, names: layers.map { model.layers[$0].name }), at: "layer")
       }
       layer = number
+    }
+    if returnsNumbers(call), let layer {
+      return try featureNumbers(model, data, index: index, layer: layer)
     }
     let view = try ModelViews.features(
       model, on: data, index: index, layer: layer, options: try options(call))

@@ -53,6 +53,9 @@ extension Builtins {
       return try show(call, view)
     }
     let index = try sequenceIndex(call, data)
+    if returnsNumbers(call) {
+      return try hiddenNumbers(call, model, data, layer: number, index: index)
+    }
     let sequence = try HiddenSequence.of(model, layer: number, data: data, sample: index)
     let caption = ["\(model.name) on \(data.name) #\(index)"]
     if call.has("unit") {

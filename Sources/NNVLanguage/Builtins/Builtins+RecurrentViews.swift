@@ -46,6 +46,7 @@ extension Builtins {
       hidden m on d index 3 unit 2
       hidden m on d top 5 signal target
       hidden m on d to "hidden.svg"
+      print shape(hidden(m, on: d, index: 3)), hidden(m, on: d, index: 3, unit: 2)
       """,
     body: .function(runHidden))
 

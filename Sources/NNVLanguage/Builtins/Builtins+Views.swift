@@ -214,6 +214,8 @@ extension Builtins {
       activations net on data samples 16
       model cnn { input [1, 8, 8]; conv 4 size 3 relu; flatten; dense 2 softmax }
       activations cnn on bars(n: 20) samples 8
+      let outputs = activations(net, on: data, samples: 4)
+      print shape(outputs.dense_1)
       """,
     body: .function { call in
       guard let model = call.model("model")?.model, let data = call.dataset("on") else {
@@ -221,6 +223,7 @@ extension Builtins {
       }
       guard data.count > 0 else { throw call.fail(.emptyData(data.name), at: "on") }
       let samples = try call.count("samples", default: 32)
+      if returnsNumbers(call) { return try activationNumbers(model, data, samples: samples) }
       let layers = try ModelViews.activations(model, on: data, limit: samples)
       return try show(call, ActivationsView(layers, options: try options(call)))
     })

@@ -36,10 +36,14 @@ extension Interpreter {
       }
     case .expression(let expression):
       _ = try evaluate(expression, in: environment)
-    case .print(let values):
-      let texts = try values.map { try evaluate($0, in: environment).description }
-      try checkCancellation(at: statement.range)
-      output.write(texts.joined(separator: " ") + "\n")
+    case .print(let values, let full):
+      guard full else {
+        let texts = try values.map { try evaluate($0, in: environment).description }
+        try checkCancellation(at: statement.range)
+        output.write(texts.joined(separator: " ") + "\n")
+        return .normal
+      }
+      try printFull(values, in: environment, at: statement.range)
     case .ifElse(let condition, let body, let otherwise):
       if try truth(condition, in: environment) {
         return try execute(body, in: Environment(parent: environment))

@@ -135,7 +135,7 @@ public struct Checker {
       }
     case .expression(let value):
       expression(value)
-    case .print(let values):
+    case .print(let values, _):
       for value in values { expression(value) }
     case .ifElse(let condition, let body, let otherwise):
       expression(condition)

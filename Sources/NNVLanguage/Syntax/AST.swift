@@ -26,8 +26,8 @@ public indirect enum StatementKind: Sendable {
   case assignment(Name, Expression)
   /// An expression evaluated for its effect (a call) or, in the REPL, its value.
   case expression(Expression)
-  /// `print a, b`
-  case print([Expression])
+  /// `print a, b`; `print full x` shows all of a large value (`full` is true).
+  case print([Expression], full: Bool)
   /// `if condition { ... } else { ... }`; `else if` is an `if` alone in the else block.
   case ifElse(Expression, [Statement], [Statement]?)
   /// `for NAME in sequence { ... }`

@@ -40,7 +40,7 @@ extension Parser {
     let last: Expression?
     switch statement.kind {
     case .letBinding(_, let value), .assignment(_, let value): last = value
-    case .print(let values): last = values.last
+    case .print(let values, _): last = values.last
     case .returnValue(let value): last = value
     default: last = nil
     }

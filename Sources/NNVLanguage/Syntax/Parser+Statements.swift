@@ -145,14 +145,29 @@ extension Parser {
     return Statement(kind: .returnValue(value), range: start.range.through(value.range))
   }
 
-  // printStatement -> "print" [ expression { "," expression } ]
+  // printStatement -> "print" [ FULL_WORD ] [ expression { "," expression } ]
   mutating func printStatement() throws -> Statement {
     let start = advance()
+    let full = atFullWord
+    if full { advance() }
     var values: [Expression] = []
     if !atStatementEnd {
       repeat { values.append(try expression()) } while match(.comma)
     }
-    return Statement(kind: .print(values), range: start.range.through(previous.range))
+    return Statement(kind: .print(values, full: full), range: start.range.through(previous.range))
+  }
+
+  /// Whether the current token is `full` of `print full X`: the word `full` followed by a
+  /// name, number or string, or by `(` or `[` after a space. Otherwise `full` is a name, as
+  /// in `print full`, `print full + 1`, `print full[0]` or `print full(x)`.
+  var atFullWord: Bool {
+    guard peek.kind == .identifier, peek.text == "full" else { return false }
+    let next = peek(ahead: 1)
+    switch next.kind {
+    case .identifier, .number, .string: return true
+    case .leftParen, .leftBracket: return next.range.start > peek.range.end
+    default: return false
+    }
   }
 
   // expressionStatement -> expression [ "=" expression ]
