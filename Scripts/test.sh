@@ -27,3 +27,4 @@ swift test -c release
 # The REPL's terminal tests need the nnv executable, so `swift test` has just built it.
 NNV_BINARY="$(swift build -c release --show-bin-path)/nnv" Scripts/render-examples.sh
 Scripts/check-report.sh
+Scripts/check-model-files.sh
