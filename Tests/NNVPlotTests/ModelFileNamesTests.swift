@@ -22,4 +22,39 @@ import Testing
     #expect(svg.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
     #expect(svg.contains("a&amp;b"))
   }
+
+  @Test func theSummaryNamesAFlatInputsFeatures() throws {
+    var model = try Sequential(name: "net", inputShape: [4])
+    try model.append(Dense(inputSize: 4, outputSize: 3, activation: .softmax, seed: 1))
+    model.featureNames = ["sepal_length", "sepal_width", "petal_length", "petal\u{1B}[2J"]
+    let loaded = try ModelArchive.decode(try ModelArchive.encode(model))
+    let table = ModelViews.summary(loaded)
+    let expected = """
+      model net: input [4]
+        features: sepal_length, sepal_width, petal_length, petal\\u{1B}[2J
+      ──────────────────────────────────────────
+        layer  kind   output  params  activation
+      ──────────────────────────────────────────
+        dense  dense  [3]         15  softmax
+      ──────────────────────────────────────────
+        total parameters: 15 (60 B)
+        trainable: 15, non-trainable: 0
+
+      """
+    #expect(table.text() == expected)
+    let svg = table.document().render()
+    _ = try SVGCheck(svg)
+    #expect(svg.contains("features: sepal_length, sepal_width"))
+    // Default names, or a sequence's names for each step, add no line.
+    model.featureNames = ["x1", "x2", "x3", "x4"]
+    #expect(!ModelViews.summary(model).text().contains("features"))
+    var steps = try Sequential(name: "s", inputShape: [3, 2])
+    steps.featureNames = ["a", "b"]
+    #expect(!ModelViews.summary(steps).text().contains("features"))
+    // A long list is cut to the width.
+    model.featureNames = (1...4).map { String(repeating: "f\($0)", count: 12) }
+    let narrow = ModelViews.summary(model, options: ChartOptions(width: 40)).text()
+    let line = try #require(narrow.split(separator: "\n").first { $0.contains("features") })
+    #expect(line.count == 40 && line.hasSuffix("…"))
+  }
 }
