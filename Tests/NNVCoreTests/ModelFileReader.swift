@@ -87,13 +87,22 @@ struct ModelFileReader {
 
   /// The model's output for one sample (flattened row-major), flattened.
   func predict(_ sample: [Double]) throws -> [Double] {
+    try outputs(sample, beforeFinalActivation: false)
+  }
+
+  /// The scores saliency explains: the last layer's output before its activation.
+  func scores(_ sample: [Double]) throws -> [Double] {
+    try outputs(sample, beforeFinalActivation: true)
+  }
+
+  func outputs(_ sample: [Double], beforeFinalActivation: Bool) throws -> [Double] {
     var x = Values(shape: inputShape, values: sample)
     if let mean, let deviation {
       x.values = x.values.indices.map { (x.values[$0] - mean[$0]) * (1 / deviation[$0]) }
     }
-    for layer in layers {
+    for (i, layer) in layers.enumerated() {
       x = try forward(layer, x)
-      x.values = Self.activate(layer, x)
+      if !(beforeFinalActivation && i == layers.count - 1) { x.values = Self.activate(layer, x) }
     }
     return x.values
   }
