@@ -2,8 +2,11 @@
 # The project's test command (README, CI): the format lint, every unit, script and terminal test,
 # then every example and lesson script run again with each SVG it writes rendered to PNG, so a
 # picture no viewer can draw fails the build, and each HTML report opened in headless Chromium, so
-# a page whose script throws fails it too. Installs Debian's librsvg2-bin (rsvg-convert) and
-# chromium when they are missing (once: about a minute for chromium).
+# a page whose script throws fails it too. Then the checks against other programs, whose Python
+# packages come into cached virtual environments (Scripts/python-env.sh): ONNX files against ONNX
+# Runtime, written CSV and JSON numbers against NumPy, saved model files against their JSON
+# Schema, and the Jupyter kernel under Jupyter's own client. Installs Debian's librsvg2-bin
+# (rsvg-convert), chromium and libzmq5 when they are missing (once: about a minute for chromium).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,9 +28,11 @@ command -v chromium >/dev/null 2>&1 || install_package chromium
 swift format lint --strict --recursive --parallel Sources Tests Package.swift
 
 swift test -c release
-# The REPL's terminal tests need the nnv executable, so `swift test` has just built it.
-NNV_BINARY="$(swift build -c release --show-bin-path)/nnv" Scripts/render-examples.sh
+# The REPL's terminal tests and the checks need the nnv executable, which `swift test` has built.
+export NNV_BINARY="$(swift build -c release --show-bin-path)/nnv"
+Scripts/render-examples.sh
 Scripts/check-report.sh
-Scripts/check-kernel.sh "$(swift build -c release --show-bin-path)/nnv"
-NNV_BINARY="$(swift build -c release --show-bin-path)/nnv" Scripts/check-onnx.sh
-NNV_BINARY="$(swift build -c release --show-bin-path)/nnv" Scripts/check-numbers.sh
+Scripts/check-kernel.sh "$NNV_BINARY"
+Scripts/check-onnx.sh
+Scripts/check-numbers.sh
+Scripts/check-model-files.sh

@@ -45,6 +45,8 @@ extension ModelArchive {
         "it should hold \(total) weights after the header, but its size does not match")
     }
     try checkStandardizer(header.standardizer, inputShape: header.inputShape, invalid: invalid)
+    try checkFeatureNames(
+      header.featureNames ?? [], inputShape: header.inputShape, invalid: invalid)
     try checkHistory(header.history, invalid: invalid)
     return layouts
   }
@@ -95,6 +97,18 @@ extension ModelArchive {
         "its standardization does not have a finite mean and a positive deviation for each "
           + "of its \(features) input features")
     }
+  }
+
+  /// Feature names, when there are any, name every input value, or every feature of a step.
+  static func checkFeatureNames(
+    _ names: [String], inputShape: [Int], invalid: (String) -> PersistenceError
+  ) throws {
+    guard !Sequential.featureNames(names, fit: inputShape) else { return }
+    let features = inputShape.reduce(1, *)  // checked in `checkedInputShape`
+    let step = inputShape.count == 2 ? " (or \(inputShape[1]), one for each feature of a step)" : ""
+    throw invalid(
+      "it lists \(names.count) feature names, but its input \(Tensor.describe(inputShape)) has "
+        + "\(features) features\(step)")
   }
 
   /// Run and epoch numbers count from 1, and runs never go back. Every run has at least one

@@ -1,6 +1,7 @@
 import Foundation
 
-/// The `.nnvm` model file: architecture, weights, standardization, class names and history.
+/// The `.nnvm` model file: architecture, weights, standardization, class and feature names and
+/// history (every field of the header is documented in Docs/model-file.md).
 ///
 /// Layout (all integers little-endian), format version 1:
 ///
@@ -29,12 +30,19 @@ public enum ModelArchive {
     var layers: [LayerRecord]
     var standardizer: Standardizer?
     var classNames: [String]
-    var featureNames: [String]
+    /// Optional: files written before feature names travelled with models lack it.
+    var featureNames: [String]?
     var history: TrainingHistory
   }
 
   /// The bytes of a model file.
   public static func encode(_ model: Sequential) throws -> Data {
+    guard model.fits(featureNames: model.featureNames) else {
+      throw PersistenceError.cannotWrite(
+        path: model.name,
+        reason: "its \(model.featureNames.count) feature names do not fit its input of shape "
+          + Tensor.describe(model.inputShape))
+    }
     let records = model.layers.map { layer -> LayerRecord in
       var record = LayerRecord(
         kind: layer.kind, name: layer.name, activation: layer.activation.name,
@@ -141,7 +149,7 @@ public enum ModelArchive {
     }
     model.standardizer = header.standardizer
     model.classNames = header.classNames
-    model.featureNames = header.featureNames
+    model.featureNames = header.featureNames ?? []
     model.history = header.history
     return model
   }

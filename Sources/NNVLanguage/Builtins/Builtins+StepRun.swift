@@ -53,7 +53,7 @@ extension Builtins {
       clip: call.number("clip").map(Float.init), seed: try call.seed(),
       checksGradient: explained)
     if data.isClassification, model.classNames.isEmpty { model.classNames = data.classNames }
-    if model.featureNames.isEmpty { model.featureNames = data.featureNames }
+    model.recordFeatureNames(of: data)
     let step = try StepExplanation.take(
       &model, on: data, optimizer: optimizer, settings: settings)
     reference.model = model

@@ -129,7 +129,7 @@ extension Builtins {
       model.standardizer = try Standardizer(fitting: data)
     }
     if data.isClassification, model.classNames.isEmpty { model.classNames = data.classNames }
-    if model.featureNames.isEmpty { model.featureNames = data.featureNames }
+    model.recordFeatureNames(of: data)
     let clock = ContinuousClock()
     let start = clock.now
     var batches = 1

@@ -31,9 +31,12 @@ public enum ModelViews {
   public static func summary(_ model: Sequential, options: ChartOptions = ChartOptions())
     -> SummaryTable
   {
-    SummaryTable(
+    var table = SummaryTable(
       modelName: model.name, inputShape: model.inputShape, layers: layerSummaries(model),
       options: options)
+    // Names of a flat input only: a sequence's are the features of one step.
+    if model.inputShape.count == 1 { table.featureNames = model.featureNames }
+    return table
   }
 
   /// The weight matrix of every layer that has one (inputs × units, as dense layers), in order.

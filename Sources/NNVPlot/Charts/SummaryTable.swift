@@ -32,6 +32,9 @@ public struct SummaryTable: Sendable {
   public var layers: [LayerSummary]
   /// Trainable parameters (all of them, unless some are frozen).
   public var trainableParameters: Int?
+  /// The names of the input features, shown under the input when they say more than `x1`,
+  /// `x2`, ... (they may come from a file: control characters are shown escaped).
+  public var featureNames: [String] = []
   /// Bytes per parameter (4 for Float32).
   public var bytesPerParameter: Int = 4
   public var options: ChartOptions
@@ -48,6 +51,16 @@ public struct SummaryTable: Sendable {
   }
 
   public var totalParameters: Int { layers.reduce(0) { $0 + $1.parameters } }
+
+  /// `features: sepal_length, ...` on one line of at most `limit` characters; nil when there
+  /// are no names or only the default ones.
+  func featuresLine(limit: Int) -> String? {
+    guard !featureNames.isEmpty, featureNames != (1...featureNames.count).map({ "x\($0)" })
+    else { return nil }
+    let names = featureNames.map { TerminalText.escaped($0, keepingLayout: false) }
+    let line = "features: " + names.joined(separator: ", ")
+    return line.count <= limit ? line : String(line.prefix(Swift.max(limit - 1, 1))) + "…"
+  }
 
   static func shape(_ shape: [Int]) -> String {
     "[" + shape.map(String.init).joined(separator: ", ") + "]"
@@ -78,6 +91,9 @@ public struct SummaryTable: Sendable {
       repeating: options.glyphs.horizontal,
       count: Swift.min(options.columns, widths.reduce(0, +) + 2 * (widths.count - 1) + 2))
     var lines = ["model \(modelName): input \(SummaryTable.shape(inputShape))", rule]
+    if let features = featuresLine(limit: options.columns - 2) {
+      lines.insert("  " + features, at: 1)
+    }
     for (i, row) in rows.enumerated() {
       let cells = row.enumerated().map { c, cell in
         TextLayout.pad(cell, widths[c], right: c == 3)
@@ -139,6 +155,9 @@ public struct SummaryTable: Sendable {
     ] {
       y += rowHeight
       doc.text(line, x: 30, y: y, size: 12)
+    }
+    if let features = featuresLine(limit: 90) {
+      doc.text(features, x: 30, y: y + rowHeight, size: 12)
     }
     return doc.titled("model \(modelName)")
   }
