@@ -112,6 +112,26 @@ import Testing
     #expect((0..<12).allSatisfy { unit.scalars[$0] == states.scalars[$0 * 5 + 1] })
   }
 
+  @Test func weightsAsAFunctionReturnTheLayersTensors() throws {
+    let interpreter = run(
+      """
+      model net { input 3; dense 5 relu; dense 2 softmax }
+      let second = weights(net, layer: 2)
+      model cnn { input [1, 8, 8]; conv 4 size 3 relu; flatten; dense 2 softmax }
+      let kernels = weights(cnn, layer: 1)
+      """)
+    guard case .model(let net)? = interpreter.value(named: "net"),
+      case .record(let second)? = interpreter.value(named: "second"),
+      case .tensor(let weight)? = second["weight"], case .tensor(let bias)? = second["bias"],
+      case .record(let kernels)? = interpreter.value(named: "kernels"),
+      case .tensor(let kernel)? = kernels["weight"]
+    else { throw Failure("missing values") }
+    let layer = net.model.layers[1]
+    #expect(weight.shape == [5, 2] && bits(weight) == bits(layer.parameters[0]))
+    #expect(bias.shape == [2] && bits(bias) == bits(layer.parameters[1]))
+    #expect(kernel.shape == [4, 1, 3, 3])
+  }
+
   @Test func writtenNumbersReadBackBitForBit() throws {
     let interpreter = run(
       """

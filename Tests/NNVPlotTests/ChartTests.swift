@@ -157,6 +157,13 @@ import Testing
     Snapshot.assert(table.text(), named: "summaryTable")
     let svg = try SVGCheck(table.svg())
     #expect(try svg.texts().contains("total parameters: 33"))
+    // The picture ends just below its last line, with no blank band under it.
+    let lines = try svg.document.nodes(forXPath: "//text/@y").compactMap {
+      $0.stringValue.flatMap(Double.init)
+    }
+    let lastLine = try #require(lines.max())
+    let height = table.document().height
+    #expect(height > lastLine + 8 && height < lastLine + 40, "last line \(lastLine), \(height)")
   }
 
   @Test func decisionBoundary() throws {

@@ -1,8 +1,8 @@
 import NNVCore
 
 /// The numbers behind the views: called as a function without `to`, `activations`, `features`
-/// (with `layer`) and `hidden` return what their view draws instead of its text, so everything a
-/// view shows can be had as numbers. As statements, and with `to`, they still draw.
+/// (with `layer`), `hidden` and `weights` return what their view draws instead of its text, so
+/// everything a view shows can be had as numbers. As statements, and with `to`, they still draw.
 extension Builtins {
   /// Whether a view command returns its numbers: a call (not a statement) that writes no file.
   static func returnsNumbers(_ call: BuiltinCall) -> Bool {
@@ -49,5 +49,12 @@ extension Builtins {
     }
     let column = (0..<steps).map { states.scalars[$0 * units + unit - 1] }
     return .tensor(try Tensor(shape: [steps], scalars: column))
+  }
+
+  /// `weights(...)`: a record from each of the layer's parameter names (`weight`, `bias`; a
+  /// recurrent layer's per-gate names) to its tensor, as the model holds and saves it (a dense
+  /// layer's `weight` is `[inputs, outputs]`, a conv layer's `[filters, channels, k, k]`).
+  static func weightNumbers(_ layer: any Layer) -> Value {
+    .record(Record(zip(layer.parameterNames, layer.parameters).map { ($0, .tensor($1)) }))
   }
 }

@@ -161,7 +161,7 @@ extension Builtins {
   static let weights = Builtin(
     "weights", .command,
     summary:
-      "Shows a layer's weight matrix as a heatmap (blue negative, white zero, red positive), or a conv layer's kernel values, and histograms of every layer's weights and biases.",
+      "Shows a layer's weight matrix as a heatmap (blue negative, white zero, red positive), or a conv layer's kernel values, and histograms of every layer's weights and biases; as a function, returns the layer's tensors.",
     parameters: [
       Parameter("model", .model, positional: true, default: nil, "the model"),
       Parameter(
@@ -180,6 +180,7 @@ extension Builtins {
       weights net over epochs
       model cnn { input [1, 8, 8]; conv 4 size 3 relu; flatten; dense 10 softmax }
       weights cnn layer 1
+      print shape(weights(net, layer: 1).weight)
       """,
     body: .function { call in
       guard let model = call.model("model")?.model else { return .none }
@@ -191,9 +192,14 @@ extension Builtins {
       let names = ModelViews.weightLayers(model).map(\.name)
       guard !names.isEmpty else { throw call.fail(.noWeights(model.name), at: "model") }
       let index = try call.count("layer", default: 1)
-      guard index <= names.count,
-        let view = WeightsView(model, layer: index - 1, options: try options(call))
-      else { throw call.fail(.noSuchLayer(index, names), at: "layer") }
+      guard index <= names.count else { throw call.fail(.noSuchLayer(index, names), at: "layer") }
+      let name = names[index - 1]
+      if returnsNumbers(call), let layer = model.layers.first(where: { $0.name == name }) {
+        return weightNumbers(layer)
+      }
+      guard let view = WeightsView(model, layer: index - 1, options: try options(call)) else {
+        throw call.fail(.noSuchLayer(index, names), at: "layer")
+      }
       return try show(call, view)
     })
 

@@ -120,8 +120,10 @@ public struct SummaryTable: Sendable {
 
   public func document() -> SVGDocument {
     let rowHeight = 24.0
-    var doc = SVGDocument(
-      width: options.svgWidth, height: 110 + rowHeight * Double(layers.count + 5))
+    let features = featuresLine(limit: 90)
+    // The header at 60, a row per layer, the three totals and the features line, then a margin.
+    let rows = layers.count + 3 + (features == nil ? 0 : 1)
+    var doc = SVGDocument(width: options.svgWidth, height: 60 + rowHeight * Double(rows) + 24)
     SVGAxes.title(&doc, options.title ?? "model \(modelName)", width: doc.width)
     let columns: [(String, Double, String)] = [
       ("layer", 30, "start"), ("kind", 160, "start"), ("output", 290, "start"),
@@ -156,7 +158,7 @@ public struct SummaryTable: Sendable {
       y += rowHeight
       doc.text(line, x: 30, y: y, size: 12)
     }
-    if let features = featuresLine(limit: 90) {
+    if let features {
       doc.text(features, x: 30, y: y + rowHeight, size: 12)
     }
     return doc.titled("model \(modelName)")
