@@ -29,6 +29,22 @@ import Testing
     return Data(out)
   }
 
+  @Test func dataWithDefaultNamesTakesTheModelsNames() throws {
+    let flowers = try BundledDatasets.iris()
+    var model = try Self.irisModel()
+    model.recordFeatureNames(of: flowers)
+    let bare = Dataset(
+      name: "bare", features: flowers.features, labels: flowers.labels,
+      classNames: flowers.classNames)
+    #expect(bare.featureNames == ["x1", "x2", "x3", "x4"])
+    #expect(model.naming(bare).featureNames == model.featureNames)
+    // Names of the data's own stay, and so does a model without names.
+    var own = bare
+    own.featureNames = ["a", "b", "c", "d"]
+    #expect(model.naming(own).featureNames == ["a", "b", "c", "d"])
+    #expect(try Self.irisModel().naming(bare).featureNames == bare.featureNames)
+  }
+
   @Test func namesFromTheDataAreRecordedSavedAndReadBack() throws {
     let flowers = try BundledDatasets.iris()
     var model = try Self.irisModel()

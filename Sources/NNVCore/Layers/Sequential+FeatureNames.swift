@@ -27,4 +27,16 @@ extension Sequential {
     guard index >= 0 else { return "x\(index + 1)" }
     return index < featureNames.count ? featureNames[index] : "x\(index + 1)"
   }
+
+  /// `data` with this model's feature names when its own are only the defaults (`x1`, `x2`,
+  /// ...) and the model's name as many features: data made from bare numbers for a model
+  /// trained on named data (or loaded from a file) is labelled as the model knows its inputs.
+  public func naming(_ data: Dataset) -> Dataset {
+    guard !featureNames.isEmpty, featureNames.count == data.featureNames.count,
+      data.featureNames == Dataset.defaultFeatureNames(data.featureNames.count)
+    else { return data }
+    var named = data
+    named.featureNames = featureNames
+    return named
+  }
 }

@@ -36,15 +36,13 @@ struct BuiltinCall {
   }
 
   /// The data set argument `name`, its samples read in the shape the call's model takes when
-  /// they have as many numbers (`Dataset.reading(as:)`): digits' 64 numbers as [1, 8, 8].
+  /// they have as many numbers (`Dataset.reading(as:)`): digits' 64 numbers as [1, 8, 8]; with
+  /// the model's feature names when the data's are only x1, x2, ... (`Sequential.naming`).
   func dataset(_ name: String) -> Dataset? {
     guard case .dataset(let data) = values[name] else { return nil }
-    if case .model(let reference)? = values["model"],
-      let read = data.reading(as: reference.model.inputShape)
-    {
-      return read
-    }
-    return data
+    guard case .model(let reference)? = values["model"] else { return data }
+    let model = reference.model
+    return model.naming(data.reading(as: model.inputShape) ?? data)
   }
 
   func model(_ name: String) -> ModelReference? {
