@@ -63,26 +63,7 @@ public struct HTMLMarkup: Sendable {
 public enum HTML {
   /// Escapes `&`, `<`, `>`, `"` and `'` for text and attribute values, and drops the control
   /// characters HTML does not allow (keeping tab and line breaks).
-  public static func escape(_ text: String) -> String {
-    var result = ""
-    result.reserveCapacity(text.utf8.count)
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "&": result += "&amp;"
-      case "<": result += "&lt;"
-      case ">": result += "&gt;"
-      case "\"": result += "&quot;"
-      case "'": result += "&#39;"
-      case "\t", "\n": result.unicodeScalars.append(scalar)
-      default:
-        let v = scalar.value
-        let control = v < 0x20 || (v >= 0x7F && v <= 0x9F)
-        let nonCharacter = (v >= 0xFDD0 && v <= 0xFDEF) || v & 0xFFFE == 0xFFFE
-        if !control, !nonCharacter { result.unicodeScalars.append(scalar) }
-      }
-    }
-    return result
-  }
+  public static func escape(_ text: String) -> String { MarkupEscaping.escape(text) }
 
   /// An element or attribute name as the code spells it, kept to lowercase ASCII letters,
   /// digits and `-`, so that a mistake can never open markup.

@@ -16,25 +16,8 @@ public struct SVGDocument: Sendable {
   }
 
   /// Escapes `&`, `<`, `>`, `"` and `'` for text and attribute values, and drops characters
-  /// XML does not allow.
-  public static func escape(_ text: String) -> String {
-    var result = ""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "&": result += "&amp;"
-      case "<": result += "&lt;"
-      case ">": result += "&gt;"
-      case "\"": result += "&quot;"
-      case "'": result += "&apos;"
-      case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
-      default:
-        if scalar.value >= 0x20, scalar.value != 0xFFFE, scalar.value != 0xFFFF {
-          result.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return result
-  }
+  /// XML does not allow (`MarkupEscaping`, the same rule as HTML's).
+  public static func escape(_ text: String) -> String { MarkupEscaping.escape(text) }
 
   static func n(_ value: Double) -> String { NumberText.coordinate(value) }
 
