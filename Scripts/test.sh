@@ -32,7 +32,7 @@ swift test -c release
 export NNV_BINARY="$(swift build -c release --show-bin-path)/nnv"
 Scripts/render-examples.sh
 Scripts/check-report.sh
-Scripts/check-kernel.sh "$NNV_BINARY"
+Scripts/check-kernel.sh
 Scripts/check-onnx.sh
 Scripts/check-numbers.sh
 Scripts/check-model-files.sh

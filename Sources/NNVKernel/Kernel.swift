@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import NNVCore
 import NNVLanguage
 
 /// `nnv kernel CONNECTION_FILE`: nnv as a Jupyter kernel, speaking the messaging protocol 5.3
@@ -19,10 +20,7 @@ public enum Kernel {
   /// - Returns: the exit status (0 after a shutdown).
   /// - Throws: `KernelError` when the kernel cannot start.
   public static func run(connectionFile path: String) throws -> Int32 {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw KernelError.badConnection("cannot read \(path)")
-    }
-    let info = try ConnectionInfo.decode(data)
+    let info = try connection(at: path)
     guard let zmq = ZeroMQ() else { throw KernelError.missingLibrary(ZeroMQ.missingMessage) }
     let hmac = HMACSHA256.load()
     if hmac == nil && !info.key.isEmpty {
@@ -83,6 +81,17 @@ public enum Kernel {
     var queued: [[[UInt8]]] = []
     while let frames = try? shell.receive(waiting: false) { queued.append(frames) }
     return queued
+  }
+
+  /// The connection file's settings. It is a few hundred bytes of JSON: `FileReader` refuses a
+  /// device, a FIFO or anything over a megabyte instead of reading without bound.
+  static func connection(at path: String) throws -> ConnectionInfo {
+    do {
+      return try ConnectionInfo.decode(
+        try FileReader.read(path, limit: 1 << 20, what: "a connection file"))
+    } catch let problem as FileProblem {
+      throw KernelError.badConnection("cannot read \(path): \(problem.reason)")
+    }
   }
 
   /// SIGINT stops the running cell; the process stays.
